@@ -1,0 +1,306 @@
+//! The validated content model: what the rest of the pipeline works with.
+//! Every id in it has been checked, every date parsed.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+use jiff::civil::{Date, Time};
+
+/// Who a build is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Visibility {
+    /// Anyone: the public site.
+    Public,
+    /// Participants of the network only.
+    Network,
+}
+
+impl Visibility {
+    pub fn parse(s: &str) -> Option<Visibility> {
+        match s {
+            "public" => Some(Visibility::Public),
+            "network" => Some(Visibility::Network),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Visibility::Public => "public",
+            Visibility::Network => "network",
+        }
+    }
+}
+
+/// The UI language of a network's site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Language {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Language {
+    pub fn parse(s: &str) -> Option<Language> {
+        match s {
+            "nl" => Some(Language::Nl),
+            "en" => Some(Language::En),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Nl => "nl",
+            Language::En => "en",
+        }
+    }
+}
+
+/// The content sections of a network, in the order the site shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    Meetings,
+    Practices,
+    Handreiking,
+    Lessons,
+    Pages,
+}
+
+impl Section {
+    pub const ALL: [Section; 5] = [
+        Section::Meetings,
+        Section::Practices,
+        Section::Handreiking,
+        Section::Lessons,
+        Section::Pages,
+    ];
+
+    /// The folder name, which is also the URL segment.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Section::Meetings => "meetings",
+            Section::Practices => "practices",
+            Section::Handreiking => "handreiking",
+            Section::Lessons => "lessons",
+            Section::Pages => "pages",
+        }
+    }
+
+    pub fn from_dir(dir: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.dir() == dir)
+    }
+
+    /// Meeting notes are confidential by default; everything else is public.
+    pub fn default_visibility(self) -> Visibility {
+        match self {
+            Section::Meetings => Visibility::Network,
+            _ => Visibility::Public,
+        }
+    }
+}
+
+impl fmt::Display for Section {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.dir())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NetworkStatus {
+    Active,
+    Closed,
+}
+
+/// A date as written, with the time of day when one was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct When {
+    pub date: Date,
+    pub time: Option<Time>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub id: String,
+    pub label: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Organisation {
+    pub id: String,
+    pub name: String,
+    pub region: Option<String>,
+    pub sector: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub organisation: Option<String>,
+    pub role: Option<String>,
+    pub expertise: Vec<String>,
+    /// Only set when the person agreed to show it (`contact_public: true`).
+    pub contact: Option<String>,
+}
+
+/// A learning network: `content/<id>/_network.md`.
+#[derive(Debug, Clone)]
+pub struct Network {
+    pub id: String,
+    pub source: PathBuf,
+    pub title: String,
+    pub summary: Option<String>,
+    pub status: NetworkStatus,
+    pub started: Option<When>,
+    pub closed: Option<When>,
+    pub language: Language,
+    pub theme: String,
+    pub themes: Vec<Theme>,
+    pub organisations: Vec<Organisation>,
+    pub people: Vec<Person>,
+    pub defaults: BTreeMap<Section, Visibility>,
+    pub allow_scripts: bool,
+    pub region: Option<String>,
+    pub tags: Vec<String>,
+    /// The home page text (markdown) and the file line it starts on.
+    pub body: String,
+    pub body_line: usize,
+}
+
+impl Network {
+    pub fn default_visibility(&self, section: Section) -> Visibility {
+        self.defaults
+            .get(&section)
+            .copied()
+            .unwrap_or(section.default_visibility())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PracticeStatus {
+    Idea,
+    Experiment,
+    Applied,
+    Evaluated,
+}
+
+impl PracticeStatus {
+    pub const ALL: [PracticeStatus; 4] = [
+        PracticeStatus::Idea,
+        PracticeStatus::Experiment,
+        PracticeStatus::Applied,
+        PracticeStatus::Evaluated,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PracticeStatus::Idea => "idea",
+            PracticeStatus::Experiment => "experiment",
+            PracticeStatus::Applied => "applied",
+            PracticeStatus::Evaluated => "evaluated",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Action {
+    pub what: String,
+    pub who: Option<String>,
+    pub due: Option<When>,
+    pub done: bool,
+}
+
+/// A file beside a meeting, copied to the output next to the meeting page.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub file_name: String,
+    pub title: String,
+    pub source: PathBuf,
+    pub size: u64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Meeting {
+    pub location: Option<String>,
+    pub online: bool,
+    pub facilitator: Option<String>,
+    pub attendees: Vec<String>,
+    pub organisations: Vec<String>,
+    pub agenda: Vec<String>,
+    pub decisions: Vec<String>,
+    pub actions: Vec<Action>,
+    pub insights: Vec<String>,
+    pub documents: Vec<Document>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Practice {
+    pub organisation: Option<String>,
+    pub region: Option<String>,
+    pub sector: Option<String>,
+    pub status: Option<PracticeStatus>,
+    pub results: Option<String>,
+    pub contact: Option<String>,
+}
+
+/// What only some kinds of page carry.
+#[derive(Debug, Clone)]
+pub enum Kind {
+    Meeting(Box<Meeting>),
+    Practice(Practice),
+    Chapter,
+    Lesson,
+    Page,
+}
+
+impl Kind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Meeting(_) => "meeting",
+            Kind::Practice(_) => "practice",
+            Kind::Chapter => "chapter",
+            Kind::Lesson => "lesson",
+            Kind::Page => "page",
+        }
+    }
+}
+
+/// One markdown page of a network.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub network: String,
+    pub section: Section,
+    /// The file, as given on the command line's root.
+    pub source: PathBuf,
+    /// Path below the section folder without `.md`, e.g. `02-samen/01-start`.
+    pub rel_path: String,
+    /// URL path below the network, without slashes at either end,
+    /// e.g. `handreiking/samen/start`.
+    pub path: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub visibility: Visibility,
+    /// Drafts never build; the audience filter drops them.
+    pub draft: bool,
+    pub tags: Vec<String>,
+    pub themes: Vec<String>,
+    pub date: Option<When>,
+    pub updated: Option<When>,
+    pub weight: i64,
+    /// For handreiking chapters: whether this is a folder's `_index.md`.
+    pub is_index: bool,
+    pub kind: Kind,
+    pub body: String,
+    pub body_line: usize,
+}
+
+/// Everything loaded and validated.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    pub networks: Vec<Network>,
+    pub pages: Vec<Page>,
+}

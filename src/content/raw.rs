@@ -1,0 +1,197 @@
+//! Front matter as written, before any checking: every field optional, so that
+//! validation can report all missing and wrong values at once with a hint.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
+
+/// A scalar taken as text whatever YAML made of it (`2024`, `2024-02-01`,
+/// `true`), so that titles and dates are never a type error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scalar(pub String);
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ScalarVisitor;
+        impl Visitor<'_> for ScalarVisitor {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a single value (text, number or date)")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(ScalarVisitor)
+    }
+}
+
+/// `_network.md` front matter.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawNetwork {
+    pub title: Option<Scalar>,
+    pub summary: Option<String>,
+    pub status: Option<String>,
+    pub started: Option<Scalar>,
+    pub closed: Option<Scalar>,
+    pub language: Option<String>,
+    pub theme: Option<String>,
+    pub themes: Vec<RawTheme>,
+    pub organisations: Vec<RawOrganisation>,
+    pub people: Vec<RawPerson>,
+    pub defaults: BTreeMap<String, String>,
+    pub allow_scripts: bool,
+    pub region: Option<String>,
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawTheme {
+    pub id: Option<String>,
+    pub label: Option<String>,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawOrganisation {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub region: Option<String>,
+    pub sector: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawPerson {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub organisation: Option<String>,
+    pub role: Option<String>,
+    pub expertise: Vec<String>,
+    pub contact: Option<String>,
+    pub contact_public: bool,
+}
+
+/// The front matter of any page: the keys of every kind, so one parse serves
+/// all; validation warns about keys that do not belong to the page's kind.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawPage {
+    // every page
+    pub title: Option<Scalar>,
+    pub slug: Option<Scalar>,
+    pub summary: Option<String>,
+    pub visibility: Option<String>,
+    pub draft: bool,
+    pub tags: Vec<String>,
+    pub themes: Vec<String>,
+    pub updated: Option<Scalar>,
+    pub date: Option<Scalar>,
+    // chapters (and any page that wants an explicit order)
+    pub weight: Option<i64>,
+    // meetings
+    pub location: Option<String>,
+    pub online: bool,
+    pub facilitator: Option<String>,
+    pub attendees: Vec<String>,
+    pub organisations: Vec<String>,
+    pub agenda: Vec<String>,
+    pub decisions: Vec<String>,
+    pub actions: Vec<RawAction>,
+    pub insights: Vec<String>,
+    pub documents: Vec<RawDocument>,
+    // practices
+    pub organisation: Option<String>,
+    pub region: Option<String>,
+    pub sector: Option<String>,
+    pub status: Option<String>,
+    pub results: Option<String>,
+    pub contact: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawAction {
+    pub what: Option<String>,
+    pub who: Option<String>,
+    pub due: Option<Scalar>,
+    pub done: bool,
+}
+
+/// A meeting document: a file name, or a file with a title.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawDocument {
+    File(String),
+    Titled { file: String, title: Option<String> },
+}
+
+/// Keys every page kind accepts.
+pub const COMMON_KEYS: &[&str] = &[
+    "title",
+    "slug",
+    "summary",
+    "visibility",
+    "draft",
+    "tags",
+    "themes",
+    "updated",
+    "weight",
+];
+pub const MEETING_KEYS: &[&str] = &[
+    "date",
+    "location",
+    "online",
+    "facilitator",
+    "attendees",
+    "organisations",
+    "agenda",
+    "decisions",
+    "actions",
+    "insights",
+    "documents",
+];
+pub const PRACTICE_KEYS: &[&str] = &[
+    "date",
+    "organisation",
+    "region",
+    "sector",
+    "status",
+    "results",
+    "contact",
+];
+pub const DATED_KEYS: &[&str] = &["date"];
+pub const NETWORK_KEYS: &[&str] = &[
+    "title",
+    "summary",
+    "status",
+    "started",
+    "closed",
+    "language",
+    "theme",
+    "themes",
+    "organisations",
+    "people",
+    "defaults",
+    "allow_scripts",
+    "region",
+    "tags",
+];

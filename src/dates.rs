@@ -1,0 +1,127 @@
+//! Reading dates as people write them, and writing them in the page's language.
+
+use jiff::civil::{Date, Time};
+
+use crate::content::model::{Language, When};
+
+/// Parses `2024-02-01`, `2024-02-01T10:00:00+01:00`, `2024-02-01 10:00:00 +0100`
+/// and the like. The time is kept as written; a UTC offset is accepted and
+/// not applied, because a meeting happened at the local time in its notes.
+pub fn parse(text: &str) -> Option<When> {
+    let text = text.trim();
+    let date_part = text.get(..10)?;
+    let date = parse_date(date_part)?;
+    let rest = &text[10..];
+    if rest.is_empty() {
+        return Some(When { date, time: None });
+    }
+    let rest = rest.strip_prefix(['T', 't', ' '])?.trim_start();
+    let (time_part, zone) = match rest.find(|c: char| c == 'Z' || c == 'z' || c == '+' || c == '-' || c == ' ') {
+        Some(i) => (&rest[..i], rest[i..].trim()),
+        None => (rest, ""),
+    };
+    if !is_offset(zone) {
+        return None;
+    }
+    Some(When {
+        date,
+        time: Some(parse_time(time_part)?),
+    })
+}
+
+fn parse_date(s: &str) -> Option<Date> {
+    let bytes = s.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let year: i16 = s[..4].parse().ok()?;
+    let month: i8 = s[5..7].parse().ok()?;
+    let day: i8 = s[8..10].parse().ok()?;
+    Date::new(year, month, day).ok()
+}
+
+fn parse_time(s: &str) -> Option<Time> {
+    let mut parts = s.split(':');
+    let hour: i8 = parts.next()?.parse().ok()?;
+    let minute: i8 = parts.next()?.parse().ok()?;
+    let second: i8 = match parts.next() {
+        Some(sec) => sec.split('.').next()?.parse().ok()?,
+        None => 0,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    Time::new(hour, minute, second, 0).ok()
+}
+
+fn is_offset(zone: &str) -> bool {
+    if zone.is_empty() || zone.eq_ignore_ascii_case("z") || zone == "UTC" {
+        return true;
+    }
+    let Some(digits) = zone.strip_prefix(['+', '-']) else {
+        return false;
+    };
+    let digits: String = digits.chars().filter(|c| *c != ':').collect();
+    matches!(digits.len(), 2 | 4) && digits.chars().all(|c| c.is_ascii_digit())
+}
+
+const MONTHS_NL: [&str; 12] = [
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+/// "31 oktober 2023" or "31 October 2023".
+pub fn format_long(date: Date, language: Language) -> String {
+    let months = match language {
+        Language::Nl => &MONTHS_NL,
+        Language::En => &MONTHS_EN,
+    };
+    format!(
+        "{} {} {}",
+        date.day(),
+        months[(date.month() - 1) as usize],
+        date.year()
+    )
+}
+
+/// "2023-10-31", for `<time datetime>` and sorting.
+pub fn format_iso(date: Date) -> String {
+    date.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i16, m: i8, day: i8) -> Date {
+        Date::new(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn parses_the_forms_people_write() {
+        assert_eq!(parse("2024-02-01").unwrap().date, d(2024, 2, 1));
+        let w = parse("2024-02-01T10:00:00+01:00").unwrap();
+        assert_eq!((w.date, w.time), (d(2024, 2, 1), Some(Time::new(10, 0, 0, 0).unwrap())));
+        let w = parse("2024-02-01 10:00:00 +0100").unwrap();
+        assert_eq!(w.time, Some(Time::new(10, 0, 0, 0).unwrap()));
+        assert!(parse("2024-02-01 14:30").unwrap().time.is_some());
+        assert!(parse("2024-02-01T14:30:00Z").is_some());
+    }
+
+    #[test]
+    fn rejects_impossible_or_foreign_dates() {
+        for bad in ["2024-02-30", "01-02-2024", "2024-2-1", "morgen", "2024-02-01 25:00", "2024-02-01 10:00 CET"] {
+            assert!(parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn formats_in_dutch_and_english() {
+        assert_eq!(format_long(d(2023, 10, 31), Language::Nl), "31 oktober 2023");
+        assert_eq!(format_long(d(2023, 10, 31), Language::En), "31 October 2023");
+    }
+}

@@ -1,0 +1,58 @@
+//! oogst: a static site generator for the knowledge bases of learning
+//! networks (lerende netwerken).
+//!
+//! The build is one pass of stages, each a module with one job:
+//! [`content::load`] -> [`validate`] -> [`audience`] -> [`site`] ->
+//! [`render`] (markdown and templates, in parallel) -> [`output`].
+//! The library never prints; the binary renders errors and summaries.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod audience;
+pub mod build;
+pub mod content;
+pub mod dates;
+pub mod diagnostic;
+pub mod error;
+pub mod highlight;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod slug;
+pub mod strings;
+pub mod templates;
+pub mod urls;
+pub mod validate;
+pub mod view;
+pub mod yaml;
+
+pub use error::Error;
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::content::model::{Language, Network, NetworkStatus};
+
+    /// A minimal valid network for unit tests.
+    pub fn network(id: &str) -> Network {
+        Network {
+            id: id.into(),
+            source: format!("{id}/_network.md").into(),
+            title: id.into(),
+            summary: None,
+            status: NetworkStatus::Active,
+            started: None,
+            closed: None,
+            language: Language::Nl,
+            theme: "default".into(),
+            themes: vec![],
+            organisations: vec![],
+            people: vec![],
+            defaults: Default::default(),
+            allow_scripts: false,
+            region: None,
+            tags: vec![],
+            body: String::new(),
+            body_line: 1,
+        }
+    }
+}

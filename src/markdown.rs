@@ -1,0 +1,401 @@
+//! Markdown to HTML: CommonMark with the GitHub extensions, heading ids and a
+//! table of contents, alerts, highlighted code, links resolved through the
+//! caller, and raw HTML cleaned of scripts unless the network allows them.
+
+use std::path::Path;
+
+use pulldown_cmark::{
+    html, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::highlight::Highlighter;
+use crate::slug::slugify;
+
+/// What a link destination turned out to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    /// Use this href (possibly rewritten from the written one).
+    Href(String),
+    /// A page the audience may not see: show the link text only.
+    Hidden,
+    /// A page or file that does not exist.
+    Missing { message: String, hint: String },
+}
+
+/// Resolves the links of one page.
+pub trait LinkResolver {
+    fn resolve(&self, destination: &str) -> Link;
+}
+
+/// Per-network settings of the markdown renderer.
+pub struct MarkdownOptions<'a> {
+    /// Raw HTML passes through untouched (scripts included).
+    pub allow_scripts: bool,
+    /// Titles of the alert kinds: note, tip, important, warning, caution.
+    pub alert_titles: [&'a str; 5],
+}
+
+/// A heading of the page, for the table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// A page body rendered.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub toc: Vec<Heading>,
+    /// Plain text of the first paragraph, shortened.
+    pub summary: String,
+    pub diagnostics: Diagnostics,
+}
+
+const SUMMARY_CHARS: usize = 240;
+
+fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+}
+
+/// Renders `text`, the body of `path` starting at file line `first_line`.
+pub fn render(
+    text: &str,
+    first_line: usize,
+    path: &Path,
+    links: &dyn LinkResolver,
+    options: &MarkdownOptions,
+    highlighter: &Highlighter,
+) -> Rendered {
+    let mut state = State {
+        out: Vec::new(),
+        rendered: Rendered::default(),
+        lines: LineIndex::new(text, first_line),
+        path,
+        links,
+        options,
+        highlighter,
+        dropped_links: Vec::new(),
+        heading: None,
+        code: None,
+        summary: None,
+        depth: 0,
+        had_html: false,
+        used_ids: Default::default(),
+    };
+    for (event, range) in Parser::new_ext(text, parser_options()).into_offset_iter() {
+        state.event(event, range.start);
+    }
+    let mut html_out = String::with_capacity(text.len() * 3 / 2);
+    html::push_html(&mut html_out, state.out.into_iter());
+    if state.had_html && !options.allow_scripts {
+        html_out = clean_html(&html_out);
+    }
+    state.rendered.html = html_out;
+    state.rendered
+}
+
+struct State<'a, 'e> {
+    out: Vec<Event<'e>>,
+    rendered: Rendered,
+    lines: LineIndex,
+    path: &'a Path,
+    links: &'a dyn LinkResolver,
+    options: &'a MarkdownOptions<'a>,
+    highlighter: &'a Highlighter,
+    /// For each open link or image: whether its tags are dropped.
+    dropped_links: Vec<bool>,
+    /// An open heading: its level, explicit id, classes and buffered events.
+    heading: Option<OpenHeading<'e>>,
+    /// An open code block: its language and text.
+    code: Option<(String, String)>,
+    /// The text of the first paragraph while it is being read.
+    summary: Option<String>,
+    /// Nesting depth of block containers (quotes, lists), for the summary.
+    depth: usize,
+    had_html: bool,
+    used_ids: std::collections::HashMap<String, usize>,
+}
+
+struct OpenHeading<'e> {
+    level: HeadingLevel,
+    id: Option<CowStr<'e>>,
+    classes: Vec<CowStr<'e>>,
+    events: Vec<Event<'e>>,
+}
+
+impl<'e> State<'_, 'e> {
+    fn event(&mut self, event: Event<'e>, offset: usize) {
+        if let Some((_, code)) = &mut self.code {
+            match event {
+                Event::Text(t) => code.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => self.end_code(),
+                _ => {}
+            }
+            return;
+        }
+        self.track_summary(&event);
+        match event {
+            Event::Start(Tag::Heading { level, id, classes, .. }) => {
+                self.heading = Some(OpenHeading { level, id, classes, events: Vec::new() });
+            }
+            Event::End(TagEnd::Heading(_)) => self.end_heading(),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let language = match kind {
+                    CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or("").to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.code = Some((language, String::new()));
+            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                self.depth += 1;
+                let (class, title) = self.alert(kind);
+                self.emit(Event::Html(format!("<div class=\"alert alert-{class}\" role=\"note\"><p class=\"alert-title\">{title}</p>\n").into()));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => {
+                self.depth -= 1;
+                self.emit(Event::Html("</div>\n".into()));
+            }
+            Event::Start(Tag::BlockQuote(None)) | Event::Start(Tag::List(_)) => {
+                self.depth += 1;
+                self.emit(event);
+            }
+            Event::End(TagEnd::BlockQuote(None)) | Event::End(TagEnd::List(_)) => {
+                self.depth -= 1;
+                self.emit(event);
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                match self.link(&dest_url, offset, false) {
+                    Some(href) => {
+                        self.dropped_links.push(false);
+                        self.emit(Event::Start(Tag::Link { link_type, dest_url: href.into(), title, id }));
+                    }
+                    None => self.dropped_links.push(true),
+                }
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                let href = self.link(&dest_url, offset, true);
+                self.dropped_links.push(href.is_none());
+                let dest_url = href.map_or(CowStr::Borrowed(""), CowStr::from);
+                self.emit(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+            }
+            Event::End(TagEnd::Link) => {
+                if !self.dropped_links.pop().unwrap_or(false) {
+                    self.emit(event);
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                self.dropped_links.pop();
+                self.emit(event);
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                self.had_html = true;
+                self.emit(event);
+            }
+            _ => self.emit(event),
+        }
+    }
+
+    fn emit(&mut self, event: Event<'e>) {
+        match &mut self.heading {
+            Some(h) => h.events.push(event),
+            None => self.out.push(event),
+        }
+    }
+
+    fn end_heading(&mut self) {
+        let Some(h) = self.heading.take() else { return };
+        let title = plain_text(&h.events);
+        let id = match h.id {
+            Some(id) => id.to_string(),
+            None => self.unique_id(&title),
+        };
+        let level = h.level as u8;
+        self.rendered.toc.push(Heading { level, id: id.clone(), title });
+        self.out.push(Event::Start(Tag::Heading { level: h.level, id: Some(id.into()), classes: h.classes, attrs: Vec::new() }));
+        self.out.extend(h.events);
+        self.out.push(Event::End(TagEnd::Heading(h.level)));
+    }
+
+    fn unique_id(&mut self, title: &str) -> String {
+        let base = match slugify(title) {
+            s if s.is_empty() => "kop".to_string(),
+            s => s,
+        };
+        let count = self.used_ids.entry(base.clone()).or_insert(0);
+        *count += 1;
+        match *count {
+            1 => base,
+            n => format!("{base}-{}", n - 1),
+        }
+    }
+
+    fn end_code(&mut self) {
+        let Some((language, code)) = self.code.take() else { return };
+        let body = if language.is_empty() {
+            None
+        } else {
+            self.highlighter.highlight(&code, &language)
+        };
+        let body = body.unwrap_or_else(|| escape(&code));
+        let lang_attr = if language.is_empty() { String::new() } else { format!(" data-lang=\"{}\"", escape(&language)) };
+        self.emit(Event::Html(format!("<pre class=\"code\"{lang_attr}><code>{body}</code></pre>\n").into()));
+    }
+
+    fn alert(&self, kind: BlockQuoteKind) -> (&'static str, String) {
+        let (class, index) = match kind {
+            BlockQuoteKind::Note => ("note", 0),
+            BlockQuoteKind::Tip => ("tip", 1),
+            BlockQuoteKind::Important => ("important", 2),
+            BlockQuoteKind::Warning => ("warning", 3),
+            BlockQuoteKind::Caution => ("caution", 4),
+        };
+        (class, escape(self.options.alert_titles[index]))
+    }
+
+    /// The href for a link, or `None` to show only its text.
+    fn link(&mut self, destination: &str, offset: usize, is_image: bool) -> Option<String> {
+        if !self.options.allow_scripts && is_unsafe_url(destination, is_image) {
+            return None;
+        }
+        let (line, column) = self.lines.locate(offset);
+        match self.links.resolve(destination) {
+            Link::Href(href) => Some(href),
+            Link::Hidden => {
+                self.rendered.diagnostics.push(
+                    Diagnostic::warning(self.path, line, column, format!("the link to '{destination}' points to a page this audience cannot see; only its text is shown"))
+                        .with_hint("make the target page public, or keep the link knowing that public readers see plain text"),
+                );
+                None
+            }
+            Link::Missing { message, hint } => {
+                self.rendered.diagnostics.push(Diagnostic::error(self.path, line, column, message).with_hint(hint));
+                None
+            }
+        }
+    }
+
+    fn track_summary(&mut self, event: &Event) {
+        match event {
+            Event::Start(Tag::Paragraph) if self.depth == 0 && self.rendered.summary.is_empty() && self.heading.is_none() => {
+                self.summary = Some(String::new());
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if let Some(text) = self.summary.take() {
+                    self.rendered.summary = shorten(text.trim(), SUMMARY_CHARS);
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(s) = &mut self.summary {
+                    s.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(s) = &mut self.summary {
+                    s.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Links that run code: `javascript:`, `vbscript:`, and `data:` except images.
+fn is_unsafe_url(destination: &str, is_image: bool) -> bool {
+    let lower: String = destination
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    lower.starts_with("javascript:")
+        || lower.starts_with("vbscript:")
+        || (lower.starts_with("data:") && !(is_image && lower.starts_with("data:image/")))
+}
+
+fn plain_text(events: &[Event]) -> String {
+    let mut text = String::new();
+    for event in events {
+        if let Event::Text(t) | Event::Code(t) = event {
+            text.push_str(t);
+        }
+    }
+    text
+}
+
+/// At most `max` characters, cut at a word boundary with an ellipsis.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Removes scripts, event handlers and script URLs from HTML, keeping the
+/// markup that markdown and highlighting produce.
+fn clean_html(html: &str) -> String {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_tags(["details", "summary", "figure", "figcaption", "mark", "input", "section", "div", "span", "abbr", "kbd", "sup", "sub", "video", "audio", "source"])
+        .add_generic_attributes(["id", "class", "title", "lang", "dir", "role"])
+        .add_generic_attribute_prefixes(["aria-", "data-"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("video", ["src", "controls", "poster", "width", "height"])
+        .add_tag_attributes("audio", ["src", "controls"])
+        .add_tag_attributes("source", ["src", "type"])
+        .add_tag_attributes("a", ["href", "hreflang"])
+        .link_rel(None);
+    builder.clean(html).to_string()
+}
+
+/// Maps byte offsets of the body to lines and columns of the file.
+struct LineIndex {
+    starts: Vec<usize>,
+    first_line: usize,
+}
+
+impl LineIndex {
+    fn new(text: &str, first_line: usize) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts, first_line }
+    }
+
+    fn locate(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        (self.first_line + line, offset - self.starts[line] + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,115 @@
+use super::*;
+
+struct Links;
+
+impl LinkResolver for Links {
+    fn resolve(&self, destination: &str) -> Link {
+        match destination {
+            "geheim.md" => Link::Hidden,
+            "weg.md" => Link::Missing {
+                message: "no page 'weg.md'".into(),
+                hint: "check the name".into(),
+            },
+            "andere.md" => Link::Href("../andere/".into()),
+            other => Link::Href(other.into()),
+        }
+    }
+}
+
+fn md(text: &str) -> Rendered {
+    md_with(text, false)
+}
+
+fn md_with(text: &str, allow_scripts: bool) -> Rendered {
+    let options = MarkdownOptions {
+        allow_scripts,
+        alert_titles: ["Opmerking", "Tip", "Belangrijk", "Waarschuwing", "Pas op"],
+    };
+    render(text, 10, Path::new("p.md"), &Links, &options, &Highlighter::new())
+}
+
+#[test]
+fn headings_get_stable_ascii_ids_and_a_toc() {
+    let r = md("# Ideeën delen\n\n## Ideeën delen\n\n## Wat `werkt` {#eigen}\n");
+    assert!(r.html.contains("<h1 id=\"ideeen-delen\">"), "{}", r.html);
+    assert!(r.html.contains("<h2 id=\"ideeen-delen-1\">"), "{}", r.html);
+    assert!(r.html.contains("<h2 id=\"eigen\">"), "{}", r.html);
+    let toc: Vec<(u8, &str, &str)> = r.toc.iter().map(|h| (h.level, h.id.as_str(), h.title.as_str())).collect();
+    assert_eq!(toc, [(1, "ideeen-delen", "Ideeën delen"), (2, "ideeen-delen-1", "Ideeën delen"), (2, "eigen", "Wat werkt")]);
+}
+
+#[test]
+fn gfm_extensions_render() {
+    let r = md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~weg~~\n\n- [x] klaar\n- [ ] open\n\nTekst[^1]\n\n[^1]: Voetnoot.\n");
+    assert!(r.html.contains("<table>"));
+    assert!(r.html.contains("<del>weg</del>"));
+    assert!(r.html.contains("type=\"checkbox\""));
+    assert!(r.html.contains("footnote"));
+}
+
+#[test]
+fn smart_punctuation() {
+    assert!(md("\"Kennis is macht\" -- zei ze...").html.contains("“Kennis is macht” – zei ze…"));
+}
+
+#[test]
+fn alerts_get_localised_titles() {
+    let r = md("> [!TIP]\n> Begin klein.\n");
+    assert!(r.html.contains("<div class=\"alert alert-tip\" role=\"note\"><p class=\"alert-title\">Tip</p>"), "{}", r.html);
+    assert!(r.html.contains("Begin klein."));
+    let r = md("> [!WARNING]\n> Let op.\n");
+    assert!(r.html.contains("Waarschuwing"));
+}
+
+#[test]
+fn code_is_highlighted_with_classes() {
+    let r = md("```rust\nfn main() {}\n```\n");
+    assert!(r.html.contains("<pre class=\"code\" data-lang=\"rust\"><code>"), "{}", r.html);
+    assert!(r.html.contains("hl-"), "{}", r.html);
+    assert!(!r.html.contains("style="));
+    let r = md("```onbekend\n<b>x</b>\n```\n");
+    assert!(r.html.contains("&lt;b&gt;x&lt;/b&gt;"), "{}", r.html);
+}
+
+#[test]
+fn scripts_are_removed_unless_allowed() {
+    let text = "<script>alert(1)</script>\n\n<p onclick=\"x()\">hoi</p>\n\n[klik](javascript:alert(1))\n";
+    let r = md(text);
+    assert!(!r.html.contains("<script"), "{}", r.html);
+    assert!(!r.html.contains("onclick"), "{}", r.html);
+    assert!(!r.html.contains("javascript:"), "{}", r.html);
+    assert!(r.html.contains("klik"));
+    let r = md_with(text, true);
+    assert!(r.html.contains("<script>alert(1)</script>"));
+    assert!(r.html.contains("onclick"));
+}
+
+#[test]
+fn raw_html_otherwise_passes() {
+    let r = md("<details><summary>Meer</summary>\n\nInhoud\n\n</details>\n");
+    assert!(r.html.contains("<details><summary>Meer</summary>"), "{}", r.html);
+}
+
+#[test]
+fn hidden_links_become_text_with_a_warning_on_the_file_line() {
+    let r = md("Eerste regel.\n\nZie [de notulen](geheim.md) en [dit](andere.md).\n");
+    assert!(r.html.contains("Zie de notulen en <a href=\"../andere/\">dit</a>"), "{}", r.html);
+    let d: Vec<_> = r.diagnostics.iter().collect();
+    assert_eq!(d.len(), 1);
+    assert!(!d[0].is_error());
+    assert_eq!((d[0].line, d[0].column), (12, 5));
+}
+
+#[test]
+fn missing_links_are_errors() {
+    let r = md("[x](weg.md)\n");
+    assert_eq!(r.diagnostics.error_count(), 1);
+    assert_eq!(r.diagnostics.iter().next().unwrap().line, 10);
+}
+
+#[test]
+fn summary_is_first_plain_paragraph() {
+    let r = md("# Titel\n\n> citaat\n\nDe *eerste* alinea\nloopt door.\n\nTweede.\n");
+    assert_eq!(r.summary, "De eerste alinea loopt door.");
+    assert_eq!(shorten("een twee drie vier", 10), "een twee…");
+}

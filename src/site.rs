@@ -1,0 +1,233 @@
+//! Assembles what an audience may see into sites: pages grouped per network
+//! and section, sorted, the handreiking in book order with previous/next,
+//! and URL clashes reported.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::audience::{Audience, Visible};
+use crate::content::model::{Network, Page, Section};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+/// URL segments below a network that generated pages use.
+pub const RESERVED: &[&str] = &["meetings", "practices", "handreiking", "lessons", "pages", "static"];
+
+/// One network's site.
+#[derive(Debug, Clone)]
+pub struct NetworkSite {
+    pub network: Network,
+    pub pages: Vec<Page>,
+    /// Page indices per section, in display order.
+    pub sections: BTreeMap<Section, Vec<usize>>,
+    /// For each handreiking chapter (by page index): previous and next chapter.
+    pub book_links: HashMap<usize, (Option<usize>, Option<usize>)>,
+}
+
+impl NetworkSite {
+    pub fn section(&self, section: Section) -> impl Iterator<Item = &Page> {
+        self.sections
+            .get(&section)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.pages[i])
+    }
+
+    pub fn count(&self, section: Section) -> usize {
+        self.sections.get(&section).map_or(0, Vec::len)
+    }
+}
+
+/// Everything one build renders.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub audience: Audience,
+    pub networks: Vec<NetworkSite>,
+    /// Source files of hidden pages (see [`Visible::hidden`]).
+    pub hidden: BTreeSet<PathBuf>,
+    /// Every visible page's source file -> (network index, page index).
+    pub by_source: HashMap<PathBuf, (usize, usize)>,
+}
+
+impl Site {
+    pub fn page_by_source(&self, path: &Path) -> Option<(&NetworkSite, &Page)> {
+        let &(n, p) = self.by_source.get(path)?;
+        let network = &self.networks[n];
+        Some((network, &network.pages[p]))
+    }
+}
+
+/// Builds the site model; URL clashes go to `diagnostics`.
+pub fn assemble(visible: Visible, diagnostics: &mut Diagnostics) -> Site {
+    let mut pages_by_network: BTreeMap<String, Vec<Page>> = BTreeMap::new();
+    for page in visible.content.pages {
+        pages_by_network.entry(page.network.clone()).or_default().push(page);
+    }
+    let mut networks = Vec::new();
+    let mut by_source = HashMap::new();
+    for network in visible.content.networks {
+        let pages = pages_by_network.remove(&network.id).unwrap_or_default();
+        check_urls(&pages, diagnostics);
+        let site = network_site(network, pages);
+        for (i, page) in site.pages.iter().enumerate() {
+            by_source.insert(page.source.clone(), (networks.len(), i));
+        }
+        networks.push(site);
+    }
+    Site {
+        audience: visible.audience,
+        networks,
+        hidden: visible.hidden,
+        by_source,
+    }
+}
+
+fn network_site(network: Network, pages: Vec<Page>) -> NetworkSite {
+    let mut sections: BTreeMap<Section, Vec<usize>> = BTreeMap::new();
+    for (i, page) in pages.iter().enumerate() {
+        sections.entry(page.section).or_default().push(i);
+    }
+    for (section, indices) in sections.iter_mut() {
+        sort_section(*section, indices, &pages);
+    }
+    let mut book_links = HashMap::new();
+    if let Some(chapters) = sections.get(&Section::Handreiking) {
+        for (n, &i) in chapters.iter().enumerate() {
+            let prev = n.checked_sub(1).map(|p| chapters[p]);
+            let next = chapters.get(n + 1).copied();
+            book_links.insert(i, (prev, next));
+        }
+    }
+    NetworkSite {
+        network,
+        pages,
+        sections,
+        book_links,
+    }
+}
+
+fn sort_section(section: Section, indices: &mut [usize], pages: &[Page]) {
+    match section {
+        Section::Meetings => indices.sort_by(|&a, &b| {
+            (pages[b].date, &pages[a].title).cmp(&(pages[a].date, &pages[b].title))
+        }),
+        Section::Handreiking => {
+            let folder_weights = folder_weights(indices, pages);
+            indices.sort_by_cached_key(|&i| book_key(&pages[i], &folder_weights));
+        }
+        Section::Practices => indices.sort_by(|&a, &b| pages[a].title.cmp(&pages[b].title)),
+        Section::Lessons | Section::Pages => indices.sort_by(|&a, &b| {
+            (pages[a].weight, &pages[a].title).cmp(&(pages[b].weight, &pages[b].title))
+        }),
+    }
+}
+
+/// The weight of each handreiking folder: that of its `_index.md`, else the
+/// number prefix of its name.
+fn folder_weights(indices: &[usize], pages: &[Page]) -> HashMap<String, i64> {
+    indices
+        .iter()
+        .map(|&i| &pages[i])
+        .filter(|p| p.is_index)
+        .map(|p| (p.rel_path.trim_end_matches("_index").trim_end_matches('/').to_string(), p.weight))
+        .collect()
+}
+
+/// Sort key in book order: per folder level (weight, name); a folder's
+/// `_index` comes before its chapters because its key is a prefix of theirs.
+fn book_key(page: &Page, folder_weights: &HashMap<String, i64>) -> Vec<(i64, String)> {
+    let parts: Vec<&str> = page.rel_path.split('/').collect();
+    let (folders, leaf) = parts.split_at(parts.len() - 1);
+    let mut key = Vec::with_capacity(parts.len());
+    let mut folder = String::new();
+    for name in folders {
+        if !folder.is_empty() {
+            folder.push('/');
+        }
+        folder.push_str(name);
+        let weight = folder_weights
+            .get(&folder)
+            .copied()
+            .or_else(|| crate::slug::split_number_prefix(name).0)
+            .unwrap_or(i64::MAX);
+        key.push((weight, name.to_string()));
+    }
+    if !page.is_index {
+        key.push((page.weight, leaf[0].to_string()));
+    }
+    key
+}
+
+/// Two pages with one URL, or a free page that takes a section's URL.
+fn check_urls(pages: &[Page], diagnostics: &mut Diagnostics) {
+    let mut seen: BTreeMap<&str, &Page> = BTreeMap::new();
+    for page in pages {
+        if page.section == Section::Pages && RESERVED.contains(&page.path.as_str()) {
+            diagnostics.push(
+                Diagnostic::error(&page.source, 1, 1, format!("the page's URL '{}/' is taken by the site itself", page.path))
+                    .with_hint("give the page another file name or `slug:`"),
+            );
+        }
+        if let Some(first) = seen.insert(&page.path, page) {
+            diagnostics.push(
+                Diagnostic::error(&page.source, 1, 1, format!("this page and {} both map to the URL '{}/{}/'", first.source.display(), page.network, page.path))
+                    .with_hint("rename one of the files or give it another `slug:`"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::model::{Kind, Visibility};
+
+    fn chapter(rel: &str, weight: i64) -> Page {
+        Page {
+            network: "n".into(),
+            section: Section::Handreiking,
+            source: PathBuf::from(format!("{rel}.md")),
+            rel_path: rel.into(),
+            path: rel.into(),
+            title: rel.into(),
+            summary: None,
+            visibility: Visibility::Public,
+            draft: false,
+            tags: vec![],
+            themes: vec![],
+            date: None,
+            updated: None,
+            weight,
+            is_index: rel.ends_with("_index"),
+            kind: Kind::Chapter,
+            body: String::new(),
+            body_line: 1,
+        }
+    }
+
+    #[test]
+    fn book_order_follows_weights_and_folders() {
+        let pages = vec![
+            chapter("03-afsluiten", 3),
+            chapter("02-samen/02-later", 2),
+            chapter("_index", i64::MAX),
+            chapter("02-samen/_index", 2),
+            chapter("02-samen/01-eerst", 1),
+            chapter("01-begin", 1),
+        ];
+        let site = network_site(crate::test_support::network("n"), pages);
+        let order: Vec<&str> = site.section(Section::Handreiking).map(|p| p.rel_path.as_str()).collect();
+        assert_eq!(order, ["_index", "01-begin", "02-samen/_index", "02-samen/01-eerst", "02-samen/02-later", "03-afsluiten"]);
+    }
+
+    #[test]
+    fn url_clash_is_an_error() {
+        let mut a = chapter("a", 1);
+        let mut b = chapter("b", 1);
+        a.path = "same".into();
+        b.path = "same".into();
+        let mut d = Diagnostics::default();
+        check_urls(&[a, b], &mut d);
+        assert_eq!(d.error_count(), 1);
+        assert!(d.iter().next().unwrap().message.contains("both map to the URL"));
+    }
+}

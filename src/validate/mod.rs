@@ -1,0 +1,160 @@
+//! Turns read files into the validated model: raw front matter is parsed,
+//! every field is checked, every problem is reported with its file line.
+
+mod locate;
+mod network;
+mod page;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+
+use crate::content::front_matter::{self, Split, SplitError};
+use crate::content::load::{SourceFile, SourceTree};
+use crate::content::model::{Content, When};
+use crate::content::raw::Scalar;
+use crate::dates;
+use crate::diagnostic::{nearest, Diagnostic, Diagnostics};
+use crate::yaml::{self, Parsed};
+
+pub use locate::Locator;
+pub use network::Registry;
+
+/// Validates every network and page of `tree`. Problems go to `diagnostics`;
+/// what could be validated is returned, so that a check lists all problems.
+pub fn validate(tree: &SourceTree, diagnostics: &mut Diagnostics) -> Content {
+    let mut content = Content::default();
+    for source in &tree.networks {
+        let (network, registry) = network::validate_network(source, diagnostics);
+        let results: Vec<(Option<crate::content::model::Page>, Diagnostics)> = source
+            .pages
+            .par_iter()
+            .map(|p| page::validate_page(p, &network, &registry, &source.assets))
+            .collect();
+        for (page, diags) in results {
+            diagnostics.extend(diags);
+            content.pages.extend(page);
+        }
+        page::check_stray_meeting_files(source, &content.pages, diagnostics);
+        content.networks.push(network);
+    }
+    content
+}
+
+/// Checks of one file, collecting its problems.
+pub(crate) struct FileCheck<'a> {
+    pub path: &'a Path,
+    pub loc: Locator<'a>,
+    pub diags: Diagnostics,
+}
+
+impl<'a> FileCheck<'a> {
+    pub fn new(path: &'a Path, split: &'a Split) -> Self {
+        FileCheck {
+            path,
+            loc: Locator::new(&split.front_matter, split.front_matter_line, split.opening_line),
+            diags: Diagnostics::default(),
+        }
+    }
+
+    pub fn error_at_key(&mut self, key: &str, message: String, hint: String) {
+        let (line, col) = self.loc.key(key);
+        self.diags
+            .push(Diagnostic::error(self.path, line, col, message).with_hint(hint));
+    }
+
+    pub fn error_at_value(&mut self, key: &str, value: &str, message: String, hint: String) {
+        let (line, col) = self.loc.value(key, value);
+        self.diags
+            .push(Diagnostic::error(self.path, line, col, message).with_hint(hint));
+    }
+
+    /// Warns about each key not in `allowed`, and each nested key that the
+    /// parser ignored, with the nearest known key as a suggestion.
+    pub fn warn_unknown_keys(&mut self, allowed: &[&str], ignored_nested: &[String], kind: &str) {
+        for (key, line, col) in self.loc.top_level_keys() {
+            if allowed.contains(&key.as_str()) {
+                continue;
+            }
+            let hint = match nearest(&key, allowed.iter().copied()) {
+                Some(k) => format!("did you mean '{k}'?"),
+                None => format!("a {kind} knows the keys: {}", allowed.join(", ")),
+            };
+            self.diags.push(
+                Diagnostic::warning(self.path, line, col, format!("unknown key '{key}' in a {kind}'s front matter"))
+                    .with_hint(hint),
+            );
+        }
+        for path in ignored_nested.iter().filter(|p| p.contains('.')) {
+            let top = path.split('.').next().unwrap_or(path);
+            let leaf = path.rsplit('.').next().unwrap_or(path);
+            let (line, col) = self.loc.value(top, leaf);
+            self.diags.push(
+                Diagnostic::warning(self.path, line, col, format!("unknown key '{path}' is ignored"))
+                    .with_hint("check the spelling against the content format reference (docs/content-format.md)"),
+            );
+        }
+    }
+
+    /// Parses an optional date, reporting a bad one.
+    pub fn date(&mut self, key: &str, raw: Option<&Scalar>) -> Option<When> {
+        let raw = raw?;
+        let parsed = dates::parse(&raw.0);
+        if parsed.is_none() {
+            self.error_at_value(
+                key,
+                &raw.0,
+                format!("'{}' is not a date ({key})", raw.0),
+                "write dates as 2024-02-01, optionally with a time: 2024-02-01 10:00".into(),
+            );
+        }
+        parsed
+    }
+
+    /// Checks that `id` is one of `known` (a map of id to name); reports it
+    /// with the known ids and the nearest one otherwise.
+    pub fn check_id(&mut self, key: &str, id: &str, known: &BTreeMap<String, String>, what: &str) -> bool {
+        if known.contains_key(id) {
+            return true;
+        }
+        let mut hint = match nearest(id, known.keys().map(String::as_str)) {
+            Some(n) => format!("did you mean '{n}'? "),
+            None => String::new(),
+        };
+        if known.is_empty() {
+            hint.push_str(&format!("the network defines no {what}s yet: add them to _network.md"));
+        } else {
+            let list: Vec<&str> = known.keys().map(String::as_str).collect();
+            hint.push_str(&format!("known {what} ids: {}", list.join(", ")));
+        }
+        self.error_at_value(key, id, format!("unknown {what} id '{id}' in '{key}'"), hint);
+        false
+    }
+}
+
+/// Splits a file and parses its front matter as `T`. A file that cannot be
+/// parsed at all yields one error diagnostic.
+pub(crate) fn parse_file<T: DeserializeOwned>(file: &SourceFile) -> Result<(Split, Parsed<T>), Diagnostic> {
+    let split = front_matter::split(&file.text).map_err(|SplitError::Unclosed { line }| {
+        Diagnostic::error(&file.path, line, 1, "the front matter is not closed")
+            .with_hint("end the front matter with a line of three dashes: ---")
+    })?;
+    let parsed = yaml::parse_collecting_unknown::<T>(&split.front_matter).map_err(|e| {
+        let line = split.front_matter_line + e.line - 1;
+        Diagnostic::error(&file.path, line, e.column, format!("front matter: {}", e.message)).with_hint(yaml_hint(&e.message))
+    })?;
+    Ok((split, parsed))
+}
+
+fn yaml_hint(message: &str) -> String {
+    if message.contains("invalid type") {
+        let expected = message.rsplit("expected ").next().unwrap_or("another type");
+        format!("this key takes {expected}; see docs/content-format.md for each key's type")
+    } else if message.contains("mapping values are not allowed") {
+        "a value that contains ': ' must be quoted, e.g. title: \"Thema: werkdruk\"".into()
+    } else {
+        "check the indentation (spaces, not tabs) and quote values that contain ':' or '#'".into()
+    }
+}

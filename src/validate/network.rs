@@ -1,0 +1,220 @@
+//! Validation of `_network.md`: the network's settings and the ids that its
+//! pages may refer to.
+
+use std::collections::BTreeMap;
+
+use crate::content::front_matter;
+use crate::content::load::NetworkSource;
+use crate::content::model::{
+    Language, Network, NetworkStatus, Organisation, Person, Section, Theme, Visibility,
+};
+use crate::content::raw::{RawNetwork, NETWORK_KEYS};
+use crate::diagnostic::Diagnostics;
+
+use super::{parse_file, FileCheck};
+
+/// The ids a network defines, each with its display name.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    pub people: BTreeMap<String, String>,
+    pub organisations: BTreeMap<String, String>,
+    pub themes: BTreeMap<String, String>,
+    /// False when `_network.md` could not be read: ids are then not checked,
+    /// so that one broken file does not drown the report.
+    pub complete: bool,
+}
+
+/// Validates a network file. Always returns a network (with what could be
+/// read) so that its pages can still be checked.
+pub fn validate_network(source: &NetworkSource, diagnostics: &mut Diagnostics) -> (Network, Registry) {
+    let file = &source.network_file;
+    let fallback = fallback_network(source);
+    let (split, parsed) = match parse_file::<RawNetwork>(file) {
+        Ok(ok) => ok,
+        Err(d) => {
+            diagnostics.push(d);
+            return (fallback, Registry::default());
+        }
+    };
+    let mut check = FileCheck::new(&file.path, &split);
+    check.warn_unknown_keys(NETWORK_KEYS, &parsed.unknown_keys, "network");
+    let raw = parsed.value;
+    let registry = registry(&raw, &mut check);
+
+    let title = match raw.title {
+        Some(t) if !t.0.trim().is_empty() => t.0,
+        _ => {
+            check.error_at_key("title", "the network has no title".into(), "add `title: Naam van het netwerk` to the front matter".into());
+            fallback.title.clone()
+        }
+    };
+    let status = match raw.status.as_deref() {
+        None | Some("active") => NetworkStatus::Active,
+        Some("closed") => NetworkStatus::Closed,
+        Some(other) => {
+            check.error_at_value("status", other, format!("unknown status '{other}'"), "status is `active` or `closed`".into());
+            NetworkStatus::Active
+        }
+    };
+    let started = check.date("started", raw.started.as_ref());
+    let closed = check.date("closed", raw.closed.as_ref());
+    if status == NetworkStatus::Closed && raw.closed.is_none() {
+        check.error_at_key("status", "a closed network needs a `closed:` date".into(), "add `closed: 2024-04-30` (the date the network ended)".into());
+    }
+    let language = match raw.language.as_deref() {
+        None => Language::Nl,
+        Some(l) => Language::parse(l).unwrap_or_else(|| {
+            check.error_at_value("language", l, format!("unknown language '{l}'"), "language is `nl` or `en`".into());
+            Language::Nl
+        }),
+    };
+    let defaults = defaults(&raw.defaults, &mut check);
+    diagnostics.extend(check.diags);
+    let network = Network {
+        id: source.id.clone(),
+        source: file.path.clone(),
+        title,
+        summary: raw.summary,
+        status,
+        started,
+        closed,
+        language,
+        theme: raw.theme.unwrap_or_else(|| "default".into()),
+        themes: themes(raw.themes),
+        organisations: organisations(raw.organisations),
+        people: people(raw.people),
+        defaults,
+        allow_scripts: raw.allow_scripts,
+        region: raw.region,
+        tags: raw.tags,
+        body: split.body,
+        body_line: split.body_line,
+    };
+    (network, registry)
+}
+
+fn fallback_network(source: &NetworkSource) -> Network {
+    let split = front_matter::split(&source.network_file.text).ok();
+    Network {
+        id: source.id.clone(),
+        source: source.network_file.path.clone(),
+        title: source.id.clone(),
+        summary: None,
+        status: NetworkStatus::Active,
+        started: None,
+        closed: None,
+        language: Language::Nl,
+        theme: "default".into(),
+        themes: Vec::new(),
+        organisations: Vec::new(),
+        people: Vec::new(),
+        defaults: BTreeMap::new(),
+        allow_scripts: false,
+        region: None,
+        tags: Vec::new(),
+        body: split.as_ref().map(|s| s.body.clone()).unwrap_or_default(),
+        body_line: split.map_or(1, |s| s.body_line),
+    }
+}
+
+/// Collects the ids, reporting missing and duplicate ones and people whose
+/// organisation is unknown.
+fn registry(raw: &RawNetwork, check: &mut FileCheck) -> Registry {
+    let mut registry = Registry {
+        complete: true,
+        ..Registry::default()
+    };
+    let themes = raw.themes.iter().map(|t| (t.id.as_deref(), t.label.as_deref()));
+    collect_ids(themes, "themes", "theme", &mut registry.themes, check);
+    let orgs = raw.organisations.iter().map(|o| (o.id.as_deref(), o.name.as_deref()));
+    collect_ids(orgs, "organisations", "organisation", &mut registry.organisations, check);
+    let people = raw.people.iter().map(|p| (p.id.as_deref(), p.name.as_deref()));
+    collect_ids(people, "people", "person", &mut registry.people, check);
+    for person in &raw.people {
+        if let Some(org) = &person.organisation {
+            check.check_id("people", org, &registry.organisations, "organisation");
+        }
+    }
+    registry
+}
+
+fn collect_ids<'a>(
+    entries: impl Iterator<Item = (Option<&'a str>, Option<&'a str>)>,
+    key: &str,
+    what: &str,
+    into: &mut BTreeMap<String, String>,
+    check: &mut FileCheck,
+) {
+    for (n, (id, name)) in entries.enumerate() {
+        let Some(id) = id.filter(|i| !i.trim().is_empty()) else {
+            check.error_at_key(key, format!("{what} number {} in '{key}' has no id", n + 1), format!("give every {what} an `id:` that pages can refer to, e.g. `id: {}`", crate::slug::slugify(name.unwrap_or("naam"))));
+            continue;
+        };
+        let label = name.unwrap_or(id).to_string();
+        if into.insert(id.to_string(), label).is_some() {
+            check.error_at_value(key, id, format!("the {what} id '{id}' is defined twice"), format!("every {what} needs its own id"));
+        }
+    }
+}
+
+fn defaults(raw: &BTreeMap<String, String>, check: &mut FileCheck) -> BTreeMap<Section, Visibility> {
+    let mut defaults = BTreeMap::new();
+    for (section, visibility) in raw {
+        let Some(s) = Section::from_dir(section) else {
+            let known = Section::ALL.map(Section::dir).join(", ");
+            check.error_at_value("defaults", section, format!("unknown section '{section}' in defaults"), format!("sections are: {known}"));
+            continue;
+        };
+        match Visibility::parse(visibility) {
+            Some(v) => {
+                defaults.insert(s, v);
+            }
+            None => check.error_at_value("defaults", visibility, format!("unknown visibility '{visibility}' for {section}"), "visibility is `public` or `network`".into()),
+        }
+    }
+    defaults
+}
+
+fn themes(raw: Vec<crate::content::raw::RawTheme>) -> Vec<Theme> {
+    raw.into_iter()
+        .filter_map(|t| {
+            let id = t.id?;
+            Some(Theme {
+                label: t.label.unwrap_or_else(|| id.clone()),
+                id,
+                description: t.description,
+            })
+        })
+        .collect()
+}
+
+fn organisations(raw: Vec<crate::content::raw::RawOrganisation>) -> Vec<Organisation> {
+    raw.into_iter()
+        .filter_map(|o| {
+            let id = o.id?;
+            Some(Organisation {
+                name: o.name.unwrap_or_else(|| id.clone()),
+                id,
+                region: o.region,
+                sector: o.sector,
+                url: o.url,
+            })
+        })
+        .collect()
+}
+
+fn people(raw: Vec<crate::content::raw::RawPerson>) -> Vec<Person> {
+    raw.into_iter()
+        .filter_map(|p| {
+            let id = p.id?;
+            Some(Person {
+                name: p.name.unwrap_or_else(|| id.clone()),
+                id,
+                organisation: p.organisation,
+                role: p.role,
+                expertise: p.expertise,
+                contact: p.contact.filter(|_| p.contact_public),
+            })
+        })
+        .collect()
+}

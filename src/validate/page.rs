@@ -1,0 +1,285 @@
+//! Validation of one page file: its front matter per kind, its ids and
+//! dates, its URL path, and a meeting's documents.
+
+use crate::content::load::{Asset, NetworkSource, PageSource};
+use crate::content::model::{
+    Action, Document, Kind, Meeting, Network, Page, Practice, PracticeStatus, Section, Visibility,
+};
+use crate::content::raw::{
+    RawDocument, RawPage, COMMON_KEYS, DATED_KEYS, MEETING_KEYS, PRACTICE_KEYS,
+};
+use crate::dates;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::slug::{slugify, split_number_prefix};
+
+use super::{parse_file, FileCheck, Registry};
+
+/// Validates one page. Returns no page when its front matter cannot be read.
+pub fn validate_page(
+    source: &PageSource,
+    network: &Network,
+    registry: &Registry,
+    assets: &[Asset],
+) -> (Option<Page>, Diagnostics) {
+    let file = &source.file;
+    let (split, parsed) = match parse_file::<RawPage>(file) {
+        Ok(ok) => ok,
+        Err(d) => {
+            let mut diags = Diagnostics::default();
+            diags.push(d);
+            return (None, diags);
+        }
+    };
+    let mut check = FileCheck::new(&file.path, &split);
+    let kind_name = kind_name(source.section);
+    let allowed = allowed_keys(source.section);
+    check.warn_unknown_keys(&allowed, &parsed.unknown_keys, kind_name);
+    let raw = parsed.value;
+
+    let title = match &raw.title {
+        Some(t) if !t.0.trim().is_empty() => t.0.trim().to_string(),
+        _ => {
+            let hint = if split.has_front_matter {
+                "add `title: ...` to the front matter".to_string()
+            } else {
+                "start the file with a front matter block:\n  ---\n  title: ...\n  ---".to_string()
+            };
+            check.error_at_key("title", format!("the {kind_name} has no title"), hint);
+            String::new()
+        }
+    };
+    let visibility = match raw.visibility.as_deref() {
+        None => network.default_visibility(source.section),
+        Some(v) => Visibility::parse(v).unwrap_or_else(|| {
+            check.error_at_value("visibility", v, format!("unknown visibility '{v}'"), "visibility is `public` (everyone) or `network` (participants only)".into());
+            Visibility::Network
+        }),
+    };
+    let mut date = check.date("date", raw.date.as_ref());
+    let updated = check.date("updated", raw.updated.as_ref());
+    if registry.complete {
+        for theme in &raw.themes {
+            check.check_id("themes", theme, &registry.themes, "theme");
+        }
+    }
+    let (path, number) = url_path(source, raw.slug.as_ref().map(|s| s.0.as_str()));
+    let kind = match source.section {
+        Section::Meetings => {
+            if date.is_none() && raw.date.is_none() {
+                date = date_from_file_name(&source.rel_path);
+                if date.is_none() {
+                    check.error_at_key("date", "the meeting has no date".into(), "add `date: 2024-02-01`, or start the file name with the date: 2024-02-01-titel.md".into());
+                }
+            }
+            Kind::Meeting(Box::new(meeting(&raw, source, registry, assets, &mut check)))
+        }
+        Section::Practices => Kind::Practice(practice(&raw, registry, &mut check)),
+        Section::Handreiking => Kind::Chapter,
+        Section::Lessons => Kind::Lesson,
+        Section::Pages => Kind::Page,
+    };
+    let diags = check.diags;
+    let page = Page {
+        network: network.id.clone(),
+        section: source.section,
+        source: file.path.clone(),
+        rel_path: source.rel_path.clone(),
+        path,
+        title,
+        summary: raw.summary,
+        visibility,
+        draft: raw.draft,
+        tags: raw.tags,
+        themes: raw.themes,
+        date,
+        updated,
+        weight: raw.weight.or(number).unwrap_or(i64::MAX),
+        is_index: is_index(&source.rel_path),
+        kind,
+        body: split.body,
+        body_line: split.body_line,
+    };
+    (Some(page).filter(|_| !diags.has_errors()), diags)
+}
+
+fn kind_name(section: Section) -> &'static str {
+    match section {
+        Section::Meetings => "meeting",
+        Section::Practices => "practice",
+        Section::Handreiking => "chapter",
+        Section::Lessons => "lesson",
+        Section::Pages => "page",
+    }
+}
+
+fn allowed_keys(section: Section) -> Vec<&'static str> {
+    let specific = match section {
+        Section::Meetings => MEETING_KEYS,
+        Section::Practices => PRACTICE_KEYS,
+        _ => DATED_KEYS,
+    };
+    COMMON_KEYS.iter().chain(specific).copied().collect()
+}
+
+fn is_index(rel_path: &str) -> bool {
+    rel_path == "_index" || rel_path.ends_with("/_index")
+}
+
+/// The URL path below the network and the ordering number from the file
+/// name. Handreiking chapters lose their numeric prefixes (`01-start` ->
+/// `start`); a folder's `_index.md` stands for the folder itself.
+fn url_path(source: &PageSource, slug: Option<&str>) -> (String, Option<i64>) {
+    let mut parts: Vec<&str> = source.rel_path.split('/').collect();
+    if is_index(&source.rel_path) {
+        parts.pop();
+    }
+    let mut number = None;
+    let mut segments: Vec<String> = Vec::with_capacity(parts.len());
+    for part in &parts {
+        let (n, rest) = match source.section {
+            Section::Handreiking => split_number_prefix(part),
+            _ => (None, *part),
+        };
+        number = n;
+        segments.push(slugify(rest));
+    }
+    if let (Some(slug), Some(last)) = (slug, segments.last_mut()) {
+        *last = slugify(slug);
+    }
+    let mut path = match source.section {
+        Section::Pages => String::new(),
+        s => s.dir().to_string(),
+    };
+    for segment in segments.iter().filter(|s| !s.is_empty()) {
+        if !path.is_empty() {
+            path.push('/');
+        }
+        path.push_str(segment);
+    }
+    (path, number)
+}
+
+fn date_from_file_name(rel_path: &str) -> Option<crate::content::model::When> {
+    let name = rel_path.rsplit('/').next()?;
+    dates::parse(name.get(..10)?)
+}
+
+fn meeting(raw: &RawPage, source: &PageSource, registry: &Registry, assets: &[Asset], check: &mut FileCheck) -> Meeting {
+    if registry.complete {
+        for id in &raw.attendees {
+            check.check_id("attendees", id, &registry.people, "person");
+        }
+        for id in &raw.organisations {
+            check.check_id("organisations", id, &registry.organisations, "organisation");
+        }
+    }
+    let actions = raw
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            if a.what.as_deref().is_none_or(|w| w.trim().is_empty()) {
+                check.error_at_key("actions", format!("action {} has no `what`", i + 1), "describe each action: `- what: ...`".into());
+            }
+            if let (Some(who), true) = (&a.who, registry.complete) {
+                check.check_id("actions", who, &registry.people, "person");
+            }
+            Action {
+                what: a.what.clone().unwrap_or_default(),
+                who: a.who.clone(),
+                due: check.date("actions", a.due.as_ref()),
+                done: a.done,
+            }
+        })
+        .collect();
+    Meeting {
+        location: raw.location.clone(),
+        online: raw.online,
+        facilitator: raw.facilitator.clone(),
+        attendees: raw.attendees.clone(),
+        organisations: raw.organisations.clone(),
+        agenda: raw.agenda.clone(),
+        decisions: raw.decisions.clone(),
+        actions,
+        insights: raw.insights.clone(),
+        documents: documents(raw, source, assets, check),
+    }
+}
+
+/// The documents of a meeting: those listed in the front matter (which must
+/// exist in the meeting's folder), then any other file found there.
+fn documents(raw: &RawPage, source: &PageSource, assets: &[Asset], check: &mut FileCheck) -> Vec<Document> {
+    let folder = format!("meetings/{}/", source.rel_path);
+    let in_folder: Vec<&Asset> = assets.iter().filter(|a| a.rel_path.starts_with(&folder)).collect();
+    let mut documents = Vec::new();
+    for doc in &raw.documents {
+        let (file, title) = match doc {
+            RawDocument::File(f) => (f.as_str(), None),
+            RawDocument::Titled { file, title } => (file.as_str(), title.as_deref()),
+        };
+        match in_folder.iter().find(|a| a.rel_path[folder.len()..] == *file) {
+            Some(asset) => documents.push(document(asset, &folder, title)),
+            None => check.error_at_value("documents", file, format!("document '{file}' is not in the meeting's folder"), format!("put the file in {folder} beside the meeting, or fix the name")),
+        }
+    }
+    for asset in in_folder {
+        if !documents.iter().any(|d| d.source == asset.source) {
+            documents.push(document(asset, &folder, None));
+        }
+    }
+    documents
+}
+
+fn document(asset: &Asset, folder: &str, title: Option<&str>) -> Document {
+    let file_name = asset.rel_path[folder.len()..].to_string();
+    Document {
+        title: title.map_or_else(|| file_name.clone(), str::to_string),
+        size: std::fs::metadata(&asset.source).map_or(0, |m| m.len()),
+        source: asset.source.clone(),
+        file_name,
+    }
+}
+
+fn practice(raw: &RawPage, registry: &Registry, check: &mut FileCheck) -> Practice {
+    if registry.complete {
+        if let Some(org) = &raw.organisation {
+            check.check_id("organisation", org, &registry.organisations, "organisation");
+        }
+        if let Some(contact) = &raw.contact {
+            check.check_id("contact", contact, &registry.people, "person");
+        }
+    }
+    let status = raw.status.as_deref().and_then(|s| {
+        let found = PracticeStatus::ALL.into_iter().find(|p| p.as_str() == s);
+        if found.is_none() {
+            check.error_at_value("status", s, format!("unknown practice status '{s}'"), "status is one of: idea, experiment, applied, evaluated".into());
+        }
+        found
+    });
+    Practice {
+        organisation: raw.organisation.clone(),
+        region: raw.region.clone(),
+        sector: raw.sector.clone(),
+        status,
+        results: raw.results.clone(),
+        contact: raw.contact.clone(),
+    }
+}
+
+/// Files in `meetings/` that belong to no meeting are never copied (they may
+/// be confidential); say so, so nobody wonders where they went.
+pub fn check_stray_meeting_files(source: &NetworkSource, pages: &[Page], diagnostics: &mut Diagnostics) {
+    let meetings: Vec<String> = pages
+        .iter()
+        .filter(|p| p.network == source.id && p.section == Section::Meetings)
+        .map(|p| format!("meetings/{}/", p.rel_path))
+        .collect();
+    for asset in source.assets.iter().filter(|a| a.rel_path.starts_with("meetings/")) {
+        if !meetings.iter().any(|m| asset.rel_path.starts_with(m.as_str())) {
+            diagnostics.push(
+                Diagnostic::warning(&asset.source, 1, 1, "this file belongs to no meeting and is not published")
+                    .with_hint("put a meeting's documents in a folder named like its file: meetings/2024-02-01-titel/"),
+            );
+        }
+    }
+}
