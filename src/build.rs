@@ -1,1 +1,159 @@
-//! todo
+//! The build as one pass: load -> validate -> filter by audience -> assemble
+//! -> render -> write. `check` is the same pass without the write.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::audience::{self, Audience};
+use crate::content::load::{self, SourceTree};
+use crate::content::model::Section;
+use crate::diagnostic::Diagnostics;
+use crate::error::Error;
+use crate::highlight::Highlighter;
+use crate::output::{self, WriteReport};
+use crate::render::{self, OutputFile, RenderInputs};
+use crate::site::{self, Site};
+use crate::templates::{self, Theme};
+use crate::validate;
+
+/// Where to read and write, and for whom.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The project folder, holding `content/` and `themes/`.
+    pub root: PathBuf,
+    pub content_dir: PathBuf,
+    pub themes_dir: PathBuf,
+    pub out_dir: PathBuf,
+    pub audience: Audience,
+}
+
+impl BuildOptions {
+    /// The usual layout below `root`; `out` defaults to `root/public`.
+    pub fn new(root: &Path, out: Option<&Path>, audience: Audience) -> Self {
+        BuildOptions {
+            root: root.to_path_buf(),
+            content_dir: root.join("content"),
+            themes_dir: root.join("themes"),
+            out_dir: out.map_or_else(|| root.join("public"), Path::to_path_buf),
+            audience,
+        }
+    }
+}
+
+/// What a successful run made, for the summary line.
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    pub networks: usize,
+    /// Pages per kind (`meeting`, `practice`, ...), of this audience.
+    pub pages: BTreeMap<&'static str, usize>,
+    /// Files in the output, including copies and static files.
+    pub files: usize,
+    pub write: Option<WriteReport>,
+    pub elapsed: Duration,
+}
+
+/// A successful run: its numbers and its warnings.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub stats: Stats,
+    pub diagnostics: Diagnostics,
+}
+
+/// The site rendered in memory.
+pub struct Rendered {
+    pub site: Site,
+    pub files: Vec<OutputFile>,
+    pub diagnostics: Diagnostics,
+}
+
+/// Loads, checks and renders everything, writing nothing. Content errors
+/// come back as [`Error::Content`] with every diagnostic.
+pub fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
+    let mut diagnostics = Diagnostics::default();
+    let tree = load::load(&options.content_dir, &mut diagnostics)?;
+    let content = validate::validate(&tree, &mut diagnostics);
+    let visible = audience::filter(content, options.audience);
+    let site = site::assemble(visible, &mut diagnostics);
+    let themes = load_themes(options, &tree)?;
+    let assets: HashMap<String, Vec<load::Asset>> = tree
+        .networks
+        .iter()
+        .map(|n| {
+            let public_assets = n.assets.iter().filter(|a| !a.rel_path.starts_with(Section::Meetings.dir())).cloned().collect();
+            (n.id.clone(), public_assets)
+        })
+        .collect();
+    let network_dirs = tree.networks.iter().map(|n| (n.id.clone(), n.dir.clone())).collect();
+    let highlighter = Highlighter::new();
+    let inputs = RenderInputs { themes: &themes, assets: &assets, network_dirs: &network_dirs, highlighter: &highlighter };
+    let files = render::render(&site, &inputs, &mut diagnostics)?;
+    if diagnostics.has_errors() {
+        return Err(Error::Content(diagnostics));
+    }
+    Ok(Rendered { site, files, diagnostics })
+}
+
+/// Each network's theme with its overrides, and the portal's under "".
+fn load_themes(options: &BuildOptions, tree: &SourceTree) -> Result<HashMap<String, Theme>, Error> {
+    let mut themes = HashMap::new();
+    themes.insert(String::new(), templates::load(&options.themes_dir, "default", None)?);
+    for network in &tree.networks {
+        let name = theme_name(&network.network_file.text);
+        let theme = templates::load(&options.themes_dir, &name, network.templates_dir.as_deref())?;
+        themes.insert(network.id.clone(), theme);
+    }
+    Ok(themes)
+}
+
+/// The `theme:` of a network file, read leniently: a broken network file is
+/// reported by validation, and then builds with the default theme.
+fn theme_name(network_file: &str) -> String {
+    #[derive(serde::Deserialize, Default)]
+    struct OnlyTheme {
+        theme: Option<String>,
+    }
+    crate::content::front_matter::split(network_file)
+        .ok()
+        .and_then(|s| crate::yaml::parse::<OnlyTheme>(&s.front_matter).ok())
+        .and_then(|t| t.theme)
+        .unwrap_or_else(|| "default".into())
+}
+
+/// `oogst check`: everything but writing.
+pub fn check(options: &BuildOptions) -> Result<Outcome, Error> {
+    let start = Instant::now();
+    let rendered = render_site(options)?;
+    let mut stats = stats(&rendered);
+    stats.elapsed = start.elapsed();
+    Ok(Outcome { stats, diagnostics: rendered.diagnostics })
+}
+
+/// `oogst build`: renders everything, then writes it. The output folder is
+/// only touched when the whole site rendered without error.
+pub fn build(options: &BuildOptions) -> Result<Outcome, Error> {
+    let start = Instant::now();
+    output::check_output_dir(&options.out_dir, &options.root, &options.content_dir)?;
+    let rendered = render_site(options)?;
+    let report = output::write(&options.out_dir, &rendered.files)?;
+    let mut stats = stats(&rendered);
+    stats.write = Some(report);
+    stats.elapsed = start.elapsed();
+    Ok(Outcome { stats, diagnostics: rendered.diagnostics })
+}
+
+fn stats(rendered: &Rendered) -> Stats {
+    let mut pages: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for network in &rendered.site.networks {
+        for page in &network.pages {
+            *pages.entry(page.kind.name()).or_default() += 1;
+        }
+    }
+    Stats {
+        networks: rendered.site.networks.len(),
+        pages,
+        files: rendered.files.len(),
+        write: None,
+        elapsed: Duration::ZERO,
+    }
+}

@@ -1,1 +1,150 @@
-fn main() {}
+//! The `oogst` command: parses the command line, runs the library, and
+//! prints problems and summaries for people.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use oogst::build::{self, BuildOptions, Outcome};
+use oogst::content::model::Visibility;
+use oogst::diagnostic::Diagnostics;
+use oogst::Error;
+
+/// oogst builds the knowledge sites of learning networks (lerende netwerken)
+/// from markdown notes: one site per network, and a portal over all of them.
+#[derive(Parser)]
+#[command(name = "oogst", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the sites into the output folder (public/ by default).
+    ///
+    /// Nothing is written unless the whole build succeeds, so a failed build
+    /// leaves the previous output untouched.
+    Build {
+        #[command(flatten)]
+        common: Common,
+        /// Output folder; it must be empty, or made by an earlier oogst build.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Check all content, links and templates, writing nothing.
+    ///
+    /// Exits with status 1 when there are errors.
+    Check {
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(clap::Args)]
+struct Common {
+    /// Project folder that holds content/ and themes/.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
+    /// Who the site is for: the public, or the network's participants
+    /// (network-only meeting notes included).
+    #[arg(long, value_enum, default_value_t = AudienceArg::Public)]
+    audience: AudienceArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AudienceArg {
+    Public,
+    Network,
+}
+
+impl From<AudienceArg> for Visibility {
+    fn from(a: AudienceArg) -> Visibility {
+        match a {
+            AudienceArg::Public => Visibility::Public,
+            AudienceArg::Network => Visibility::Network,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { common, out } => {
+            let options = BuildOptions::new(&common.root, out.as_deref(), common.audience.into());
+            finish(build::build(&options), "Built", Some(&options.out_dir))
+        }
+        Command::Check { common } => {
+            let options = BuildOptions::new(&common.root, None, common.audience.into());
+            finish(build::check(&options), "Checked", None)
+        }
+    }
+}
+
+fn finish(result: Result<Outcome, Error>, verb: &str, out: Option<&Path>) -> ExitCode {
+    match result {
+        Ok(outcome) => {
+            print_diagnostics(&outcome.diagnostics);
+            println!("{}", summary(verb, &outcome, out));
+            ExitCode::SUCCESS
+        }
+        Err(Error::Content(diagnostics)) => {
+            print_diagnostics(&diagnostics);
+            let unchanged = out.map_or(String::new(), |o| format!(" ({} is unchanged)", o.display()));
+            eprintln!(
+                "error: {} error(s), {} warning(s); nothing was written{unchanged}",
+                diagnostics.error_count(),
+                diagnostics.warning_count()
+            );
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("error: {}", chain(&error));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print_diagnostics(diagnostics: &Diagnostics) {
+    for d in diagnostics.sorted() {
+        eprintln!("{d}");
+    }
+}
+
+fn summary(verb: &str, outcome: &Outcome, out: Option<&Path>) -> String {
+    let s = &outcome.stats;
+    let total: usize = s.pages.values().sum();
+    let kinds: Vec<String> = s.pages.iter().map(|(k, n)| format!("{n} {k}{}", if *n == 1 { "" } else { "s" })).collect();
+    let mut line = format!(
+        "{verb} {} network(s), {total} pages ({}) in {:.2} s",
+        s.networks,
+        kinds.join(", "),
+        s.elapsed.as_secs_f64()
+    );
+    if let (Some(w), Some(out)) = (s.write, out) {
+        line.push_str(&format!(
+            "\n  {} files in {}: {} written, {} unchanged, {} removed",
+            s.files,
+            out.display(),
+            w.written,
+            w.unchanged,
+            w.removed
+        ));
+    }
+    line.push_str(&format!(
+        "\n  {} warning(s), 0 errors",
+        outcome.diagnostics.warning_count()
+    ));
+    line
+}
+
+fn chain(error: &dyn std::error::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        message.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    message
+}

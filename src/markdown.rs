@@ -67,8 +67,11 @@ fn parser_options() -> Options {
 }
 
 /// Renders `text`, the body of `path` starting at file line `first_line`.
+/// The page template prints the title as the one `h1`: a leading `# ` heading
+/// equal to `title` is dropped, and other `# ` headings become `h2`.
 pub fn render(
     text: &str,
+    title: &str,
     first_line: usize,
     path: &Path,
     links: &dyn LinkResolver,
@@ -90,6 +93,8 @@ pub fn render(
         depth: 0,
         had_html: false,
         used_ids: Default::default(),
+        title,
+        seen_content: false,
     };
     for (event, range) in Parser::new_ext(text, parser_options()).into_offset_iter() {
         state.event(event, range.start);
@@ -123,6 +128,9 @@ struct State<'a, 'e> {
     depth: usize,
     had_html: bool,
     used_ids: std::collections::HashMap<String, usize>,
+    title: &'a str,
+    /// Whether anything has been emitted yet (for dropping a title heading).
+    seen_content: bool,
 }
 
 struct OpenHeading<'e> {
@@ -207,13 +215,24 @@ impl<'e> State<'_, 'e> {
     fn emit(&mut self, event: Event<'e>) {
         match &mut self.heading {
             Some(h) => h.events.push(event),
-            None => self.out.push(event),
+            None => {
+                self.seen_content = true;
+                self.out.push(event);
+            }
         }
     }
 
     fn end_heading(&mut self) {
-        let Some(h) = self.heading.take() else { return };
+        let Some(mut h) = self.heading.take() else { return };
         let title = plain_text(&h.events);
+        if h.level == HeadingLevel::H1 {
+            if !self.seen_content && title.trim() == self.title.trim() {
+                self.seen_content = true;
+                return;
+            }
+            h.level = HeadingLevel::H2;
+        }
+        self.seen_content = true;
         let id = match h.id {
             Some(id) => id.to_string(),
             None => self.unique_id(&title),

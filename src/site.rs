@@ -10,7 +10,7 @@ use crate::content::model::{Network, Page, Section};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// URL segments below a network that generated pages use.
-pub const RESERVED: &[&str] = &["meetings", "practices", "handreiking", "lessons", "pages", "static"];
+pub const RESERVED: &[&str] = &["", "meetings", "practices", "handreiking", "lessons", "pages", "static"];
 
 /// One network's site.
 #[derive(Debug, Clone)]

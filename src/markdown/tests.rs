@@ -25,17 +25,17 @@ fn md_with(text: &str, allow_scripts: bool) -> Rendered {
         allow_scripts,
         alert_titles: ["Opmerking", "Tip", "Belangrijk", "Waarschuwing", "Pas op"],
     };
-    render(text, 10, Path::new("p.md"), &Links, &options, &Highlighter::new())
+    render(text, "Titel", 10, Path::new("p.md"), &Links, &options, &Highlighter::new())
 }
 
 #[test]
 fn headings_get_stable_ascii_ids_and_a_toc() {
     let r = md("# Ideeën delen\n\n## Ideeën delen\n\n## Wat `werkt` {#eigen}\n");
-    assert!(r.html.contains("<h1 id=\"ideeen-delen\">"), "{}", r.html);
+    assert!(r.html.contains("<h2 id=\"ideeen-delen\">"), "{}", r.html);
     assert!(r.html.contains("<h2 id=\"ideeen-delen-1\">"), "{}", r.html);
     assert!(r.html.contains("<h2 id=\"eigen\">"), "{}", r.html);
     let toc: Vec<(u8, &str, &str)> = r.toc.iter().map(|h| (h.level, h.id.as_str(), h.title.as_str())).collect();
-    assert_eq!(toc, [(1, "ideeen-delen", "Ideeën delen"), (2, "ideeen-delen-1", "Ideeën delen"), (2, "eigen", "Wat werkt")]);
+    assert_eq!(toc, [(2, "ideeen-delen", "Ideeën delen"), (2, "ideeen-delen-1", "Ideeën delen"), (2, "eigen", "Wat werkt")]);
 }
 
 #[test]
@@ -112,4 +112,12 @@ fn summary_is_first_plain_paragraph() {
     let r = md("# Titel\n\n> citaat\n\nDe *eerste* alinea\nloopt door.\n\nTweede.\n");
     assert_eq!(r.summary, "De eerste alinea loopt door.");
     assert_eq!(shorten("een twee drie vier", 10), "een twee…");
+}
+
+#[test]
+fn leading_title_heading_is_dropped_and_h1_demoted() {
+    let r = md("# Titel\n\nTekst.\n\n# Ander deel\n");
+    assert!(!r.html.contains(">Titel<"), "{}", r.html);
+    assert!(r.html.contains("<h2 id=\"ander-deel\">Ander deel</h2>"), "{}", r.html);
+    assert!(!r.html.contains("<h1"), "{}", r.html);
 }
