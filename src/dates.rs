@@ -16,7 +16,7 @@ pub fn parse(text: &str) -> Option<When> {
         return Some(When { date, time: None });
     }
     let rest = rest.strip_prefix(['T', 't', ' '])?.trim_start();
-    let (time_part, zone) = match rest.find(|c: char| c == 'Z' || c == 'z' || c == '+' || c == '-' || c == ' ') {
+    let (time_part, zone) = match rest.find(['Z', 'z', '+', '-', ' ']) {
         Some(i) => (&rest[..i], rest[i..].trim()),
         None => (rest, ""),
     };

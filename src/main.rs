@@ -106,10 +106,26 @@ fn finish(result: Result<Outcome, Error>, verb: &str, out: Option<&Path>) -> Exi
     }
 }
 
+/// Prints every problem, with paths relative to the current folder where
+/// they lie below it (what a writer types to open the file).
 fn print_diagnostics(diagnostics: &Diagnostics) {
+    let cwd = std::env::current_dir().ok().and_then(|d| d.canonicalize().ok());
     for d in diagnostics.sorted() {
+        let mut d = d.clone();
+        if let Some(rel) = cwd.as_deref().and_then(|cwd| relative_to(&d.path, cwd)) {
+            d.path = rel;
+        }
         eprintln!("{d}");
     }
+}
+
+fn relative_to(path: &Path, base: &Path) -> Option<PathBuf> {
+    let absolute = if path.is_absolute() { path.to_path_buf() } else { base.join(path) };
+    let absolute = match (absolute.parent().and_then(|p| p.canonicalize().ok()), absolute.file_name()) {
+        (Some(parent), Some(name)) => parent.join(name),
+        _ => absolute,
+    };
+    absolute.strip_prefix(base).ok().map(Path::to_path_buf)
 }
 
 fn summary(verb: &str, outcome: &Outcome, out: Option<&Path>) -> String {

@@ -253,7 +253,6 @@ fn section_page(site: &Site, inputs: &RenderInputs, bodies: &[Vec<Body>], n: usi
         groups,
         intro,
     };
-    drop(views);
     r.insert("section", &view);
     let template = match section {
         Section::Meetings => "meetings.html",
@@ -309,7 +308,6 @@ fn page(site: &Site, inputs: &RenderInputs, bodies: &[Body], n: usize, p: usize)
         Section::Handreiking => network.section(Section::Handreiking).map(|c| views.summary(c, "")).collect(),
         _ => Vec::new(),
     };
-    drop(views);
     r.insert("page", &view);
     r.insert("book", &book);
     let template = match page.kind {

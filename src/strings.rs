@@ -30,10 +30,10 @@ impl Strings {
     /// The strings for `language`, falling back to Dutch for missing keys.
     pub fn for_language(&self, language: Language) -> BTreeMap<String, String> {
         let mut strings = self.by_language.get("nl").cloned().unwrap_or_default();
-        if language != Language::Nl {
-            if let Some(own) = self.by_language.get(language.code()) {
-                strings.extend(own.iter().map(|(k, v)| (k.clone(), v.clone())));
-            }
+        if language != Language::Nl
+            && let Some(own) = self.by_language.get(language.code())
+        {
+            strings.extend(own.iter().map(|(k, v)| (k.clone(), v.clone())));
         }
         strings
     }

@@ -78,9 +78,10 @@ impl<'a> FileCheck<'a> {
             if allowed.contains(&key.as_str()) {
                 continue;
             }
-            let hint = match nearest(&key, allowed.iter().copied()) {
-                Some(k) => format!("did you mean '{k}'?"),
-                None => format!("a {kind} knows the keys: {}", allowed.join(", ")),
+            let hint = match (nearest(&key, allowed.iter().copied()), owner_of(&key)) {
+                (Some(k), _) => format!("did you mean '{k}'?"),
+                (None, Some(owner)) => format!("'{key}' belongs in the front matter of {owner}; a {kind} does not use it"),
+                (None, None) => format!("a {kind} knows the keys: {}", allowed.join(", ")),
             };
             self.diags.push(
                 Diagnostic::warning(self.path, line, col, format!("unknown key '{key}' in a {kind}'s front matter"))
@@ -134,6 +135,20 @@ impl<'a> FileCheck<'a> {
     }
 }
 
+/// Which kind of page uses a key that another kind does not.
+fn owner_of(key: &str) -> Option<&'static str> {
+    use crate::content::raw::{MEETING_KEYS, NETWORK_KEYS, PRACTICE_KEYS};
+    if MEETING_KEYS.contains(&key) {
+        Some("meetings")
+    } else if PRACTICE_KEYS.contains(&key) {
+        Some("practices")
+    } else if NETWORK_KEYS.contains(&key) {
+        Some("_network.md")
+    } else {
+        None
+    }
+}
+
 /// Splits a file and parses its front matter as `T`. A file that cannot be
 /// parsed at all yields one error diagnostic.
 pub(crate) fn parse_file<T: DeserializeOwned>(file: &SourceFile) -> Result<(Split, Parsed<T>), Diagnostic> {
@@ -152,6 +167,8 @@ fn yaml_hint(message: &str) -> String {
     if message.contains("invalid type") {
         let expected = message.rsplit("expected ").next().unwrap_or("another type");
         format!("this key takes {expected}; see docs/content-format.md for each key's type")
+    } else if message.contains("flow sequence") {
+        "a list written in [ ] must be closed with ] on the same line, e.g. themes: [werkdruk, leren]".into()
     } else if message.contains("mapping values are not allowed") {
         "a value that contains ': ' must be quoted, e.g. title: \"Thema: werkdruk\"".into()
     } else {

@@ -1,0 +1,84 @@
+//! Errors people can act on: every problem listed with file, line, column
+//! and a hint, then one failure with a count. Messages are pinned with
+//! snapshots so that slips are caught.
+
+use crate::harness::SiteTest;
+
+#[test]
+fn all_problems_of_all_files_are_listed_with_file_lines() {
+    let site = SiteTest::small()
+        .file("content/net/practices/kapot.md", "---\ntitle: Kapot\nthemes: [werkdruk\nstatus: applied\n---\nTekst.\n")
+        .file("content/net/lessons/verkeerd-type.md", "---\ntitle: Type\ndraft: misschien\n---\nTekst.\n");
+    let run = site.run(&["check"]).failure();
+    insta::assert_snapshot!(run.stderr());
+}
+
+#[test]
+fn field_problems_name_the_line_of_the_value() {
+    let site = SiteTest::small()
+        .file(
+            "content/net/meetings/2024-03-01-tweede.md",
+            "---\ntitle: Tweede\ndate: 2024-13-01\nattendees:\n  - anna\n  - ana\norganisations: [zorg-twee]\nthemes: [werkdrukte]\nactions:\n  - who: bram\n    due: volgende week\n---\nTekst.\n",
+        )
+        .file("content/net/practices/zonder-titel.md", "---\nstatus: klaar\ncontact: piet\n---\nTekst.\n");
+    let run = site.run(&["check"]).failure();
+    insta::assert_snapshot!(run.stderr());
+}
+
+#[test]
+fn unknown_keys_are_warnings_with_a_suggestion() {
+    let site = SiteTest::small().file(
+        "content/net/lessons/typo.md",
+        "---\ntitle: Typo\nsumary: Kort.\ncolour: rood\nattendees: [anna]\n---\nTekst.\n",
+    );
+    let run = site.run(&["check"]).success();
+    insta::assert_snapshot!(run.stderr());
+}
+
+#[test]
+fn lines_count_from_the_top_of_the_file() {
+    let site = SiteTest::small().file(
+        "content/net/lessons/crlf.md",
+        "\u{feff}\r\n\r\n---\r\ntitle: Regels\r\nthemes: werkdruk: fout\r\n---\r\nTekst.\r\n",
+    );
+    let run = site.run(&["check"]).failure();
+    let stderr = run.stderr();
+    assert!(stderr.contains("content/net/lessons/crlf.md:5:"), "{stderr}");
+}
+
+#[test]
+fn two_files_with_one_url_are_an_error() {
+    let site = SiteTest::small()
+        .file("content/net/practices/dagstart-2.md", "---\ntitle: Nog een dagstart\nslug: dagstart\n---\nTekst.\n")
+        .file("content/net/pages/meetings.md", "---\ntitle: Bijeenkomsten\n---\nTekst.\n");
+    let run = site.run(&["check"]).failure();
+    insta::assert_snapshot!(run.stderr());
+}
+
+#[test]
+fn broken_network_files_and_encodings_are_reported() {
+    let site = SiteTest::small()
+        .file("content/kapot/_network.md", "---\ntitle: Kapot\nstatus: gesloten\nlanguage: fr\npeople:\n  - name: Zonder id\n---\n")
+        .file("content/kapot/lessons/latin1.md", b"---\ntitle: Caf\xe9\n---\n".as_slice())
+        .file("content/kapot/lessons/open.md", "---\ntitle: Nooit dicht\n\nTekst zonder einde.\n")
+        .file("content/kapot/meeting/verdwaald.md", "---\ntitle: Verkeerde map\n---\n");
+    let run = site.run(&["check"]).failure();
+    insta::assert_snapshot!(run.stderr());
+}
+
+#[test]
+fn a_missing_content_folder_is_explained() {
+    let site = SiteTest::new();
+    std::fs::remove_dir(site.path("content")).unwrap();
+    let run = site.run(&["build"]).failure();
+    assert!(run.stderr().contains("error: there is no content folder at [SITE]/content"), "{}", run.stderr());
+}
+
+#[test]
+fn a_broken_link_is_an_error() {
+    let site = SiteTest::small().file("content/net/lessons/link.md", "---\ntitle: Link\n---\nZie [dit](../practices/dagstrat.md).\n");
+    let run = site.run(&["check"]).failure();
+    let stderr = run.stderr();
+    assert!(stderr.contains("content/net/lessons/link.md:4:5: error: the link '../practices/dagstrat.md' points to"), "{stderr}");
+    assert!(stderr.contains("did you mean"), "{stderr}");
+}

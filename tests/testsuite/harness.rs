@@ -1,0 +1,204 @@
+//! A chainable test harness in the style of mdBook's `BookTest`: write a
+//! site into a temporary folder, run the real `oogst` binary on it, and
+//! check the output.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+/// A site in a temporary folder.
+pub struct SiteTest {
+    pub dir: tempfile::TempDir,
+}
+
+/// The result of one run of the binary.
+pub struct Run {
+    pub output: Output,
+    root: PathBuf,
+}
+
+/// A small valid network: people, organisations, themes, one public
+/// practice, one network-only meeting with a document, a two-level
+/// handreiking and a draft.
+pub const NETWORK: &str = "---
+title: Testnetwerk
+summary: Een netwerk om mee te testen.
+started: 2024-01-15
+themes:
+  - id: werkdruk
+    label: Werkdruk
+  - id: leren
+    label: Leren en ontwikkelen
+organisations:
+  - id: zorg-een
+    name: Zorg Een
+    region: Utrecht
+    sector: ouderenzorg
+people:
+  - id: anna
+    name: Anna de Vries
+    organisation: zorg-een
+    role: kwaliteitsverpleegkundige
+    contact: anna@example.org
+    contact_public: true
+  - id: bram
+    name: Bram Jansen
+    organisation: zorg-een
+---
+Welkom bij het testnetwerk.
+";
+
+impl SiteTest {
+    /// An empty project with a `content/` folder.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(dir.path().join("content")).unwrap();
+        SiteTest { dir }
+    }
+
+    /// A project with one small valid network `net`.
+    pub fn small() -> Self {
+        SiteTest::new()
+            .file("content/net/_network.md", NETWORK)
+            .file(
+                "content/net/meetings/2024-02-01-kick-off.md",
+                "---\ntitle: Kick-off\nattendees: [anna, bram]\nthemes: [werkdruk]\nlocation: Utrecht\ndecisions:\n  - We komen zes keer per jaar bij elkaar.\nactions:\n  - what: Rooster maken\n    who: anna\n    due: 2024-03-01\ninsights:\n  - Kennis delen is kracht.\n---\nVERTROUWELIJK-VERSLAG van de start.\n",
+            )
+            .file("content/net/meetings/2024-02-01-kick-off/presentatie.pdf", "%PDF-1.4 test")
+            .file(
+                "content/net/practices/dagstart.md",
+                "---\ntitle: Dagstart van tien minuten\norganisation: zorg-een\ncontact: anna\nthemes: [werkdruk]\nstatus: applied\nresults: Minder onrust op de afdeling.\n---\nElke ochtend een korte dagstart.\n",
+            )
+            .file("content/net/handreiking/_index.md", "---\ntitle: Over deze handreiking\n---\nDe handreiking van het netwerk.\n")
+            .file("content/net/handreiking/01-begin.md", "---\ntitle: Beginnen\n---\nHoe je begint.\n\n## Eerste stap\n\nKlein beginnen.\n")
+            .file("content/net/handreiking/02-samen/_index.md", "---\ntitle: Samen werken\n---\nOver samenwerken.\n")
+            .file("content/net/handreiking/02-samen/01-afspraken.md", "---\ntitle: Afspraken maken\n---\nMaak afspraken.\n")
+            .file("content/net/lessons/klein-beginnen.md", "---\ntitle: Begin klein\nthemes: [leren]\n---\nKleine stappen werken.\n")
+            .file("content/net/pages/over.md", "---\ntitle: Over dit netwerk\n---\nOver ons.\n")
+            .file("content/net/practices/concept.md", "---\ntitle: Half af\ndraft: true\n---\nCONCEPT-TEKST die nooit gepubliceerd wordt.\n")
+    }
+
+    /// Writes `text` to `path` below the project, creating folders.
+    pub fn file(self, path: &str, text: impl AsRef<[u8]>) -> Self {
+        self.write(path, text);
+        self
+    }
+
+    pub fn write(&self, path: &str, text: impl AsRef<[u8]>) {
+        let path = self.path(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    pub fn remove(&self, path: &str) {
+        std::fs::remove_file(self.path(path)).unwrap();
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// Runs `oogst <args> --root <project>` in a clean environment.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let mut cmd = Command::cargo_bin("oogst").unwrap();
+        cmd.env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .current_dir(self.dir.path())
+            .args(args)
+            .arg("--root")
+            .arg(self.dir.path());
+        Run { output: cmd.output().unwrap(), root: self.dir.path().to_path_buf() }
+    }
+
+    /// `oogst build` that must succeed.
+    pub fn build(&self) -> Run {
+        self.run(&["build"]).success()
+    }
+
+    /// `oogst build --audience network` that must succeed.
+    pub fn build_network(&self) -> Run {
+        self.run(&["build", "--audience", "network"]).success()
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        let path = self.path(rel);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.path(rel).exists()
+    }
+
+    pub fn check_file_contains(&self, rel: &str, needle: &str) -> &Self {
+        let text = self.read(rel);
+        assert!(text.contains(needle), "{rel} should contain {needle:?}, but is:\n{text}");
+        self
+    }
+
+    pub fn check_file_lacks(&self, rel: &str, needle: &str) -> &Self {
+        let text = self.read(rel);
+        assert!(!text.contains(needle), "{rel} should not contain {needle:?}, but is:\n{text}");
+        self
+    }
+
+    /// Every file below `rel`, as paths relative to the project.
+    pub fn files_under(&self, rel: &str) -> Vec<String> {
+        let base = self.path(rel);
+        walkdir(&base)
+            .into_iter()
+            .map(|p| p.strip_prefix(self.dir.path()).unwrap().to_string_lossy().replace('\\', "/"))
+            .collect()
+    }
+}
+
+/// All files below `dir`, sorted.
+pub fn walkdir(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+impl Run {
+    pub fn success(self) -> Self {
+        assert!(self.output.status.success(), "expected success, got {:?}\nstdout:\n{}\nstderr:\n{}", self.output.status, self.stdout(), self.stderr());
+        self
+    }
+
+    pub fn failure(self) -> Self {
+        assert!(!self.output.status.success(), "expected failure\nstdout:\n{}\nstderr:\n{}", self.stdout(), self.stderr());
+        assert_eq!(self.output.status.code(), Some(1), "content errors exit with 1");
+        self
+    }
+
+    pub fn stdout(&self) -> String {
+        self.redact(&String::from_utf8_lossy(&self.output.stdout))
+    }
+
+    /// Standard error with the temporary folder shown as `[SITE]`.
+    pub fn stderr(&self) -> String {
+        self.redact(&String::from_utf8_lossy(&self.output.stderr))
+    }
+
+    fn redact(&self, text: &str) -> String {
+        let root = self.root.to_string_lossy();
+        let canonical = self.root.canonicalize().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+        let mut text = text.replace(root.as_ref(), "[SITE]");
+        if !canonical.is_empty() {
+            text = text.replace(&canonical, "[SITE]");
+        }
+        text
+    }
+}

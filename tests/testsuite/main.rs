@@ -1,0 +1,11 @@
+//! oogst's integration tests: each module builds tiny sites in temporary
+//! folders with the real binary and checks files, exit codes and messages.
+
+mod audience;
+mod build;
+mod demo;
+mod errors;
+mod harness;
+mod markdown;
+mod output;
+mod themes;
