@@ -11,6 +11,7 @@ use crate::content::model::Section;
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
 use crate::highlight::Highlighter;
+use crate::links::normalize;
 use crate::output::{self, WriteReport};
 use crate::render::{self, OutputFile, RenderInputs};
 use crate::site::{self, Site};
@@ -31,11 +32,17 @@ pub struct BuildOptions {
 impl BuildOptions {
     /// The usual layout below `root`; `out` defaults to `root/public`.
     pub fn new(root: &Path, out: Option<&Path>, audience: Audience) -> Self {
+        // Clean paths (`./content` -> `content`) so that links, which are
+        // resolved lexically, compare equal to the files found on disk.
+        let clean = |p: PathBuf| match normalize(&p) {
+            p if p.as_os_str().is_empty() => PathBuf::from("."),
+            p => p,
+        };
         BuildOptions {
-            root: root.to_path_buf(),
-            content_dir: root.join("content"),
-            themes_dir: root.join("themes"),
-            out_dir: out.map_or_else(|| root.join("public"), Path::to_path_buf),
+            root: clean(root.to_path_buf()),
+            content_dir: clean(root.join("content")),
+            themes_dir: clean(root.join("themes")),
+            out_dir: clean(out.map_or_else(|| root.join("public"), Path::to_path_buf)),
             audience,
         }
     }
