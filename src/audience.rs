@@ -81,12 +81,22 @@ mod tests {
             ],
         };
         let public = filter(content.clone(), Visibility::Public);
-        let titles: Vec<&str> = public.content.pages.iter().map(|p| p.title.as_str()).collect();
+        let titles: Vec<&str> = public
+            .content
+            .pages
+            .iter()
+            .map(|p| p.title.as_str())
+            .collect();
         assert_eq!(titles, ["open"]);
         assert_eq!(public.hidden.len(), 2);
 
         let network = filter(content, Visibility::Network);
-        let titles: Vec<&str> = network.content.pages.iter().map(|p| p.title.as_str()).collect();
+        let titles: Vec<&str> = network
+            .content
+            .pages
+            .iter()
+            .map(|p| p.title.as_str())
+            .collect();
         assert_eq!(titles, ["open", "intern"]);
         assert!(network.hidden.contains(&PathBuf::from("concept")));
     }

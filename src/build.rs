@@ -87,24 +87,45 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
         .networks
         .iter()
         .map(|n| {
-            let public_assets = n.assets.iter().filter(|a| !a.rel_path.starts_with(Section::Meetings.dir())).cloned().collect();
+            let public_assets = n
+                .assets
+                .iter()
+                .filter(|a| !a.rel_path.starts_with(Section::Meetings.dir()))
+                .cloned()
+                .collect();
             (n.id.clone(), public_assets)
         })
         .collect();
-    let network_dirs = tree.networks.iter().map(|n| (n.id.clone(), n.dir.clone())).collect();
+    let network_dirs = tree
+        .networks
+        .iter()
+        .map(|n| (n.id.clone(), n.dir.clone()))
+        .collect();
     let highlighter = Highlighter::new();
-    let inputs = RenderInputs { themes: &themes, assets: &assets, network_dirs: &network_dirs, highlighter: &highlighter };
+    let inputs = RenderInputs {
+        themes: &themes,
+        assets: &assets,
+        network_dirs: &network_dirs,
+        highlighter: &highlighter,
+    };
     let files = render::render(&site, &inputs, &mut diagnostics)?;
     if diagnostics.has_errors() {
         return Err(Error::Content(diagnostics));
     }
-    Ok(Rendered { site, files, diagnostics })
+    Ok(Rendered {
+        site,
+        files,
+        diagnostics,
+    })
 }
 
 /// Each network's theme with its overrides, and the portal's under "".
 fn load_themes(options: &BuildOptions, tree: &SourceTree) -> Result<HashMap<String, Theme>, Error> {
     let mut themes = HashMap::new();
-    themes.insert(String::new(), templates::load(&options.themes_dir, "default", None)?);
+    themes.insert(
+        String::new(),
+        templates::load(&options.themes_dir, "default", None)?,
+    );
     for network in &tree.networks {
         let name = theme_name(&network.network_file.text);
         let theme = templates::load(&options.themes_dir, &name, network.templates_dir.as_deref())?;
@@ -133,7 +154,10 @@ pub fn check(options: &BuildOptions) -> Result<Outcome, Error> {
     let rendered = render_site(options)?;
     let mut stats = stats(&rendered);
     stats.elapsed = start.elapsed();
-    Ok(Outcome { stats, diagnostics: rendered.diagnostics })
+    Ok(Outcome {
+        stats,
+        diagnostics: rendered.diagnostics,
+    })
 }
 
 /// `oogst build`: renders everything, then writes it. The output folder is
@@ -146,7 +170,10 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, Error> {
     let mut stats = stats(&rendered);
     stats.write = Some(report);
     stats.elapsed = start.elapsed();
-    Ok(Outcome { stats, diagnostics: rendered.diagnostics })
+    Ok(Outcome {
+        stats,
+        diagnostics: rendered.diagnostics,
+    })
 }
 
 fn stats(rendered: &Rendered) -> Stats {

@@ -66,12 +66,32 @@ fn is_offset(zone: &str) -> bool {
 }
 
 const MONTHS_NL: [&str; 12] = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// "31 oktober 2023" or "31 October 2023".
@@ -105,7 +125,10 @@ mod tests {
     fn parses_the_forms_people_write() {
         assert_eq!(parse("2024-02-01").unwrap().date, d(2024, 2, 1));
         let w = parse("2024-02-01T10:00:00+01:00").unwrap();
-        assert_eq!((w.date, w.time), (d(2024, 2, 1), Some(Time::new(10, 0, 0, 0).unwrap())));
+        assert_eq!(
+            (w.date, w.time),
+            (d(2024, 2, 1), Some(Time::new(10, 0, 0, 0).unwrap()))
+        );
         let w = parse("2024-02-01 10:00:00 +0100").unwrap();
         assert_eq!(w.time, Some(Time::new(10, 0, 0, 0).unwrap()));
         assert!(parse("2024-02-01 14:30").unwrap().time.is_some());
@@ -114,14 +137,27 @@ mod tests {
 
     #[test]
     fn rejects_impossible_or_foreign_dates() {
-        for bad in ["2024-02-30", "01-02-2024", "2024-2-1", "morgen", "2024-02-01 25:00", "2024-02-01 10:00 CET"] {
+        for bad in [
+            "2024-02-30",
+            "01-02-2024",
+            "2024-2-1",
+            "morgen",
+            "2024-02-01 25:00",
+            "2024-02-01 10:00 CET",
+        ] {
             assert!(parse(bad).is_none(), "{bad}");
         }
     }
 
     #[test]
     fn formats_in_dutch_and_english() {
-        assert_eq!(format_long(d(2023, 10, 31), Language::Nl), "31 oktober 2023");
-        assert_eq!(format_long(d(2023, 10, 31), Language::En), "31 October 2023");
+        assert_eq!(
+            format_long(d(2023, 10, 31), Language::Nl),
+            "31 oktober 2023"
+        );
+        assert_eq!(
+            format_long(d(2023, 10, 31), Language::En),
+            "31 October 2023"
+        );
     }
 }

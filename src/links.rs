@@ -71,10 +71,14 @@ impl PageLinks<'_> {
         let wanted = target.to_string_lossy();
         let hint = match nearest(&wanted, known.iter().map(String::as_str)) {
             Some(n) => format!("did you mean {n}? Links are relative to this file's folder"),
-            None => "links to pages are relative to this file's folder, e.g. ../practices/naam.md".into(),
+            None => "links to pages are relative to this file's folder, e.g. ../practices/naam.md"
+                .into(),
         };
         Link::Missing {
-            message: format!("the link '{destination}' points to {}, which does not exist", target.display()),
+            message: format!(
+                "the link '{destination}' points to {}, which does not exist",
+                target.display()
+            ),
             hint,
         }
     }
@@ -85,9 +89,12 @@ fn is_external(destination: &str) -> bool {
         || destination.starts_with('#')
         || destination.starts_with('/')
         || destination.starts_with("//")
-        || destination
-            .split_once(':')
-            .is_some_and(|(scheme, _)| !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+        || destination.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        })
 }
 
 /// Removes `.` and `..` without touching the file system.
@@ -115,7 +122,10 @@ fn percent_decode(text: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
         match (bytes[i], hex) {
             (b'%', Some(b)) => {
                 out.push(b);
@@ -136,7 +146,10 @@ mod tests {
 
     #[test]
     fn normalizes_dots() {
-        assert_eq!(normalize(Path::new("c/net/meetings/../practices/./a.md")), PathBuf::from("c/net/practices/a.md"));
+        assert_eq!(
+            normalize(Path::new("c/net/meetings/../practices/./a.md")),
+            PathBuf::from("c/net/practices/a.md")
+        );
     }
 
     #[test]

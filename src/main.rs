@@ -6,10 +6,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use oogst::Error;
 use oogst::build::{self, BuildOptions, Outcome};
 use oogst::content::model::Visibility;
 use oogst::diagnostic::Diagnostics;
-use oogst::Error;
 
 /// oogst builds the knowledge sites of learning networks (lerende netwerken)
 /// from markdown notes: one site per network, and a portal over all of them.
@@ -91,7 +91,9 @@ fn finish(result: Result<Outcome, Error>, verb: &str, out: Option<&Path>) -> Exi
         }
         Err(Error::Content(diagnostics)) => {
             print_diagnostics(&diagnostics);
-            let unchanged = out.map_or(String::new(), |o| format!(" ({} is unchanged)", o.display()));
+            let unchanged = out.map_or(String::new(), |o| {
+                format!(" ({} is unchanged)", o.display())
+            });
             eprintln!(
                 "error: {} error(s), {} warning(s); nothing was written{unchanged}",
                 diagnostics.error_count(),
@@ -109,7 +111,9 @@ fn finish(result: Result<Outcome, Error>, verb: &str, out: Option<&Path>) -> Exi
 /// Prints every problem, with paths relative to the current folder where
 /// they lie below it (what a writer types to open the file).
 fn print_diagnostics(diagnostics: &Diagnostics) {
-    let cwd = std::env::current_dir().ok().and_then(|d| d.canonicalize().ok());
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|d| d.canonicalize().ok());
     for d in diagnostics.sorted() {
         let mut d = d.clone();
         if let Some(rel) = cwd.as_deref().and_then(|cwd| relative_to(&d.path, cwd)) {
@@ -120,8 +124,15 @@ fn print_diagnostics(diagnostics: &Diagnostics) {
 }
 
 fn relative_to(path: &Path, base: &Path) -> Option<PathBuf> {
-    let absolute = if path.is_absolute() { path.to_path_buf() } else { base.join(path) };
-    let absolute = match (absolute.parent().and_then(|p| p.canonicalize().ok()), absolute.file_name()) {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        base.join(path)
+    };
+    let absolute = match (
+        absolute.parent().and_then(|p| p.canonicalize().ok()),
+        absolute.file_name(),
+    ) {
         (Some(parent), Some(name)) => parent.join(name),
         _ => absolute,
     };
@@ -131,7 +142,11 @@ fn relative_to(path: &Path, base: &Path) -> Option<PathBuf> {
 fn summary(verb: &str, outcome: &Outcome, out: Option<&Path>) -> String {
     let s = &outcome.stats;
     let total: usize = s.pages.values().sum();
-    let kinds: Vec<String> = s.pages.iter().map(|(k, n)| format!("{n} {k}{}", if *n == 1 { "" } else { "s" })).collect();
+    let kinds: Vec<String> = s
+        .pages
+        .iter()
+        .map(|(k, n)| format!("{n} {k}{}", if *n == 1 { "" } else { "s" }))
+        .collect();
     let mut line = format!(
         "{verb} {} network(s), {total} pages ({}) in {:.2} s",
         s.networks,

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use pulldown_cmark::{
-    html, BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+    BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
 };
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -152,13 +152,22 @@ impl<'e> State<'_, 'e> {
         }
         self.track_summary(&event);
         match event {
-            Event::Start(Tag::Heading { level, id, classes, .. }) => {
-                self.heading = Some(OpenHeading { level, id, classes, events: Vec::new() });
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) => {
+                self.heading = Some(OpenHeading {
+                    level,
+                    id,
+                    classes,
+                    events: Vec::new(),
+                });
             }
             Event::End(TagEnd::Heading(_)) => self.end_heading(),
             Event::Start(Tag::CodeBlock(kind)) => {
                 let language = match kind {
-                    CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or("").to_string(),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split([' ', ',', '{']).next().unwrap_or("").to_string()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
                 self.code = Some((language, String::new()));
@@ -180,20 +189,38 @@ impl<'e> State<'_, 'e> {
                 self.depth -= 1;
                 self.emit(event);
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                match self.link(&dest_url, offset, false) {
-                    Some(href) => {
-                        self.dropped_links.push(false);
-                        self.emit(Event::Start(Tag::Link { link_type, dest_url: href.into(), title, id }));
-                    }
-                    None => self.dropped_links.push(true),
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => match self.link(&dest_url, offset, false) {
+                Some(href) => {
+                    self.dropped_links.push(false);
+                    self.emit(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url: href.into(),
+                        title,
+                        id,
+                    }));
                 }
-            }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                None => self.dropped_links.push(true),
+            },
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let href = self.link(&dest_url, offset, true);
                 self.dropped_links.push(href.is_none());
                 let dest_url = href.map_or(CowStr::Borrowed(""), CowStr::from);
-                self.emit(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                self.emit(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
             Event::End(TagEnd::Link) => {
                 if !self.dropped_links.pop().unwrap_or(false) {
@@ -223,7 +250,9 @@ impl<'e> State<'_, 'e> {
     }
 
     fn end_heading(&mut self) {
-        let Some(mut h) = self.heading.take() else { return };
+        let Some(mut h) = self.heading.take() else {
+            return;
+        };
         let title = plain_text(&h.events);
         if h.level == HeadingLevel::H1 {
             if !self.seen_content && title.trim() == self.title.trim() {
@@ -238,8 +267,17 @@ impl<'e> State<'_, 'e> {
             None => self.unique_id(&title),
         };
         let level = h.level as u8;
-        self.rendered.toc.push(Heading { level, id: id.clone(), title });
-        self.out.push(Event::Start(Tag::Heading { level: h.level, id: Some(id.into()), classes: h.classes, attrs: Vec::new() }));
+        self.rendered.toc.push(Heading {
+            level,
+            id: id.clone(),
+            title,
+        });
+        self.out.push(Event::Start(Tag::Heading {
+            level: h.level,
+            id: Some(id.into()),
+            classes: h.classes,
+            attrs: Vec::new(),
+        }));
         self.out.extend(h.events);
         self.out.push(Event::End(TagEnd::Heading(h.level)));
     }
@@ -258,15 +296,23 @@ impl<'e> State<'_, 'e> {
     }
 
     fn end_code(&mut self) {
-        let Some((language, code)) = self.code.take() else { return };
+        let Some((language, code)) = self.code.take() else {
+            return;
+        };
         let body = if language.is_empty() {
             None
         } else {
             self.highlighter.highlight(&code, &language)
         };
         let body = body.unwrap_or_else(|| escape(&code));
-        let lang_attr = if language.is_empty() { String::new() } else { format!(" data-lang=\"{}\"", escape(&language)) };
-        self.emit(Event::Html(format!("<pre class=\"code\"{lang_attr}><code>{body}</code></pre>\n").into()));
+        let lang_attr = if language.is_empty() {
+            String::new()
+        } else {
+            format!(" data-lang=\"{}\"", escape(&language))
+        };
+        self.emit(Event::Html(
+            format!("<pre class=\"code\"{lang_attr}><code>{body}</code></pre>\n").into(),
+        ));
     }
 
     fn alert(&self, kind: BlockQuoteKind) -> (&'static str, String) {
@@ -296,7 +342,9 @@ impl<'e> State<'_, 'e> {
                 None
             }
             Link::Missing { message, hint } => {
-                self.rendered.diagnostics.push(Diagnostic::error(self.path, line, column, message).with_hint(hint));
+                self.rendered
+                    .diagnostics
+                    .push(Diagnostic::error(self.path, line, column, message).with_hint(hint));
                 None
             }
         }
@@ -304,7 +352,11 @@ impl<'e> State<'_, 'e> {
 
     fn track_summary(&mut self, event: &Event) {
         match event {
-            Event::Start(Tag::Paragraph) if self.depth == 0 && self.rendered.summary.is_empty() && self.heading.is_none() => {
+            Event::Start(Tag::Paragraph)
+                if self.depth == 0
+                    && self.rendered.summary.is_empty()
+                    && self.heading.is_none() =>
+            {
                 self.summary = Some(String::new());
             }
             Event::End(TagEnd::Paragraph) => {
@@ -385,7 +437,24 @@ fn escape_into(out: &mut String, text: &str) {
 fn clean_html(html: &str) -> String {
     let mut builder = ammonia::Builder::default();
     builder
-        .add_tags(["details", "summary", "figure", "figcaption", "mark", "input", "section", "div", "span", "abbr", "kbd", "sup", "sub", "video", "audio", "source"])
+        .add_tags([
+            "details",
+            "summary",
+            "figure",
+            "figcaption",
+            "mark",
+            "input",
+            "section",
+            "div",
+            "span",
+            "abbr",
+            "kbd",
+            "sup",
+            "sub",
+            "video",
+            "audio",
+            "source",
+        ])
         .add_generic_attributes(["id", "class", "title", "lang", "dir", "role"])
         .add_generic_attribute_prefixes(["aria-", "data-"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])

@@ -28,26 +28,40 @@ pub struct WriteReport {
 /// folder, the project root, a folder that holds either, a folder inside the
 /// content, or a non-empty folder that oogst did not create.
 pub fn check_output_dir(out: &Path, root: &Path, content: &Path) -> Result<(), Error> {
-    let refuse = |reason: &str| Error::OutputRefused { path: out.to_path_buf(), reason: reason.into() };
+    let refuse = |reason: &str| Error::OutputRefused {
+        path: out.to_path_buf(),
+        reason: reason.into(),
+    };
     let out_abs = absolute(out);
     let root_abs = absolute(root);
     let content_abs = absolute(content);
     if out_abs == content_abs || content_abs.starts_with(&out_abs) {
-        return Err(refuse("it is (or holds) the content folder; choose another --out, e.g. public"));
+        return Err(refuse(
+            "it is (or holds) the content folder; choose another --out, e.g. public",
+        ));
     }
     if root_abs.starts_with(&out_abs) {
-        return Err(refuse("it is (or holds) the project root; choose another --out, e.g. public"));
+        return Err(refuse(
+            "it is (or holds) the project root; choose another --out, e.g. public",
+        ));
     }
     if out_abs.starts_with(&content_abs) {
-        return Err(refuse("it lies inside the content folder; choose a folder outside it, e.g. public"));
+        return Err(refuse(
+            "it lies inside the content folder; choose a folder outside it, e.g. public",
+        ));
     }
     if out.is_file() {
         return Err(refuse("it is a file"));
     }
     if out.is_dir() && !out.join(MARKER).is_file() {
-        let mut entries = fs::read_dir(out).map_err(|source| Error::Io { path: out.to_path_buf(), source })?;
+        let mut entries = fs::read_dir(out).map_err(|source| Error::Io {
+            path: out.to_path_buf(),
+            source,
+        })?;
         if entries.next().is_some() {
-            return Err(refuse("it is not empty and was not made by oogst; empty it or choose another --out"));
+            return Err(refuse(
+                "it is not empty and was not made by oogst; empty it or choose another --out",
+            ));
         }
     }
     Ok(())
@@ -70,7 +84,9 @@ fn absolute(path: &Path) -> PathBuf {
         }
     }
     match (out.parent(), out.file_name()) {
-        (Some(parent), Some(name)) => fs::canonicalize(parent).map_or(out.clone(), |p| p.join(name)),
+        (Some(parent), Some(name)) => {
+            fs::canonicalize(parent).map_or(out.clone(), |p| p.join(name))
+        }
         _ => out,
     }
 }
@@ -85,8 +101,11 @@ pub fn write(out: &Path, files: &[OutputFile]) -> Result<WriteReport, Error> {
     fs::create_dir_all(out).map_err(write_err(out))?;
     let marker = out.join(MARKER);
     if !marker.is_file() {
-        fs::write(&marker, "This folder is oogst's build output; oogst may replace everything in it.\n")
-            .map_err(write_err(&marker))?;
+        fs::write(
+            &marker,
+            "This folder is oogst's build output; oogst may replace everything in it.\n",
+        )
+        .map_err(write_err(&marker))?;
     }
     for file in files {
         if !is_safe_relative(&file.path) {
@@ -102,18 +121,27 @@ pub fn write(out: &Path, files: &[OutputFile]) -> Result<WriteReport, Error> {
         .collect::<Result<_, _>>()?;
     let written = changed.iter().filter(|c| **c).count();
     let removed = remove_stale(out, files)?;
-    Ok(WriteReport { written, unchanged: files.len() - written, removed })
+    Ok(WriteReport {
+        written,
+        unchanged: files.len() - written,
+        removed,
+    })
 }
 
 fn is_safe_relative(path: &str) -> bool {
     !path.is_empty()
-        && Path::new(path).components().all(|c| matches!(c, Component::Normal(_)))
+        && Path::new(path)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
 }
 
 /// Writes one file unless its bytes are already there; true when written.
 fn write_one(out: &Path, file: &OutputFile) -> Result<bool, Error> {
     let target = out.join(&file.path);
-    let err = |source| Error::Write { path: target.clone(), source };
+    let err = |source| Error::Write {
+        path: target.clone(),
+        source,
+    };
     if let Some(parent) = target.parent() {
         fs::create_dir_all(parent).map_err(err)?;
     }
@@ -122,7 +150,10 @@ fn write_one(out: &Path, file: &OutputFile) -> Result<bool, Error> {
             if fs::read(&target).is_ok_and(|old| old == *bytes) {
                 return Ok(false);
             }
-            let temp = target.with_file_name(format!(".{}.oogst-tmp", target.file_name().unwrap_or_default().to_string_lossy()));
+            let temp = target.with_file_name(format!(
+                ".{}.oogst-tmp",
+                target.file_name().unwrap_or_default().to_string_lossy()
+            ));
             fs::write(&temp, bytes).map_err(err)?;
             fs::rename(&temp, &target).map_err(err)?;
         }
@@ -130,7 +161,10 @@ fn write_one(out: &Path, file: &OutputFile) -> Result<bool, Error> {
             if is_same_copy(source, &target) {
                 return Ok(false);
             }
-            fs::copy(source, &target).map_err(|e| Error::Io { path: source.clone(), source: e })?;
+            fs::copy(source, &target).map_err(|e| Error::Io {
+                path: source.clone(),
+                source: e,
+            })?;
         }
     }
     Ok(true)
@@ -151,12 +185,18 @@ fn remove_stale(out: &Path, files: &[OutputFile]) -> Result<usize, Error> {
     let mut removed = 0;
     let mut dirs = Vec::new();
     for entry in WalkDir::new(out).min_depth(1).follow_links(false) {
-        let entry = entry.map_err(|e| Error::Walk { path: out.to_path_buf(), message: e.to_string() })?;
+        let entry = entry.map_err(|e| Error::Walk {
+            path: out.to_path_buf(),
+            message: e.to_string(),
+        })?;
         let path = entry.path();
         if entry.file_type().is_dir() {
             dirs.push(path.to_path_buf());
         } else if !keep.contains(path) && path != out.join(MARKER) {
-            fs::remove_file(path).map_err(|source| Error::Write { path: path.to_path_buf(), source })?;
+            fs::remove_file(path).map_err(|source| Error::Write {
+                path: path.to_path_buf(),
+                source,
+            })?;
             removed += 1;
         }
     }
@@ -173,18 +213,42 @@ mod tests {
     use super::*;
 
     fn bytes(path: &str, text: &str) -> OutputFile {
-        OutputFile { path: path.into(), data: FileData::Bytes(text.as_bytes().to_vec()) }
+        OutputFile {
+            path: path.into(),
+            data: FileData::Bytes(text.as_bytes().to_vec()),
+        }
     }
 
     #[test]
     fn writes_skips_unchanged_and_removes_stale() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let first = write(&out, &[bytes("a/index.html", "A"), bytes("b/index.html", "B")]).unwrap();
-        assert_eq!(first, WriteReport { written: 2, unchanged: 0, removed: 0 });
+        let first = write(
+            &out,
+            &[bytes("a/index.html", "A"), bytes("b/index.html", "B")],
+        )
+        .unwrap();
+        assert_eq!(
+            first,
+            WriteReport {
+                written: 2,
+                unchanged: 0,
+                removed: 0
+            }
+        );
         let second = write(&out, &[bytes("a/index.html", "A"), bytes("c.html", "C")]).unwrap();
-        assert_eq!(second, WriteReport { written: 1, unchanged: 1, removed: 1 });
-        assert!(!out.join("b").exists(), "empty folder of a stale file is removed");
+        assert_eq!(
+            second,
+            WriteReport {
+                written: 1,
+                unchanged: 1,
+                removed: 1
+            }
+        );
+        assert!(
+            !out.join("b").exists(),
+            "empty folder of a stale file is removed"
+        );
         assert!(out.join(MARKER).is_file());
     }
 

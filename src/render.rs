@@ -17,7 +17,7 @@ use crate::highlight::{self, Highlighter};
 use crate::links::PageLinks;
 use crate::markdown::{self, Heading, MarkdownOptions};
 use crate::site::{NetworkSite, Site};
-use crate::templates::{error_chain, Theme};
+use crate::templates::{Theme, error_chain};
 use crate::urls;
 use crate::view::{Group, NetworkCard, PageView, SectionView, Views};
 
@@ -54,7 +54,11 @@ struct Body {
 }
 
 /// Renders the whole site. Link problems go to `diagnostics`.
-pub fn render(site: &Site, inputs: &RenderInputs, diagnostics: &mut Diagnostics) -> Result<Vec<OutputFile>, Error> {
+pub fn render(
+    site: &Site,
+    inputs: &RenderInputs,
+    diagnostics: &mut Diagnostics,
+) -> Result<Vec<OutputFile>, Error> {
     let mut bodies: Vec<Vec<Body>> = Vec::with_capacity(site.networks.len());
     let mut homes: Vec<Body> = Vec::with_capacity(site.networks.len());
     let mut files = Vec::new();
@@ -83,10 +87,25 @@ fn render_bodies(site: &Site, network: &NetworkSite, inputs: &RenderInputs) -> B
     let id = &network.network.id;
     let theme = &inputs.themes[id];
     let strings = theme.strings.for_language(network.network.language);
-    let titles = ["alert_note", "alert_tip", "alert_important", "alert_warning", "alert_caution"]
-        .map(|k| strings.get(k).map_or(k, String::as_str));
-    let options = MarkdownOptions { allow_scripts: network.network.allow_scripts, alert_titles: titles };
-    let assets: BTreeSet<String> = inputs.assets.get(id).into_iter().flatten().map(|a| a.rel_path.clone()).collect();
+    let titles = [
+        "alert_note",
+        "alert_tip",
+        "alert_important",
+        "alert_warning",
+        "alert_caution",
+    ]
+    .map(|k| strings.get(k).map_or(k, String::as_str));
+    let options = MarkdownOptions {
+        allow_scripts: network.network.allow_scripts,
+        alert_titles: titles,
+    };
+    let assets: BTreeSet<String> = inputs
+        .assets
+        .get(id)
+        .into_iter()
+        .flatten()
+        .map(|a| a.rel_path.clone())
+        .collect();
     let dir = &inputs.network_dirs[id];
     let render_one = |text: &str, title: &str, line: usize, source: &Path, url: &str| {
         let links = PageLinks {
@@ -98,16 +117,46 @@ fn render_bodies(site: &Site, network: &NetworkSite, inputs: &RenderInputs) -> B
             url,
             used_assets: RefCell::new(Vec::new()),
         };
-        let r = markdown::render(text, title, line, source, &links, &options, inputs.highlighter);
-        (Body { html: r.html, toc: r.toc, summary: r.summary }, r.diagnostics, links.used_assets.into_inner())
+        let r = markdown::render(
+            text,
+            title,
+            line,
+            source,
+            &links,
+            &options,
+            inputs.highlighter,
+        );
+        (
+            Body {
+                html: r.html,
+                toc: r.toc,
+                summary: r.summary,
+            },
+            r.diagnostics,
+            links.used_assets.into_inner(),
+        )
     };
     let results: Vec<_> = network
         .pages
         .par_iter()
-        .map(|p| render_one(&p.body, &p.title, p.body_line, &p.source, &urls::of(&[id, &p.path])))
+        .map(|p| {
+            render_one(
+                &p.body,
+                &p.title,
+                p.body_line,
+                &p.source,
+                &urls::of(&[id, &p.path]),
+            )
+        })
         .collect();
     let net = &network.network;
-    let (home, home_diags, home_used) = render_one(&net.body, &net.title, net.body_line, &net.source, &urls::of(&[id]));
+    let (home, home_diags, home_used) = render_one(
+        &net.body,
+        &net.title,
+        net.body_line,
+        &net.source,
+        &urls::of(&[id]),
+    );
     let mut diagnostics = home_diags;
     let mut used: BTreeSet<String> = home_used.into_iter().collect();
     let mut bodies = Vec::with_capacity(results.len());
@@ -120,7 +169,11 @@ fn render_bodies(site: &Site, network: &NetworkSite, inputs: &RenderInputs) -> B
 }
 
 /// Meeting documents of visible meetings, and the files visible pages link to.
-fn copied_files(network: &NetworkSite, inputs: &RenderInputs, used: &BTreeSet<String>) -> Vec<OutputFile> {
+fn copied_files(
+    network: &NetworkSite,
+    inputs: &RenderInputs,
+    used: &BTreeSet<String>,
+) -> Vec<OutputFile> {
     let id = &network.network.id;
     let mut files = Vec::new();
     for page in &network.pages {
@@ -133,8 +186,17 @@ fn copied_files(network: &NetworkSite, inputs: &RenderInputs, used: &BTreeSet<St
             }
         }
     }
-    for asset in inputs.assets.get(id).into_iter().flatten().filter(|a| used.contains(&a.rel_path)) {
-        files.push(OutputFile { path: format!("{id}/{}", asset.rel_path), data: FileData::Copy(asset.source.clone()) });
+    for asset in inputs
+        .assets
+        .get(id)
+        .into_iter()
+        .flatten()
+        .filter(|a| used.contains(&a.rel_path))
+    {
+        files.push(OutputFile {
+            path: format!("{id}/{}", asset.rel_path),
+            data: FileData::Copy(asset.source.clone()),
+        });
     }
     files
 }
@@ -144,13 +206,22 @@ fn static_files(site: &Site, inputs: &RenderInputs) -> Vec<OutputFile> {
     let mut files = Vec::new();
     let mut add = |prefix: &str, theme: &Theme| {
         for (name, bytes) in &theme.static_files {
-            files.push(OutputFile { path: format!("{prefix}static/{name}"), data: FileData::Bytes(bytes.clone()) });
+            files.push(OutputFile {
+                path: format!("{prefix}static/{name}"),
+                data: FileData::Bytes(bytes.clone()),
+            });
         }
-        files.push(OutputFile { path: format!("{prefix}static/highlight.css"), data: FileData::Bytes(highlight_css.clone()) });
+        files.push(OutputFile {
+            path: format!("{prefix}static/highlight.css"),
+            data: FileData::Bytes(highlight_css.clone()),
+        });
     };
     add("", &inputs.themes[""]);
     for network in &site.networks {
-        add(&urls::of(&[&network.network.id]), &inputs.themes[&network.network.id]);
+        add(
+            &urls::of(&[&network.network.id]),
+            &inputs.themes[&network.network.id],
+        );
     }
     files
 }
@@ -171,21 +242,47 @@ fn jobs(site: &Site) -> Vec<Job> {
             jobs.push(Job::Section(n, *section));
         }
         let intros = network.pages.iter().map(|p| p.path == p.section.dir());
-        jobs.extend(intros.enumerate().filter(|(_, intro)| !intro).map(|(p, _)| Job::Page(n, p)));
+        jobs.extend(
+            intros
+                .enumerate()
+                .filter(|(_, intro)| !intro)
+                .map(|(p, _)| Job::Page(n, p)),
+        );
     }
     jobs
 }
 
-fn render_job(site: &Site, inputs: &RenderInputs, bodies: &[Vec<Body>], homes: &[Body], job: &Job) -> Result<OutputFile, Error> {
+fn render_job(
+    site: &Site,
+    inputs: &RenderInputs,
+    bodies: &[Vec<Body>],
+    homes: &[Body],
+    job: &Job,
+) -> Result<OutputFile, Error> {
     match *job {
         Job::Portal => portal(site, inputs, bodies),
         Job::Home(n) => {
             let network = &site.networks[n];
             let mut r = Renderer::new(site, inputs, n, urls::of(&[&network.network.id]));
             r.insert("content", &homes[n].html);
-            r.insert("recent_meetings", &recent(&r.views(), network, Section::Meetings, &bodies[n], 5));
-            r.insert("recent_practices", &recent(&r.views(), network, Section::Practices, &bodies[n], 6));
-            r.insert("lessons", &recent(&r.views(), network, Section::Lessons, &bodies[n], usize::MAX));
+            r.insert(
+                "recent_meetings",
+                &recent(&r.views(), network, Section::Meetings, &bodies[n], 5),
+            );
+            r.insert(
+                "recent_practices",
+                &recent(&r.views(), network, Section::Practices, &bodies[n], 6),
+            );
+            r.insert(
+                "lessons",
+                &recent(
+                    &r.views(),
+                    network,
+                    Section::Lessons,
+                    &bodies[n],
+                    usize::MAX,
+                ),
+            );
             r.finish("network.html")
         }
         Job::Section(n, section) => section_page(site, inputs, bodies, n, section),
@@ -193,7 +290,13 @@ fn render_job(site: &Site, inputs: &RenderInputs, bodies: &[Vec<Body>], homes: &
     }
 }
 
-fn recent(views: &Views, network: &NetworkSite, section: Section, bodies: &[Body], count: usize) -> Vec<crate::view::Summary> {
+fn recent(
+    views: &Views,
+    network: &NetworkSite,
+    section: Section,
+    bodies: &[Body],
+    count: usize,
+) -> Vec<crate::view::Summary> {
     network
         .sections
         .get(&section)
@@ -206,12 +309,17 @@ fn recent(views: &Views, network: &NetworkSite, section: Section, bodies: &[Body
 
 fn portal(site: &Site, inputs: &RenderInputs, _bodies: &[Vec<Body>]) -> Result<OutputFile, Error> {
     let theme = &inputs.themes[""];
-    let strings = theme.strings.for_language(crate::content::model::Language::Nl);
+    let strings = theme
+        .strings
+        .for_language(crate::content::model::Language::Nl);
     let cards: Vec<NetworkCard> = site
         .networks
         .iter()
         .map(|network| {
-            let views = Views { site: network, strings: &strings };
+            let views = Views {
+                site: network,
+                strings: &strings,
+            };
             NetworkCard {
                 network: views.network(),
                 meetings: network.count(Section::Meetings),
@@ -221,7 +329,9 @@ fn portal(site: &Site, inputs: &RenderInputs, _bodies: &[Vec<Body>]) -> Result<O
             }
         })
         .collect();
-    let (active, closed): (Vec<NetworkCard>, Vec<NetworkCard>) = cards.into_iter().partition(|c| c.network.status == "active");
+    let (active, closed): (Vec<NetworkCard>, Vec<NetworkCard>) = cards
+        .into_iter()
+        .partition(|c| c.network.status == "active");
     let mut context = base_context(site, &strings, "nl", "");
     context.insert("network", &None::<()>);
     context.insert("active_networks", &active);
@@ -229,25 +339,46 @@ fn portal(site: &Site, inputs: &RenderInputs, _bodies: &[Vec<Body>]) -> Result<O
     render_template(theme, "portal.html", &context, String::new())
 }
 
-fn section_page(site: &Site, inputs: &RenderInputs, bodies: &[Vec<Body>], n: usize, section: Section) -> Result<OutputFile, Error> {
+fn section_page(
+    site: &Site,
+    inputs: &RenderInputs,
+    bodies: &[Vec<Body>],
+    n: usize,
+    section: Section,
+) -> Result<OutputFile, Error> {
     let network = &site.networks[n];
-    let mut r = Renderer::new(site, inputs, n, urls::of(&[&network.network.id, section.dir()]));
+    let mut r = Renderer::new(
+        site,
+        inputs,
+        n,
+        urls::of(&[&network.network.id, section.dir()]),
+    );
     let views = r.views();
-    let indices = network.sections.get(&section).map_or(&[][..], Vec::as_slice);
+    let indices = network
+        .sections
+        .get(&section)
+        .map_or(&[][..], Vec::as_slice);
     let is_intro = |i: usize| network.pages[i].path == section.dir();
     let pages: Vec<_> = indices
         .iter()
         .filter(|&&i| !is_intro(i))
         .map(|&i| views.summary(&network.pages[i], &bodies[n][i].summary))
         .collect();
-    let intro = indices.iter().find(|&&i| is_intro(i)).map(|&i| bodies[n][i].html.clone());
+    let intro = indices
+        .iter()
+        .find(|&&i| is_intro(i))
+        .map(|&i| bodies[n][i].html.clone());
     let groups = match section {
         Section::Meetings => by_year(&pages),
         _ => Vec::new(),
     };
     let view = SectionView {
         name: section.dir(),
-        title: views.strings.get(&format!("section_{}", section.dir())).cloned().unwrap_or_default(),
+        title: views
+            .strings
+            .get(&format!("section_{}", section.dir()))
+            .cloned()
+            .unwrap_or_default(),
         url: r.url.clone(),
         pages,
         groups,
@@ -265,19 +396,36 @@ fn section_page(site: &Site, inputs: &RenderInputs, bodies: &[Vec<Body>], n: usi
 fn by_year(pages: &[crate::view::Summary]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for page in pages {
-        let year = page.date.as_ref().map_or_else(String::new, |d| d.year.to_string());
+        let year = page
+            .date
+            .as_ref()
+            .map_or_else(String::new, |d| d.year.to_string());
         match groups.last_mut() {
             Some(g) if g.title == year => g.pages.push(page.clone()),
-            _ => groups.push(Group { title: year, pages: vec![page.clone()] }),
+            _ => groups.push(Group {
+                title: year,
+                pages: vec![page.clone()],
+            }),
         }
     }
     groups
 }
 
-fn page(site: &Site, inputs: &RenderInputs, bodies: &[Body], n: usize, p: usize) -> Result<OutputFile, Error> {
+fn page(
+    site: &Site,
+    inputs: &RenderInputs,
+    bodies: &[Body],
+    n: usize,
+    p: usize,
+) -> Result<OutputFile, Error> {
     let network = &site.networks[n];
     let page = &network.pages[p];
-    let mut r = Renderer::new(site, inputs, n, urls::of(&[&network.network.id, &page.path]));
+    let mut r = Renderer::new(
+        site,
+        inputs,
+        n,
+        urls::of(&[&network.network.id, &page.path]),
+    );
     let views = r.views();
     let body = &bodies[p];
     let (prev, next) = network.book_links.get(&p).copied().unwrap_or_default();
@@ -305,7 +453,10 @@ fn page(site: &Site, inputs: &RenderInputs, bodies: &[Body], n: usize, p: usize)
         next: next.map(|i| views.link(&network.pages[i])),
     };
     let book: Vec<_> = match page.section {
-        Section::Handreiking => network.section(Section::Handreiking).map(|c| views.summary(c, "")).collect(),
+        Section::Handreiking => network
+            .section(Section::Handreiking)
+            .map(|c| views.summary(c, ""))
+            .collect(),
         _ => Vec::new(),
     };
     r.insert("page", &view);
@@ -335,14 +486,26 @@ impl<'a> Renderer<'a> {
         let theme = &inputs.themes[&network.network.id];
         let strings = theme.strings.for_language(network.network.language);
         let mut context = base_context(site, &strings, network.network.language.code(), &url);
-        let views = Views { site: network, strings: &strings };
+        let views = Views {
+            site: network,
+            strings: &strings,
+        };
         context.insert("network", &views.network());
         context.insert("closed", &(network.network.status == NetworkStatus::Closed));
-        Renderer { network, theme, strings, context, url }
+        Renderer {
+            network,
+            theme,
+            strings,
+            context,
+            url,
+        }
     }
 
     fn views(&self) -> Views<'_> {
-        Views { site: self.network, strings: &self.strings }
+        Views {
+            site: self.network,
+            strings: &self.strings,
+        }
     }
 
     fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
@@ -361,9 +524,20 @@ struct SiteView {
     generator: &'static str,
 }
 
-fn base_context(site: &Site, strings: &BTreeMap<String, String>, language: &str, url: &str) -> Context {
+fn base_context(
+    site: &Site,
+    strings: &BTreeMap<String, String>,
+    language: &str,
+    url: &str,
+) -> Context {
     let mut context = Context::new();
-    context.insert("site", &SiteView { audience: site.audience.as_str(), generator: concat!("oogst ", env!("CARGO_PKG_VERSION")) });
+    context.insert(
+        "site",
+        &SiteView {
+            audience: site.audience.as_str(),
+            generator: concat!("oogst ", env!("CARGO_PKG_VERSION")),
+        },
+    );
     context.insert("t", strings);
     context.insert("lang", language);
     context.insert("root", &urls::root_prefix(url));
@@ -371,10 +545,24 @@ fn base_context(site: &Site, strings: &BTreeMap<String, String>, language: &str,
     context
 }
 
-fn render_template(theme: &Theme, template: &str, context: &Context, url: String) -> Result<OutputFile, Error> {
-    let html = theme.tera.render(template, context).map_err(|e| Error::Template {
-        name: format!("{template} (rendering {})", if url.is_empty() { "the portal" } else { &url }),
-        message: error_chain(&e),
-    })?;
-    Ok(OutputFile { path: urls::output_file(&url), data: FileData::Bytes(html.into_bytes()) })
+fn render_template(
+    theme: &Theme,
+    template: &str,
+    context: &Context,
+    url: String,
+) -> Result<OutputFile, Error> {
+    let html = theme
+        .tera
+        .render(template, context)
+        .map_err(|e| Error::Template {
+            name: format!(
+                "{template} (rendering {})",
+                if url.is_empty() { "the portal" } else { &url }
+            ),
+            message: error_chain(&e),
+        })?;
+    Ok(OutputFile {
+        path: urls::output_file(&url),
+        data: FileData::Bytes(html.into_bytes()),
+    })
 }

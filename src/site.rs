@@ -10,7 +10,15 @@ use crate::content::model::{Network, Page, Section};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
 /// URL segments below a network that generated pages use.
-pub const RESERVED: &[&str] = &["", "meetings", "practices", "handreiking", "lessons", "pages", "static"];
+pub const RESERVED: &[&str] = &[
+    "",
+    "meetings",
+    "practices",
+    "handreiking",
+    "lessons",
+    "pages",
+    "static",
+];
 
 /// One network's site.
 #[derive(Debug, Clone)]
@@ -60,7 +68,10 @@ impl Site {
 pub fn assemble(visible: Visible, diagnostics: &mut Diagnostics) -> Site {
     let mut pages_by_network: BTreeMap<String, Vec<Page>> = BTreeMap::new();
     for page in visible.content.pages {
-        pages_by_network.entry(page.network.clone()).or_default().push(page);
+        pages_by_network
+            .entry(page.network.clone())
+            .or_default()
+            .push(page);
     }
     let mut networks = Vec::new();
     let mut by_source = HashMap::new();
@@ -128,7 +139,15 @@ fn folder_weights(indices: &[usize], pages: &[Page]) -> HashMap<String, i64> {
         .iter()
         .map(|&i| &pages[i])
         .filter(|p| p.is_index)
-        .map(|p| (p.rel_path.trim_end_matches("_index").trim_end_matches('/').to_string(), p.weight))
+        .map(|p| {
+            (
+                p.rel_path
+                    .trim_end_matches("_index")
+                    .trim_end_matches('/')
+                    .to_string(),
+                p.weight,
+            )
+        })
         .collect()
 }
 
@@ -163,14 +182,32 @@ fn check_urls(pages: &[Page], diagnostics: &mut Diagnostics) {
     for page in pages {
         if page.section == Section::Pages && RESERVED.contains(&page.path.as_str()) {
             diagnostics.push(
-                Diagnostic::error(&page.source, 1, 1, format!("the page's URL '{}/' is taken by the site itself", page.path))
-                    .with_hint("give the page another file name or `slug:`"),
+                Diagnostic::error(
+                    &page.source,
+                    1,
+                    1,
+                    format!(
+                        "the page's URL '{}/' is taken by the site itself",
+                        page.path
+                    ),
+                )
+                .with_hint("give the page another file name or `slug:`"),
             );
         }
         if let Some(first) = seen.insert(&page.path, page) {
             diagnostics.push(
-                Diagnostic::error(&page.source, 1, 1, format!("this page and {} both map to the URL '{}/{}/'", first.source.display(), page.network, page.path))
-                    .with_hint("rename one of the files or give it another `slug:`"),
+                Diagnostic::error(
+                    &page.source,
+                    1,
+                    1,
+                    format!(
+                        "this page and {} both map to the URL '{}/{}/'",
+                        first.source.display(),
+                        page.network,
+                        page.path
+                    ),
+                )
+                .with_hint("rename one of the files or give it another `slug:`"),
             );
         }
     }
@@ -215,8 +252,21 @@ mod tests {
             chapter("01-begin", 1),
         ];
         let site = network_site(crate::test_support::network("n"), pages);
-        let order: Vec<&str> = site.section(Section::Handreiking).map(|p| p.rel_path.as_str()).collect();
-        assert_eq!(order, ["_index", "01-begin", "02-samen/_index", "02-samen/01-eerst", "02-samen/02-later", "03-afsluiten"]);
+        let order: Vec<&str> = site
+            .section(Section::Handreiking)
+            .map(|p| p.rel_path.as_str())
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "_index",
+                "01-begin",
+                "02-samen/_index",
+                "02-samen/01-eerst",
+                "02-samen/02-later",
+                "03-afsluiten"
+            ]
+        );
     }
 
     #[test]
@@ -228,6 +278,12 @@ mod tests {
         let mut d = Diagnostics::default();
         check_urls(&[a, b], &mut d);
         assert_eq!(d.error_count(), 1);
-        assert!(d.iter().next().unwrap().message.contains("both map to the URL"));
+        assert!(
+            d.iter()
+                .next()
+                .unwrap()
+                .message
+                .contains("both map to the URL")
+        );
     }
 }

@@ -102,8 +102,14 @@ mod tests {
 
     #[test]
     fn number_prefix() {
-        assert_eq!(split_number_prefix("01-ruimte-maken"), (Some(1), "ruimte-maken"));
-        assert_eq!(split_number_prefix("2023-10-31-kick-off"), (Some(2023), "10-31-kick-off"));
+        assert_eq!(
+            split_number_prefix("01-ruimte-maken"),
+            (Some(1), "ruimte-maken")
+        );
+        assert_eq!(
+            split_number_prefix("2023-10-31-kick-off"),
+            (Some(2023), "10-31-kick-off")
+        );
         assert_eq!(split_number_prefix("intro"), (None, "intro"));
         assert_eq!(split_number_prefix("2024"), (None, "2024"));
     }

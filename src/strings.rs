@@ -23,7 +23,10 @@ impl Strings {
     /// `other`'s strings replace these, key by key.
     pub fn overlay(&mut self, other: Strings) {
         for (language, strings) in other.by_language {
-            self.by_language.entry(language).or_default().extend(strings);
+            self.by_language
+                .entry(language)
+                .or_default()
+                .extend(strings);
         }
     }
 
@@ -45,7 +48,8 @@ mod tests {
 
     #[test]
     fn english_falls_back_to_dutch_per_key() {
-        let s = Strings::parse("nl:\n  home: Start\n  search: Zoeken\nen:\n  home: Home\n").unwrap();
+        let s =
+            Strings::parse("nl:\n  home: Start\n  search: Zoeken\nen:\n  home: Home\n").unwrap();
         let en = s.for_language(Language::En);
         assert_eq!(en["home"], "Home");
         assert_eq!(en["search"], "Zoeken");
@@ -56,6 +60,9 @@ mod tests {
         let mut s = Strings::parse("nl:\n  home: Start\n  search: Zoeken\n").unwrap();
         s.overlay(Strings::parse("nl:\n  home: Begin\n").unwrap());
         let nl = s.for_language(Language::Nl);
-        assert_eq!((nl["home"].as_str(), nl["search"].as_str()), ("Begin", "Zoeken"));
+        assert_eq!(
+            (nl["home"].as_str(), nl["search"].as_str()),
+            ("Begin", "Zoeken")
+        );
     }
 }

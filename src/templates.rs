@@ -40,7 +40,10 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
     "partials/page_footer.html",
 );
 const BUILTIN_STRINGS: &str = include_str!("../themes/default/strings.yaml");
-const BUILTIN_STATIC: &[(&str, &[u8])] = &[("style.css", include_bytes!("../themes/default/static/style.css"))];
+const BUILTIN_STATIC: &[(&str, &[u8])] = &[(
+    "style.css",
+    include_bytes!("../themes/default/static/style.css"),
+)];
 
 /// A loaded theme, ready to render.
 pub struct Theme {
@@ -67,19 +70,27 @@ pub fn load(themes_dir: &Path, name: &str, overrides: Option<&Path>) -> Result<T
         .collect();
     let dir = themes_dir.join(name);
     if dir.is_dir() {
-        templates.extend(read_tree(&dir.join("templates"), true)?.into_iter().map(text));
+        templates.extend(
+            read_tree(&dir.join("templates"), true)?
+                .into_iter()
+                .map(text),
+        );
         static_files.extend(read_tree(&dir.join("static"), false)?);
         let strings_file = dir.join("strings.yaml");
         if strings_file.is_file() {
             let raw = read(&strings_file)?;
-            let theme_strings = Strings::parse(&String::from_utf8_lossy(&raw)).map_err(|e| Error::Template {
-                name: format!("{}:{}:{}", strings_file.display(), e.line, e.column),
-                message: e.message,
-            })?;
+            let theme_strings =
+                Strings::parse(&String::from_utf8_lossy(&raw)).map_err(|e| Error::Template {
+                    name: format!("{}:{}:{}", strings_file.display(), e.line, e.column),
+                    message: e.message,
+                })?;
             strings.overlay(theme_strings);
         }
     } else if name != "default" {
-        return Err(Error::NoTheme { name: name.into(), path: dir });
+        return Err(Error::NoTheme {
+            name: name.into(),
+            path: dir,
+        });
     }
     if let Some(overrides) = overrides {
         templates.extend(read_tree(overrides, true)?.into_iter().map(text));
@@ -113,7 +124,10 @@ fn read_tree(dir: &Path, html_only: bool) -> Result<BTreeMap<String, Vec<u8>>, E
             message: e.to_string(),
         })?;
         let name = entry.file_name().to_string_lossy();
-        if !entry.file_type().is_file() || name.starts_with('.') || (html_only && !name.ends_with(".html")) {
+        if !entry.file_type().is_file()
+            || name.starts_with('.')
+            || (html_only && !name.ends_with(".html"))
+        {
             continue;
         }
         files.insert(relative_slash_path(entry.path(), dir), read(entry.path())?);

@@ -6,7 +6,11 @@
 /// Empty segments are dropped, so `of(&["net", ""])` is `net/`.
 pub fn of(segments: &[&str]) -> String {
     let mut url = String::new();
-    for segment in segments.iter().flat_map(|s| s.split('/')).filter(|s| !s.is_empty()) {
+    for segment in segments
+        .iter()
+        .flat_map(|s| s.split('/'))
+        .filter(|s| !s.is_empty())
+    {
         url.push_str(segment);
         url.push('/');
     }
@@ -40,7 +44,10 @@ mod tests {
 
     #[test]
     fn builds_urls_and_prefixes() {
-        assert_eq!(of(&["kwaliteit", "meetings/kick-off"]), "kwaliteit/meetings/kick-off/");
+        assert_eq!(
+            of(&["kwaliteit", "meetings/kick-off"]),
+            "kwaliteit/meetings/kick-off/"
+        );
         assert_eq!(of(&["kwaliteit", ""]), "kwaliteit/");
         assert_eq!(of(&[]), "");
         assert_eq!(output_file("net/x/"), "net/x/index.html");

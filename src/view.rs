@@ -8,7 +8,9 @@
 
 use serde::Serialize;
 
-use crate::content::model::{Kind, Language, Network, NetworkStatus, Page, PracticeStatus, Section, When};
+use crate::content::model::{
+    Kind, Language, Network, NetworkStatus, Page, PracticeStatus, Section, When,
+};
 use crate::dates;
 use crate::markdown::Heading;
 use crate::site::NetworkSite;
@@ -32,7 +34,9 @@ impl DateView {
             iso: dates::format_iso(when.date),
             text: dates::format_long(when.date, language),
             year: when.date.year(),
-            time: when.time.map(|t| format!("{:02}:{:02}", t.hour(), t.minute())),
+            time: when
+                .time
+                .map(|t| format!("{:02}:{:02}", t.hour(), t.minute())),
         }
     }
 }
@@ -236,7 +240,10 @@ impl<'a> Views<'a> {
     }
 
     fn t(&self, key: &str) -> String {
-        self.strings.get(key).cloned().unwrap_or_else(|| key.to_string())
+        self.strings
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
     }
 
     pub fn date(&self, when: Option<When>) -> Option<DateView> {
@@ -268,8 +275,19 @@ impl<'a> Views<'a> {
             url: urls::of(&[&network.id]),
             language: network.language.code(),
             sections,
-            pages: self.site.section(Section::Pages).map(|p| self.link(p)).collect(),
-            themes: network.themes.iter().map(|t| ThemeView { id: t.id.clone(), label: t.label.clone() }).collect(),
+            pages: self
+                .site
+                .section(Section::Pages)
+                .map(|p| self.link(p))
+                .collect(),
+            themes: network
+                .themes
+                .iter()
+                .map(|t| ThemeView {
+                    id: t.id.clone(),
+                    label: t.label.clone(),
+                })
+                .collect(),
             organisation_count: network.organisations.len(),
             people_count: network.people.len(),
         }
@@ -280,20 +298,35 @@ impl<'a> Views<'a> {
     }
 
     pub fn link(&self, page: &Page) -> LinkView {
-        LinkView { title: page.title.clone(), url: self.page_url(page) }
+        LinkView {
+            title: page.title.clone(),
+            url: self.page_url(page),
+        }
     }
 
     pub fn themes(&self, ids: &[String]) -> Vec<ThemeView> {
         ids.iter()
             .map(|id| {
-                let label = self.site.network.themes.iter().find(|t| &t.id == id).map_or_else(|| id.clone(), |t| t.label.clone());
-                ThemeView { id: id.clone(), label }
+                let label = self
+                    .site
+                    .network
+                    .themes
+                    .iter()
+                    .find(|t| &t.id == id)
+                    .map_or_else(|| id.clone(), |t| t.label.clone());
+                ThemeView {
+                    id: id.clone(),
+                    label,
+                }
             })
             .collect()
     }
 
     pub fn status(&self, status: Option<PracticeStatus>) -> Option<StatusView> {
-        status.map(|s| StatusView { id: s.as_str(), label: self.t(&format!("status_{}", s.as_str())) })
+        status.map(|s| StatusView {
+            id: s.as_str(),
+            label: self.t(&format!("status_{}", s.as_str())),
+        })
     }
 
     /// A list entry; `summary` is the front matter summary or the first paragraph.
@@ -308,12 +341,19 @@ impl<'a> Views<'a> {
             url: self.page_url(page),
             kind: page.kind.name(),
             date: self.date(page.date),
-            summary: page.summary.clone().unwrap_or_else(|| first_paragraph.to_string()),
+            summary: page
+                .summary
+                .clone()
+                .unwrap_or_else(|| first_paragraph.to_string()),
             themes: self.themes(&page.themes),
             location,
             online,
             status,
-            depth: if page.section == Section::Handreiking { page.path.matches('/').count().saturating_sub(1) } else { 0 },
+            depth: if page.section == Section::Handreiking {
+                page.path.matches('/').count().saturating_sub(1)
+            } else {
+                0
+            },
             network_only: page.visibility == crate::content::model::Visibility::Network,
         }
     }
@@ -328,7 +368,13 @@ impl<'a> Views<'a> {
                 organisation: p.organisation.as_deref().map(|o| self.organisation(o).name),
                 contact: p.contact.clone(),
             },
-            None => PersonView { id: id.into(), name: id.into(), role: None, organisation: None, contact: None },
+            None => PersonView {
+                id: id.into(),
+                name: id.into(),
+                role: None,
+                organisation: None,
+                contact: None,
+            },
         }
     }
 
@@ -341,7 +387,13 @@ impl<'a> Views<'a> {
                 sector: o.sector.clone(),
                 url: o.url.clone(),
             },
-            None => OrganisationView { id: id.into(), name: id.into(), region: None, sector: None, url: None },
+            None => OrganisationView {
+                id: id.into(),
+                name: id.into(),
+                region: None,
+                sector: None,
+                url: None,
+            },
         }
     }
 
@@ -351,10 +403,18 @@ impl<'a> Views<'a> {
             location: meeting.location.clone(),
             online: meeting.online,
             facilitator: meeting.facilitator.as_deref().map(|f| {
-                if self.site.network.people.iter().any(|p| p.id == f) { self.person(f).name } else { f.to_string() }
+                if self.site.network.people.iter().any(|p| p.id == f) {
+                    self.person(f).name
+                } else {
+                    f.to_string()
+                }
             }),
             attendees: meeting.attendees.iter().map(|a| self.person(a)).collect(),
-            organisations: meeting.organisations.iter().map(|o| self.organisation(o)).collect(),
+            organisations: meeting
+                .organisations
+                .iter()
+                .map(|o| self.organisation(o))
+                .collect(),
             agenda: meeting.agenda.clone(),
             decisions: meeting.decisions.clone(),
             actions: meeting
@@ -376,7 +436,10 @@ impl<'a> Views<'a> {
                     file: d.file_name.clone(),
                     url: format!("{url}{}", d.file_name),
                     size: human_size(d.size, self.language()),
-                    kind: d.file_name.rsplit_once('.').map_or(String::new(), |(_, ext)| ext.to_uppercase()),
+                    kind: d
+                        .file_name
+                        .rsplit_once('.')
+                        .map_or(String::new(), |(_, ext)| ext.to_uppercase()),
                 })
                 .collect(),
         }
@@ -384,7 +447,10 @@ impl<'a> Views<'a> {
 
     pub fn practice(&self, practice: &crate::content::model::Practice) -> PracticeView {
         PracticeView {
-            organisation: practice.organisation.as_deref().map(|o| self.organisation(o)),
+            organisation: practice
+                .organisation
+                .as_deref()
+                .map(|o| self.organisation(o)),
             region: practice.region.clone(),
             sector: practice.sector.clone(),
             status: self.status(practice.status),
@@ -401,7 +467,11 @@ pub fn human_size(bytes: u64, language: Language) -> String {
         b if b < 1_000_000 => (b as f64 / 1_000.0, "kB"),
         b => (b as f64 / 1_000_000.0, "MB"),
     };
-    let text = if value < 10.0 { format!("{value:.1}") } else { format!("{value:.0}") };
+    let text = if value < 10.0 {
+        format!("{value:.1}")
+    } else {
+        format!("{value:.0}")
+    };
     match language {
         Language::Nl => format!("{} {unit}", text.replace('.', ",")),
         Language::En => format!("{text} {unit}"),

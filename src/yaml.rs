@@ -111,7 +111,9 @@ mod tests {
     #[test]
     fn strips_positions() {
         assert_eq!(
-            strip_positions("did not find expected key at line 3 column 1, while parsing a block mapping at line 1 column 1"),
+            strip_positions(
+                "did not find expected key at line 3 column 1, while parsing a block mapping at line 1 column 1"
+            ),
             "did not find expected key, while parsing a block mapping"
         );
     }

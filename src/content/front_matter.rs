@@ -87,7 +87,8 @@ mod tests {
 
     #[test]
     fn handles_bom_crlf_and_leading_blank_lines() {
-        let s = split("\u{feff}\r\n\r\n---\r\ntitle: A\r\ndate: 2024-02-01\r\n---\r\nBody\r\n").unwrap();
+        let s = split("\u{feff}\r\n\r\n---\r\ntitle: A\r\ndate: 2024-02-01\r\n---\r\nBody\r\n")
+            .unwrap();
         assert_eq!(s.front_matter, "title: A\ndate: 2024-02-01");
         assert_eq!(s.opening_line, 3);
         assert_eq!(s.front_matter_line, 4);

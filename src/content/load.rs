@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::content::model::Section;
-use crate::diagnostic::{nearest, Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, nearest};
 use crate::error::Error;
 
 /// The file that makes a folder a network.
@@ -209,9 +209,16 @@ pub fn read_file(path: &Path) -> Result<SourceFile, Diagnostic> {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.as_bytes();
             let line = 1 + bytes[..valid].iter().filter(|b| **b == b'\n').count();
-            let column = 1 + valid - bytes[..valid].iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-            Err(Diagnostic::error(path, line, column, "the file is not UTF-8 text")
-                .with_hint("save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8)"))
+            let column = 1 + valid
+                - bytes[..valid]
+                    .iter()
+                    .rposition(|b| *b == b'\n')
+                    .map_or(0, |i| i + 1);
+            Err(
+                Diagnostic::error(path, line, column, "the file is not UTF-8 text").with_hint(
+                    "save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8)",
+                ),
+            )
         }
     }
 }

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
 
 /// A scalar taken as text whatever YAML made of it (`2024`, `2024-02-01`,
 /// `true`), so that titles and dates are never a type error.

@@ -25,7 +25,15 @@ fn md_with(text: &str, allow_scripts: bool) -> Rendered {
         allow_scripts,
         alert_titles: ["Opmerking", "Tip", "Belangrijk", "Waarschuwing", "Pas op"],
     };
-    render(text, "Titel", 10, Path::new("p.md"), &Links, &options, &Highlighter::new())
+    render(
+        text,
+        "Titel",
+        10,
+        Path::new("p.md"),
+        &Links,
+        &options,
+        &Highlighter::new(),
+    )
 }
 
 #[test]
@@ -34,13 +42,26 @@ fn headings_get_stable_ascii_ids_and_a_toc() {
     assert!(r.html.contains("<h2 id=\"ideeen-delen\">"), "{}", r.html);
     assert!(r.html.contains("<h2 id=\"ideeen-delen-1\">"), "{}", r.html);
     assert!(r.html.contains("<h2 id=\"eigen\">"), "{}", r.html);
-    let toc: Vec<(u8, &str, &str)> = r.toc.iter().map(|h| (h.level, h.id.as_str(), h.title.as_str())).collect();
-    assert_eq!(toc, [(2, "ideeen-delen", "Ideeën delen"), (2, "ideeen-delen-1", "Ideeën delen"), (2, "eigen", "Wat werkt")]);
+    let toc: Vec<(u8, &str, &str)> = r
+        .toc
+        .iter()
+        .map(|h| (h.level, h.id.as_str(), h.title.as_str()))
+        .collect();
+    assert_eq!(
+        toc,
+        [
+            (2, "ideeen-delen", "Ideeën delen"),
+            (2, "ideeen-delen-1", "Ideeën delen"),
+            (2, "eigen", "Wat werkt")
+        ]
+    );
 }
 
 #[test]
 fn gfm_extensions_render() {
-    let r = md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~weg~~\n\n- [x] klaar\n- [ ] open\n\nTekst[^1]\n\n[^1]: Voetnoot.\n");
+    let r = md(
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~weg~~\n\n- [x] klaar\n- [ ] open\n\nTekst[^1]\n\n[^1]: Voetnoot.\n",
+    );
     assert!(r.html.contains("<table>"));
     assert!(r.html.contains("<del>weg</del>"));
     assert!(r.html.contains("type=\"checkbox\""));
@@ -49,13 +70,23 @@ fn gfm_extensions_render() {
 
 #[test]
 fn smart_punctuation() {
-    assert!(md("\"Kennis is macht\" -- zei ze...").html.contains("“Kennis is macht” – zei ze…"));
+    assert!(
+        md("\"Kennis is macht\" -- zei ze...")
+            .html
+            .contains("“Kennis is macht” – zei ze…")
+    );
 }
 
 #[test]
 fn alerts_get_localised_titles() {
     let r = md("> [!TIP]\n> Begin klein.\n");
-    assert!(r.html.contains("<div class=\"alert alert-tip\" role=\"note\"><p class=\"alert-title\">Tip</p>"), "{}", r.html);
+    assert!(
+        r.html.contains(
+            "<div class=\"alert alert-tip\" role=\"note\"><p class=\"alert-title\">Tip</p>"
+        ),
+        "{}",
+        r.html
+    );
     assert!(r.html.contains("Begin klein."));
     let r = md("> [!WARNING]\n> Let op.\n");
     assert!(r.html.contains("Waarschuwing"));
@@ -64,7 +95,12 @@ fn alerts_get_localised_titles() {
 #[test]
 fn code_is_highlighted_with_classes() {
     let r = md("```rust\nfn main() {}\n```\n");
-    assert!(r.html.contains("<pre class=\"code\" data-lang=\"rust\"><code>"), "{}", r.html);
+    assert!(
+        r.html
+            .contains("<pre class=\"code\" data-lang=\"rust\"><code>"),
+        "{}",
+        r.html
+    );
     assert!(r.html.contains("hl-"), "{}", r.html);
     assert!(!r.html.contains("style="));
     let r = md("```onbekend\n<b>x</b>\n```\n");
@@ -73,7 +109,8 @@ fn code_is_highlighted_with_classes() {
 
 #[test]
 fn scripts_are_removed_unless_allowed() {
-    let text = "<script>alert(1)</script>\n\n<p onclick=\"x()\">hoi</p>\n\n[klik](javascript:alert(1))\n";
+    let text =
+        "<script>alert(1)</script>\n\n<p onclick=\"x()\">hoi</p>\n\n[klik](javascript:alert(1))\n";
     let r = md(text);
     assert!(!r.html.contains("<script"), "{}", r.html);
     assert!(!r.html.contains("onclick"), "{}", r.html);
@@ -87,13 +124,22 @@ fn scripts_are_removed_unless_allowed() {
 #[test]
 fn raw_html_otherwise_passes() {
     let r = md("<details><summary>Meer</summary>\n\nInhoud\n\n</details>\n");
-    assert!(r.html.contains("<details><summary>Meer</summary>"), "{}", r.html);
+    assert!(
+        r.html.contains("<details><summary>Meer</summary>"),
+        "{}",
+        r.html
+    );
 }
 
 #[test]
 fn hidden_links_become_text_with_a_warning_on_the_file_line() {
     let r = md("Eerste regel.\n\nZie [de notulen](geheim.md) en [dit](andere.md).\n");
-    assert!(r.html.contains("Zie de notulen en <a href=\"../andere/\">dit</a>"), "{}", r.html);
+    assert!(
+        r.html
+            .contains("Zie de notulen en <a href=\"../andere/\">dit</a>"),
+        "{}",
+        r.html
+    );
     let d: Vec<_> = r.diagnostics.iter().collect();
     assert_eq!(d.len(), 1);
     assert!(!d[0].is_error());
@@ -118,6 +164,10 @@ fn summary_is_first_plain_paragraph() {
 fn leading_title_heading_is_dropped_and_h1_demoted() {
     let r = md("# Titel\n\nTekst.\n\n# Ander deel\n");
     assert!(!r.html.contains(">Titel<"), "{}", r.html);
-    assert!(r.html.contains("<h2 id=\"ander-deel\">Ander deel</h2>"), "{}", r.html);
+    assert!(
+        r.html.contains("<h2 id=\"ander-deel\">Ander deel</h2>"),
+        "{}",
+        r.html
+    );
     assert!(!r.html.contains("<h1"), "{}", r.html);
 }

@@ -24,7 +24,9 @@ impl<'a> Locator<'a> {
         self.lines
             .iter()
             .enumerate()
-            .filter_map(|(i, line)| top_level_key(line).map(|k| (k.to_string(), self.first_line + i, 1)))
+            .filter_map(|(i, line)| {
+                top_level_key(line).map(|k| (k.to_string(), self.first_line + i, 1))
+            })
             .collect()
     }
 
@@ -45,7 +47,11 @@ impl<'a> Locator<'a> {
             .position(|l| top_level_key(l).is_some())
             .map_or(self.lines.len(), |p| start + 1 + p);
         for (i, line) in self.lines[start..end].iter().enumerate() {
-            let search_from = if i == 0 { line.find(':').map_or(0, |c| c + 1) } else { 0 };
+            let search_from = if i == 0 {
+                line.find(':').map_or(0, |c| c + 1)
+            } else {
+                0
+            };
             if let Some(col) = find_word(&line[search_from..], value) {
                 return (self.first_line + start + i, search_from + col + 1);
             }
@@ -54,7 +60,9 @@ impl<'a> Locator<'a> {
     }
 
     fn key_index(&self, key: &str) -> Option<usize> {
-        self.lines.iter().position(|l| top_level_key(l) == Some(key))
+        self.lines
+            .iter()
+            .position(|l| top_level_key(l) == Some(key))
     }
 }
 

@@ -16,7 +16,7 @@ use crate::content::load::{SourceFile, SourceTree};
 use crate::content::model::{Content, When};
 use crate::content::raw::Scalar;
 use crate::dates;
-use crate::diagnostic::{nearest, Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, nearest};
 use crate::yaml::{self, Parsed};
 
 pub use locate::Locator;
@@ -54,7 +54,11 @@ impl<'a> FileCheck<'a> {
     pub fn new(path: &'a Path, split: &'a Split) -> Self {
         FileCheck {
             path,
-            loc: Locator::new(&split.front_matter, split.front_matter_line, split.opening_line),
+            loc: Locator::new(
+                &split.front_matter,
+                split.front_matter_line,
+                split.opening_line,
+            ),
             diags: Diagnostics::default(),
         }
     }
@@ -80,12 +84,19 @@ impl<'a> FileCheck<'a> {
             }
             let hint = match (nearest(&key, allowed.iter().copied()), owner_of(&key)) {
                 (Some(k), _) => format!("did you mean '{k}'?"),
-                (None, Some(owner)) => format!("'{key}' belongs in the front matter of {owner}; a {kind} does not use it"),
+                (None, Some(owner)) => format!(
+                    "'{key}' belongs in the front matter of {owner}; a {kind} does not use it"
+                ),
                 (None, None) => format!("a {kind} knows the keys: {}", allowed.join(", ")),
             };
             self.diags.push(
-                Diagnostic::warning(self.path, line, col, format!("unknown key '{key}' in a {kind}'s front matter"))
-                    .with_hint(hint),
+                Diagnostic::warning(
+                    self.path,
+                    line,
+                    col,
+                    format!("unknown key '{key}' in a {kind}'s front matter"),
+                )
+                .with_hint(hint),
             );
         }
         for path in ignored_nested.iter().filter(|p| p.contains('.')) {
@@ -116,7 +127,13 @@ impl<'a> FileCheck<'a> {
 
     /// Checks that `id` is one of `known` (a map of id to name); reports it
     /// with the known ids and the nearest one otherwise.
-    pub fn check_id(&mut self, key: &str, id: &str, known: &BTreeMap<String, String>, what: &str) -> bool {
+    pub fn check_id(
+        &mut self,
+        key: &str,
+        id: &str,
+        known: &BTreeMap<String, String>,
+        what: &str,
+    ) -> bool {
         if known.contains_key(id) {
             return true;
         }
@@ -125,12 +142,19 @@ impl<'a> FileCheck<'a> {
             None => String::new(),
         };
         if known.is_empty() {
-            hint.push_str(&format!("the network defines no {what}s yet: add them to _network.md"));
+            hint.push_str(&format!(
+                "the network defines no {what}s yet: add them to _network.md"
+            ));
         } else {
             let list: Vec<&str> = known.keys().map(String::as_str).collect();
             hint.push_str(&format!("known {what} ids: {}", list.join(", ")));
         }
-        self.error_at_value(key, id, format!("unknown {what} id '{id}' in '{key}'"), hint);
+        self.error_at_value(
+            key,
+            id,
+            format!("unknown {what} id '{id}' in '{key}'"),
+            hint,
+        );
         false
     }
 }
@@ -151,14 +175,22 @@ fn owner_of(key: &str) -> Option<&'static str> {
 
 /// Splits a file and parses its front matter as `T`. A file that cannot be
 /// parsed at all yields one error diagnostic.
-pub(crate) fn parse_file<T: DeserializeOwned>(file: &SourceFile) -> Result<(Split, Parsed<T>), Diagnostic> {
+pub(crate) fn parse_file<T: DeserializeOwned>(
+    file: &SourceFile,
+) -> Result<(Split, Parsed<T>), Diagnostic> {
     let split = front_matter::split(&file.text).map_err(|SplitError::Unclosed { line }| {
         Diagnostic::error(&file.path, line, 1, "the front matter is not closed")
             .with_hint("end the front matter with a line of three dashes: ---")
     })?;
     let parsed = yaml::parse_collecting_unknown::<T>(&split.front_matter).map_err(|e| {
         let line = split.front_matter_line + e.line - 1;
-        Diagnostic::error(&file.path, line, e.column, format!("front matter: {}", e.message)).with_hint(yaml_hint(&e.message))
+        Diagnostic::error(
+            &file.path,
+            line,
+            e.column,
+            format!("front matter: {}", e.message),
+        )
+        .with_hint(yaml_hint(&e.message))
     })?;
     Ok((split, parsed))
 }

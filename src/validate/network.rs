@@ -8,10 +8,10 @@ use crate::content::load::NetworkSource;
 use crate::content::model::{
     Language, Network, NetworkStatus, Organisation, Person, Section, Theme, Visibility,
 };
-use crate::content::raw::{RawNetwork, NETWORK_KEYS};
+use crate::content::raw::{NETWORK_KEYS, RawNetwork};
 use crate::diagnostic::Diagnostics;
 
-use super::{parse_file, FileCheck};
+use super::{FileCheck, parse_file};
 
 /// The ids a network defines, each with its display name.
 #[derive(Debug, Clone, Default)]
@@ -26,7 +26,10 @@ pub struct Registry {
 
 /// Validates a network file. Always returns a network (with what could be
 /// read) so that its pages can still be checked.
-pub fn validate_network(source: &NetworkSource, diagnostics: &mut Diagnostics) -> (Network, Registry) {
+pub fn validate_network(
+    source: &NetworkSource,
+    diagnostics: &mut Diagnostics,
+) -> (Network, Registry) {
     let file = &source.network_file;
     let fallback = fallback_network(source);
     let (split, parsed) = match parse_file::<RawNetwork>(file) {
@@ -44,7 +47,11 @@ pub fn validate_network(source: &NetworkSource, diagnostics: &mut Diagnostics) -
     let title = match raw.title {
         Some(t) if !t.0.trim().is_empty() => t.0,
         _ => {
-            check.error_at_key("title", "the network has no title".into(), "add `title: Naam van het netwerk` to the front matter".into());
+            check.error_at_key(
+                "title",
+                "the network has no title".into(),
+                "add `title: Naam van het netwerk` to the front matter".into(),
+            );
             fallback.title.clone()
         }
     };
@@ -52,19 +59,33 @@ pub fn validate_network(source: &NetworkSource, diagnostics: &mut Diagnostics) -
         None | Some("active") => NetworkStatus::Active,
         Some("closed") => NetworkStatus::Closed,
         Some(other) => {
-            check.error_at_value("status", other, format!("unknown status '{other}'"), "status is `active` or `closed`".into());
+            check.error_at_value(
+                "status",
+                other,
+                format!("unknown status '{other}'"),
+                "status is `active` or `closed`".into(),
+            );
             NetworkStatus::Active
         }
     };
     let started = check.date("started", raw.started.as_ref());
     let closed = check.date("closed", raw.closed.as_ref());
     if status == NetworkStatus::Closed && raw.closed.is_none() {
-        check.error_at_key("status", "a closed network needs a `closed:` date".into(), "add `closed: 2024-04-30` (the date the network ended)".into());
+        check.error_at_key(
+            "status",
+            "a closed network needs a `closed:` date".into(),
+            "add `closed: 2024-04-30` (the date the network ended)".into(),
+        );
     }
     let language = match raw.language.as_deref() {
         None => Language::Nl,
         Some(l) => Language::parse(l).unwrap_or_else(|| {
-            check.error_at_value("language", l, format!("unknown language '{l}'"), "language is `nl` or `en`".into());
+            check.error_at_value(
+                "language",
+                l,
+                format!("unknown language '{l}'"),
+                "language is `nl` or `en`".into(),
+            );
             Language::Nl
         }),
     };
@@ -124,11 +145,26 @@ fn registry(raw: &RawNetwork, check: &mut FileCheck) -> Registry {
         complete: true,
         ..Registry::default()
     };
-    let themes = raw.themes.iter().map(|t| (t.id.as_deref(), t.label.as_deref()));
+    let themes = raw
+        .themes
+        .iter()
+        .map(|t| (t.id.as_deref(), t.label.as_deref()));
     collect_ids(themes, "themes", "theme", &mut registry.themes, check);
-    let orgs = raw.organisations.iter().map(|o| (o.id.as_deref(), o.name.as_deref()));
-    collect_ids(orgs, "organisations", "organisation", &mut registry.organisations, check);
-    let people = raw.people.iter().map(|p| (p.id.as_deref(), p.name.as_deref()));
+    let orgs = raw
+        .organisations
+        .iter()
+        .map(|o| (o.id.as_deref(), o.name.as_deref()));
+    collect_ids(
+        orgs,
+        "organisations",
+        "organisation",
+        &mut registry.organisations,
+        check,
+    );
+    let people = raw
+        .people
+        .iter()
+        .map(|p| (p.id.as_deref(), p.name.as_deref()));
     collect_ids(people, "people", "person", &mut registry.people, check);
     for person in &raw.people {
         if let Some(org) = &person.organisation {
@@ -147,29 +183,54 @@ fn collect_ids<'a>(
 ) {
     for (n, (id, name)) in entries.enumerate() {
         let Some(id) = id.filter(|i| !i.trim().is_empty()) else {
-            check.error_at_key(key, format!("{what} number {} in '{key}' has no id", n + 1), format!("give every {what} an `id:` that pages can refer to, e.g. `id: {}`", crate::slug::slugify(name.unwrap_or("naam"))));
+            check.error_at_key(
+                key,
+                format!("{what} number {} in '{key}' has no id", n + 1),
+                format!(
+                    "give every {what} an `id:` that pages can refer to, e.g. `id: {}`",
+                    crate::slug::slugify(name.unwrap_or("naam"))
+                ),
+            );
             continue;
         };
         let label = name.unwrap_or(id).to_string();
         if into.insert(id.to_string(), label).is_some() {
-            check.error_at_value(key, id, format!("the {what} id '{id}' is defined twice"), format!("every {what} needs its own id"));
+            check.error_at_value(
+                key,
+                id,
+                format!("the {what} id '{id}' is defined twice"),
+                format!("every {what} needs its own id"),
+            );
         }
     }
 }
 
-fn defaults(raw: &BTreeMap<String, String>, check: &mut FileCheck) -> BTreeMap<Section, Visibility> {
+fn defaults(
+    raw: &BTreeMap<String, String>,
+    check: &mut FileCheck,
+) -> BTreeMap<Section, Visibility> {
     let mut defaults = BTreeMap::new();
     for (section, visibility) in raw {
         let Some(s) = Section::from_dir(section) else {
             let known = Section::ALL.map(Section::dir).join(", ");
-            check.error_at_value("defaults", section, format!("unknown section '{section}' in defaults"), format!("sections are: {known}"));
+            check.error_at_value(
+                "defaults",
+                section,
+                format!("unknown section '{section}' in defaults"),
+                format!("sections are: {known}"),
+            );
             continue;
         };
         match Visibility::parse(visibility) {
             Some(v) => {
                 defaults.insert(s, v);
             }
-            None => check.error_at_value("defaults", visibility, format!("unknown visibility '{visibility}' for {section}"), "visibility is `public` or `network`".into()),
+            None => check.error_at_value(
+                "defaults",
+                visibility,
+                format!("unknown visibility '{visibility}' for {section}"),
+                "visibility is `public` or `network`".into(),
+            ),
         }
     }
     defaults

@@ -6,13 +6,13 @@ use crate::content::model::{
     Action, Document, Kind, Meeting, Network, Page, Practice, PracticeStatus, Section, Visibility,
 };
 use crate::content::raw::{
-    RawDocument, RawPage, COMMON_KEYS, DATED_KEYS, MEETING_KEYS, PRACTICE_KEYS,
+    COMMON_KEYS, DATED_KEYS, MEETING_KEYS, PRACTICE_KEYS, RawDocument, RawPage,
 };
 use crate::dates;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::slug::{slugify, split_number_prefix};
 
-use super::{parse_file, FileCheck, Registry};
+use super::{FileCheck, Registry, parse_file};
 
 /// Validates one page. Returns no page when its front matter cannot be read.
 pub fn validate_page(
@@ -51,7 +51,12 @@ pub fn validate_page(
     let visibility = match raw.visibility.as_deref() {
         None => network.default_visibility(source.section),
         Some(v) => Visibility::parse(v).unwrap_or_else(|| {
-            check.error_at_value("visibility", v, format!("unknown visibility '{v}'"), "visibility is `public` (everyone) or `network` (participants only)".into());
+            check.error_at_value(
+                "visibility",
+                v,
+                format!("unknown visibility '{v}'"),
+                "visibility is `public` (everyone) or `network` (participants only)".into(),
+            );
             Visibility::Network
         }),
     };
@@ -71,7 +76,9 @@ pub fn validate_page(
                     check.error_at_key("date", "the meeting has no date".into(), "add `date: 2024-02-01`, or start the file name with the date: 2024-02-01-titel.md".into());
                 }
             }
-            Kind::Meeting(Box::new(meeting(&raw, source, registry, assets, &mut check)))
+            Kind::Meeting(Box::new(meeting(
+                &raw, source, registry, assets, &mut check,
+            )))
         }
         Section::Practices => Kind::Practice(practice(&raw, registry, &mut check)),
         Section::Handreiking => Kind::Chapter,
@@ -164,7 +171,13 @@ fn date_from_file_name(rel_path: &str) -> Option<crate::content::model::When> {
     dates::parse(name.get(..10)?)
 }
 
-fn meeting(raw: &RawPage, source: &PageSource, registry: &Registry, assets: &[Asset], check: &mut FileCheck) -> Meeting {
+fn meeting(
+    raw: &RawPage,
+    source: &PageSource,
+    registry: &Registry,
+    assets: &[Asset],
+    check: &mut FileCheck,
+) -> Meeting {
     if registry.complete {
         for id in &raw.attendees {
             check.check_id("attendees", id, &registry.people, "person");
@@ -179,7 +192,11 @@ fn meeting(raw: &RawPage, source: &PageSource, registry: &Registry, assets: &[As
         .enumerate()
         .map(|(i, a)| {
             if a.what.as_deref().is_none_or(|w| w.trim().is_empty()) {
-                check.error_at_key("actions", format!("action {} has no `what`", i + 1), "describe each action: `- what: ...`".into());
+                check.error_at_key(
+                    "actions",
+                    format!("action {} has no `what`", i + 1),
+                    "describe each action: `- what: ...`".into(),
+                );
             }
             if let (Some(who), true) = (&a.who, registry.complete) {
                 check.check_id("actions", who, &registry.people, "person");
@@ -208,18 +225,34 @@ fn meeting(raw: &RawPage, source: &PageSource, registry: &Registry, assets: &[As
 
 /// The documents of a meeting: those listed in the front matter (which must
 /// exist in the meeting's folder), then any other file found there.
-fn documents(raw: &RawPage, source: &PageSource, assets: &[Asset], check: &mut FileCheck) -> Vec<Document> {
+fn documents(
+    raw: &RawPage,
+    source: &PageSource,
+    assets: &[Asset],
+    check: &mut FileCheck,
+) -> Vec<Document> {
     let folder = format!("meetings/{}/", source.rel_path);
-    let in_folder: Vec<&Asset> = assets.iter().filter(|a| a.rel_path.starts_with(&folder)).collect();
+    let in_folder: Vec<&Asset> = assets
+        .iter()
+        .filter(|a| a.rel_path.starts_with(&folder))
+        .collect();
     let mut documents = Vec::new();
     for doc in &raw.documents {
         let (file, title) = match doc {
             RawDocument::File(f) => (f.as_str(), None),
             RawDocument::Titled { file, title } => (file.as_str(), title.as_deref()),
         };
-        match in_folder.iter().find(|a| a.rel_path[folder.len()..] == *file) {
+        match in_folder
+            .iter()
+            .find(|a| a.rel_path[folder.len()..] == *file)
+        {
             Some(asset) => documents.push(document(asset, &folder, title)),
-            None => check.error_at_value("documents", file, format!("document '{file}' is not in the meeting's folder"), format!("put the file in {folder} beside the meeting, or fix the name")),
+            None => check.error_at_value(
+                "documents",
+                file,
+                format!("document '{file}' is not in the meeting's folder"),
+                format!("put the file in {folder} beside the meeting, or fix the name"),
+            ),
         }
     }
     for asset in in_folder {
@@ -252,7 +285,12 @@ fn practice(raw: &RawPage, registry: &Registry, check: &mut FileCheck) -> Practi
     let status = raw.status.as_deref().and_then(|s| {
         let found = PracticeStatus::ALL.into_iter().find(|p| p.as_str() == s);
         if found.is_none() {
-            check.error_at_value("status", s, format!("unknown practice status '{s}'"), "status is one of: idea, experiment, applied, evaluated".into());
+            check.error_at_value(
+                "status",
+                s,
+                format!("unknown practice status '{s}'"),
+                "status is one of: idea, experiment, applied, evaluated".into(),
+            );
         }
         found
     });
@@ -268,14 +306,25 @@ fn practice(raw: &RawPage, registry: &Registry, check: &mut FileCheck) -> Practi
 
 /// Files in `meetings/` that belong to no meeting are never copied (they may
 /// be confidential); say so, so nobody wonders where they went.
-pub fn check_stray_meeting_files(source: &NetworkSource, pages: &[Page], diagnostics: &mut Diagnostics) {
+pub fn check_stray_meeting_files(
+    source: &NetworkSource,
+    pages: &[Page],
+    diagnostics: &mut Diagnostics,
+) {
     let meetings: Vec<String> = pages
         .iter()
         .filter(|p| p.network == source.id && p.section == Section::Meetings)
         .map(|p| format!("meetings/{}/", p.rel_path))
         .collect();
-    for asset in source.assets.iter().filter(|a| a.rel_path.starts_with("meetings/")) {
-        if !meetings.iter().any(|m| asset.rel_path.starts_with(m.as_str())) {
+    for asset in source
+        .assets
+        .iter()
+        .filter(|a| a.rel_path.starts_with("meetings/"))
+    {
+        if !meetings
+            .iter()
+            .any(|m| asset.rel_path.starts_with(m.as_str()))
+        {
             diagnostics.push(
                 Diagnostic::warning(&asset.source, 1, 1, "this file belongs to no meeting and is not published")
                     .with_hint("put a meeting's documents in a folder named like its file: meetings/2024-02-01-titel/"),

@@ -6,11 +6,21 @@ use crate::harness::SiteTest;
 fn public_build_has_no_network_only_or_draft_text() {
     let site = SiteTest::small();
     site.build();
-    assert!(!site.exists("public/net/meetings"), "network-only meetings make no public pages");
+    assert!(
+        !site.exists("public/net/meetings"),
+        "network-only meetings make no public pages"
+    );
     for file in site.files_under("public") {
         let bytes = std::fs::read(site.path(&file)).unwrap();
         let text = String::from_utf8_lossy(&bytes);
-        for secret in ["VERTROUWELIJK-VERSLAG", "Kick-off", "Rooster maken", "CONCEPT-TEKST", "Half af", "%PDF-1.4 test"] {
+        for secret in [
+            "VERTROUWELIJK-VERSLAG",
+            "Kick-off",
+            "Rooster maken",
+            "CONCEPT-TEKST",
+            "Half af",
+            "%PDF-1.4 test",
+        ] {
             assert!(!text.contains(secret), "{file} leaks {secret:?}");
         }
     }
@@ -20,11 +30,17 @@ fn public_build_has_no_network_only_or_draft_text() {
 fn network_build_has_meetings_but_never_drafts() {
     let site = SiteTest::small();
     site.build_network();
-    site.check_file_contains("public/net/meetings/2024-02-01-kick-off/index.html", "VERTROUWELIJK-VERSLAG")
-        .check_file_contains("public/net/index.html", "Kick-off")
-        .check_file_contains("public/index.html", "Deelnemersversie");
+    site.check_file_contains(
+        "public/net/meetings/2024-02-01-kick-off/index.html",
+        "VERTROUWELIJK-VERSLAG",
+    )
+    .check_file_contains("public/net/index.html", "Kick-off")
+    .check_file_contains("public/index.html", "Deelnemersversie");
     for file in site.files_under("public") {
-        assert!(!site.read(&file).contains("CONCEPT-TEKST"), "{file} contains draft text");
+        assert!(
+            !site.read(&file).contains("CONCEPT-TEKST"),
+            "{file} contains draft text"
+        );
     }
 }
 
@@ -44,19 +60,37 @@ fn link_to_hidden_page_becomes_text_with_a_warning() {
         run.stderr()
     );
     site.build_network();
-    site.check_file_contains(page, "<a href=\"../../../net/meetings/2024-02-01-kick-off/\">het verslag</a>");
+    site.check_file_contains(
+        page,
+        "<a href=\"../../../net/meetings/2024-02-01-kick-off/\">het verslag</a>",
+    );
 }
 
 #[test]
 fn defaults_change_visibility_per_section() {
     let site = SiteTest::new()
-        .file("content/n/_network.md", "---\ntitle: N\ndefaults:\n  meetings: public\n  practices: network\n---\n")
-        .file("content/n/meetings/2024-01-01-open.md", "---\ntitle: Open overleg\n---\nOPEN-VERSLAG\n")
-        .file("content/n/practices/intern.md", "---\ntitle: Intern\n---\nINTERNE-PRAKTIJK\n")
-        .file("content/n/practices/toch-open.md", "---\ntitle: Toch open\nvisibility: public\n---\nOPEN-PRAKTIJK\n");
+        .file(
+            "content/n/_network.md",
+            "---\ntitle: N\ndefaults:\n  meetings: public\n  practices: network\n---\n",
+        )
+        .file(
+            "content/n/meetings/2024-01-01-open.md",
+            "---\ntitle: Open overleg\n---\nOPEN-VERSLAG\n",
+        )
+        .file(
+            "content/n/practices/intern.md",
+            "---\ntitle: Intern\n---\nINTERNE-PRAKTIJK\n",
+        )
+        .file(
+            "content/n/practices/toch-open.md",
+            "---\ntitle: Toch open\nvisibility: public\n---\nOPEN-PRAKTIJK\n",
+        );
     site.build();
-    site.check_file_contains("public/n/meetings/2024-01-01-open/index.html", "OPEN-VERSLAG")
-        .check_file_contains("public/n/practices/toch-open/index.html", "OPEN-PRAKTIJK");
+    site.check_file_contains(
+        "public/n/meetings/2024-01-01-open/index.html",
+        "OPEN-VERSLAG",
+    )
+    .check_file_contains("public/n/practices/toch-open/index.html", "OPEN-PRAKTIJK");
     assert!(!site.exists("public/n/practices/intern"));
 }
 
@@ -64,15 +98,31 @@ fn defaults_change_visibility_per_section() {
 fn documents_of_hidden_meetings_are_not_copied() {
     let site = SiteTest::small();
     site.build();
-    assert!(site.files_under("public").iter().all(|f| !f.ends_with(".pdf")));
+    assert!(
+        site.files_under("public")
+            .iter()
+            .all(|f| !f.ends_with(".pdf"))
+    );
 }
 
 #[test]
 fn stray_files_in_meetings_are_never_published() {
     let site = SiteTest::small()
-        .file("content/n2/_network.md", "---\ntitle: N2\ndefaults:\n  meetings: public\n---\n")
+        .file(
+            "content/n2/_network.md",
+            "---\ntitle: N2\ndefaults:\n  meetings: public\n---\n",
+        )
         .file("content/n2/meetings/los-bestand.pdf", "GEHEIM");
     let run = site.build_network();
-    assert!(run.stderr().contains("belongs to no meeting and is not published"), "{}", run.stderr());
-    assert!(site.files_under("public").iter().all(|f| !f.ends_with("los-bestand.pdf")));
+    assert!(
+        run.stderr()
+            .contains("belongs to no meeting and is not published"),
+        "{}",
+        run.stderr()
+    );
+    assert!(
+        site.files_under("public")
+            .iter()
+            .all(|f| !f.ends_with("los-bestand.pdf"))
+    );
 }

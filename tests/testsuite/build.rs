@@ -27,7 +27,10 @@ fn builds_portal_network_sections_and_pages() {
     site.check_file_contains("public/index.html", "<a href=\"net/\">Testnetwerk</a>")
         .check_file_contains("public/index.html", "Een netwerk om mee te testen.");
     let out = run.stdout();
-    assert!(out.contains("Built 1 network(s), 7 pages (4 chapters, 1 lesson, 1 page, 1 practice)"), "{out}");
+    assert!(
+        out.contains("Built 1 network(s), 7 pages (4 chapters, 1 lesson, 1 page, 1 practice)"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -40,10 +43,16 @@ fn every_url_is_relative() {
         }
         let html = site.read(&file);
         for attr in ["href=\"/", "src=\"/"] {
-            assert!(!html.contains(attr), "{file} has a root-absolute URL ({attr})");
+            assert!(
+                !html.contains(attr),
+                "{file} has a root-absolute URL ({attr})"
+            );
         }
     }
-    site.check_file_contains("public/net/handreiking/samen/afspraken/index.html", "href=\"../../../../net/static/style.css\"");
+    site.check_file_contains(
+        "public/net/handreiking/samen/afspraken/index.html",
+        "href=\"../../../../net/static/style.css\"",
+    );
 }
 
 #[test]
@@ -52,13 +61,19 @@ fn pages_show_their_model() {
     site.build_network();
     let meeting = "public/net/meetings/2024-02-01-kick-off/index.html";
     site.check_file_contains(meeting, "<h1>Kick-off</h1>")
-        .check_file_contains(meeting, "<time datetime=\"2024-02-01\">1 februari 2024</time>")
+        .check_file_contains(
+            meeting,
+            "<time datetime=\"2024-02-01\">1 februari 2024</time>",
+        )
         .check_file_contains(meeting, "Anna de Vries (Zorg Een)")
         .check_file_contains(meeting, "We komen zes keer per jaar bij elkaar.")
         .check_file_contains(meeting, "<td>Rooster maken</td><td>Anna de Vries</td>")
         .check_file_contains(meeting, "Kennis delen is kracht.")
         .check_file_contains(meeting, "presentatie.pdf");
-    assert_eq!(site.read("public/net/meetings/2024-02-01-kick-off/presentatie.pdf"), "%PDF-1.4 test");
+    assert_eq!(
+        site.read("public/net/meetings/2024-02-01-kick-off/presentatie.pdf"),
+        "%PDF-1.4 test"
+    );
     let practice = "public/net/practices/dagstart/index.html";
     site.check_file_contains(practice, "Zorg Een")
         .check_file_contains(practice, "Toegepast")
@@ -73,20 +88,41 @@ fn handreiking_reads_as_a_book() {
     let begin = "public/net/handreiking/begin/index.html";
     site.check_file_contains(begin, "aria-current=\"page\">Beginnen</a>")
         .check_file_contains(begin, "rel=\"prev\" href=\"../../../net/handreiking/\"")
-        .check_file_contains(begin, "rel=\"next\" href=\"../../../net/handreiking/samen/\"")
+        .check_file_contains(
+            begin,
+            "rel=\"next\" href=\"../../../net/handreiking/samen/\"",
+        )
         .check_file_contains(begin, "<a href=\"#eerste-stap\">Eerste stap</a>");
     let index = site.read("public/net/handreiking/index.html");
-    let order: Vec<usize> = ["Beginnen", "Samen werken", "Afspraken maken"].iter().map(|t| index.find(t).unwrap()).collect();
-    assert!(order.windows(2).all(|w| w[0] < w[1]), "chapters out of order:\n{index}");
-    assert!(index.contains("De handreiking van het netwerk."), "the _index.md introduces the book");
-    site.check_file_contains("public/net/handreiking/samen/afspraken/index.html", "class=\"depth-1\"");
+    let order: Vec<usize> = ["Beginnen", "Samen werken", "Afspraken maken"]
+        .iter()
+        .map(|t| index.find(t).unwrap())
+        .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "chapters out of order:\n{index}"
+    );
+    assert!(
+        index.contains("De handreiking van het netwerk."),
+        "the _index.md introduces the book"
+    );
+    site.check_file_contains(
+        "public/net/handreiking/samen/afspraken/index.html",
+        "class=\"depth-1\"",
+    );
 }
 
 #[test]
 fn english_networks_get_english_ui_and_dates() {
     let site = SiteTest::new()
-        .file("content/en/_network.md", "---\ntitle: Exchange\nlanguage: en\n---\nHello.\n")
-        .file("content/en/practices/a.md", "---\ntitle: A practice\ndate: 2023-10-31\nstatus: idea\n---\nText.\n");
+        .file(
+            "content/en/_network.md",
+            "---\ntitle: Exchange\nlanguage: en\n---\nHello.\n",
+        )
+        .file(
+            "content/en/practices/a.md",
+            "---\ntitle: A practice\ndate: 2023-10-31\nstatus: idea\n---\nText.\n",
+        );
     site.build();
     site.check_file_contains("public/en/index.html", "<html lang=\"en\">")
         .check_file_contains("public/en/practices/a/index.html", "31 October 2023")
@@ -110,7 +146,11 @@ fn rebuild_rewrites_only_changed_files_and_removes_stale_ones() {
 fn check_writes_nothing() {
     let site = SiteTest::small();
     let run = site.run(&["check"]).success();
-    assert!(run.stdout().contains("Checked 1 network(s)"), "{}", run.stdout());
+    assert!(
+        run.stdout().contains("Checked 1 network(s)"),
+        "{}",
+        run.stdout()
+    );
     assert!(!site.exists("public"));
 }
 
@@ -123,6 +163,12 @@ fn real_world_files_work() {
     site.build();
     site.check_file_contains("public/net/lessons/bom/index.html", "<hr />")
         .check_file_contains("public/net/lessons/bom/index.html", "Na de lijn.")
-        .check_file_contains("public/net/lessons/leeg-begin/index.html", "1 februari 2024, 10:00")
-        .check_file_contains("public/net/lessons/tijd/index.html", "1 februari 2024, 10:00");
+        .check_file_contains(
+            "public/net/lessons/leeg-begin/index.html",
+            "1 februari 2024, 10:00",
+        )
+        .check_file_contains(
+            "public/net/lessons/tijd/index.html",
+            "1 februari 2024, 10:00",
+        );
 }

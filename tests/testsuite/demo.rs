@@ -19,7 +19,11 @@ fn build(audience: &str, out: &Path) {
         .args(["--audience", audience])
         .output()
         .unwrap();
-    assert!(output.status.success(), "demo build failed:\n{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "demo build failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 /// Distinctive sentences of every network-only or draft page of the demo:
@@ -38,8 +42,17 @@ fn secrets() -> Vec<(PathBuf, String)> {
             || (is_meeting && !front.contains("visibility: public"));
         if hidden {
             let body = text.splitn(3, "---\n").nth(2).unwrap_or("");
-            let line = body.lines().max_by_key(|l| l.len()).unwrap_or("").trim().to_string();
-            assert!(line.len() > 30, "{} needs a distinctive body line", path.display());
+            let line = body
+                .lines()
+                .max_by_key(|l| l.len())
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            assert!(
+                line.len() > 30,
+                "{} needs a distinctive body line",
+                path.display()
+            );
             secrets.push((path, line));
         }
     }
@@ -52,7 +65,10 @@ fn demo_public_build_leaks_nothing() {
     let public = out.path().join("public");
     build("public", &public);
     let secrets = secrets();
-    assert!(secrets.len() >= 4, "the demo should have network-only pages and drafts");
+    assert!(
+        secrets.len() >= 4,
+        "the demo should have network-only pages and drafts"
+    );
     let files = walkdir(&public);
     assert!(files.len() > 50);
     for file in &files {
@@ -75,7 +91,10 @@ fn demo_network_build_has_the_meetings() {
     let out = tempfile::tempdir().unwrap();
     let site = out.path().join("site");
     build("network", &site);
-    let meetings = walkdir(&site).into_iter().filter(|p| p.to_string_lossy().contains("/meetings/")).count();
+    let meetings = walkdir(&site)
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains("/meetings/"))
+        .count();
     assert!(meetings >= 8, "network build has {meetings} meeting files");
     assert!(site.join("index.html").is_file());
 }

@@ -7,8 +7,14 @@ use crate::harness::SiteTest;
 #[test]
 fn all_problems_of_all_files_are_listed_with_file_lines() {
     let site = SiteTest::small()
-        .file("content/net/practices/kapot.md", "---\ntitle: Kapot\nthemes: [werkdruk\nstatus: applied\n---\nTekst.\n")
-        .file("content/net/lessons/verkeerd-type.md", "---\ntitle: Type\ndraft: misschien\n---\nTekst.\n");
+        .file(
+            "content/net/practices/kapot.md",
+            "---\ntitle: Kapot\nthemes: [werkdruk\nstatus: applied\n---\nTekst.\n",
+        )
+        .file(
+            "content/net/lessons/verkeerd-type.md",
+            "---\ntitle: Type\ndraft: misschien\n---\nTekst.\n",
+        );
     let run = site.run(&["check"]).failure();
     insta::assert_snapshot!(run.stderr());
 }
@@ -43,14 +49,23 @@ fn lines_count_from_the_top_of_the_file() {
     );
     let run = site.run(&["check"]).failure();
     let stderr = run.stderr();
-    assert!(stderr.contains("content/net/lessons/crlf.md:5:"), "{stderr}");
+    assert!(
+        stderr.contains("content/net/lessons/crlf.md:5:"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn two_files_with_one_url_are_an_error() {
     let site = SiteTest::small()
-        .file("content/net/practices/dagstart-2.md", "---\ntitle: Nog een dagstart\nslug: dagstart\n---\nTekst.\n")
-        .file("content/net/pages/meetings.md", "---\ntitle: Bijeenkomsten\n---\nTekst.\n");
+        .file(
+            "content/net/practices/dagstart-2.md",
+            "---\ntitle: Nog een dagstart\nslug: dagstart\n---\nTekst.\n",
+        )
+        .file(
+            "content/net/pages/meetings.md",
+            "---\ntitle: Bijeenkomsten\n---\nTekst.\n",
+        );
     let run = site.run(&["check"]).failure();
     insta::assert_snapshot!(run.stderr());
 }
@@ -71,14 +86,27 @@ fn a_missing_content_folder_is_explained() {
     let site = SiteTest::new();
     std::fs::remove_dir(site.path("content")).unwrap();
     let run = site.run(&["build"]).failure();
-    assert!(run.stderr().contains("error: there is no content folder at [SITE]/content"), "{}", run.stderr());
+    assert!(
+        run.stderr()
+            .contains("error: there is no content folder at [SITE]/content"),
+        "{}",
+        run.stderr()
+    );
 }
 
 #[test]
 fn a_broken_link_is_an_error() {
-    let site = SiteTest::small().file("content/net/lessons/link.md", "---\ntitle: Link\n---\nZie [dit](../practices/dagstrat.md).\n");
+    let site = SiteTest::small().file(
+        "content/net/lessons/link.md",
+        "---\ntitle: Link\n---\nZie [dit](../practices/dagstrat.md).\n",
+    );
     let run = site.run(&["check"]).failure();
     let stderr = run.stderr();
-    assert!(stderr.contains("content/net/lessons/link.md:4:5: error: the link '../practices/dagstrat.md' points to"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "content/net/lessons/link.md:4:5: error: the link '../practices/dagstrat.md' points to"
+        ),
+        "{stderr}"
+    );
     assert!(stderr.contains("did you mean"), "{stderr}");
 }

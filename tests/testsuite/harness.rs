@@ -108,7 +108,10 @@ impl SiteTest {
             .args(args)
             .arg("--root")
             .arg(self.dir.path());
-        Run { output: cmd.output().unwrap(), root: self.dir.path().to_path_buf() }
+        Run {
+            output: cmd.output().unwrap(),
+            root: self.dir.path().to_path_buf(),
+        }
     }
 
     /// `oogst build` that must succeed.
@@ -123,7 +126,8 @@ impl SiteTest {
 
     pub fn read(&self, rel: &str) -> String {
         let path = self.path(rel);
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+        std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
     }
 
     pub fn exists(&self, rel: &str) -> bool {
@@ -132,13 +136,19 @@ impl SiteTest {
 
     pub fn check_file_contains(&self, rel: &str, needle: &str) -> &Self {
         let text = self.read(rel);
-        assert!(text.contains(needle), "{rel} should contain {needle:?}, but is:\n{text}");
+        assert!(
+            text.contains(needle),
+            "{rel} should contain {needle:?}, but is:\n{text}"
+        );
         self
     }
 
     pub fn check_file_lacks(&self, rel: &str, needle: &str) -> &Self {
         let text = self.read(rel);
-        assert!(!text.contains(needle), "{rel} should not contain {needle:?}, but is:\n{text}");
+        assert!(
+            !text.contains(needle),
+            "{rel} should not contain {needle:?}, but is:\n{text}"
+        );
         self
     }
 
@@ -147,7 +157,12 @@ impl SiteTest {
         let base = self.path(rel);
         walkdir(&base)
             .into_iter()
-            .map(|p| p.strip_prefix(self.dir.path()).unwrap().to_string_lossy().replace('\\', "/"))
+            .map(|p| {
+                p.strip_prefix(self.dir.path())
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
             .collect()
     }
 }
@@ -157,7 +172,9 @@ pub fn walkdir(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
@@ -173,13 +190,28 @@ pub fn walkdir(dir: &Path) -> Vec<PathBuf> {
 
 impl Run {
     pub fn success(self) -> Self {
-        assert!(self.output.status.success(), "expected success, got {:?}\nstdout:\n{}\nstderr:\n{}", self.output.status, self.stdout(), self.stderr());
+        assert!(
+            self.output.status.success(),
+            "expected success, got {:?}\nstdout:\n{}\nstderr:\n{}",
+            self.output.status,
+            self.stdout(),
+            self.stderr()
+        );
         self
     }
 
     pub fn failure(self) -> Self {
-        assert!(!self.output.status.success(), "expected failure\nstdout:\n{}\nstderr:\n{}", self.stdout(), self.stderr());
-        assert_eq!(self.output.status.code(), Some(1), "content errors exit with 1");
+        assert!(
+            !self.output.status.success(),
+            "expected failure\nstdout:\n{}\nstderr:\n{}",
+            self.stdout(),
+            self.stderr()
+        );
+        assert_eq!(
+            self.output.status.code(),
+            Some(1),
+            "content errors exit with 1"
+        );
         self
     }
 
@@ -194,7 +226,11 @@ impl Run {
 
     fn redact(&self, text: &str) -> String {
         let root = self.root.to_string_lossy();
-        let canonical = self.root.canonicalize().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+        let canonical = self
+            .root
+            .canonicalize()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let mut text = text.replace(root.as_ref(), "[SITE]");
         if !canonical.is_empty() {
             text = text.replace(&canonical, "[SITE]");

@@ -25,7 +25,10 @@ fn writer_markdown_renders_safely() {
 #[test]
 fn allow_scripts_lets_raw_html_through() {
     let site = SiteTest::new()
-        .file("content/n/_network.md", "---\ntitle: N\nallow_scripts: true\n---\n")
+        .file(
+            "content/n/_network.md",
+            "---\ntitle: N\nallow_scripts: true\n---\n",
+        )
         .file("content/n/pages/opmaak.md", BODY);
     site.build();
     site.check_file_contains("public/n/opmaak/index.html", "<script>alert('x')</script>");
@@ -36,9 +39,15 @@ fn linked_files_are_copied_and_others_are_not() {
     let site = SiteTest::small()
         .file("content/net/handreiking/img/schema.png", "PNG")
         .file("content/net/handreiking/img/ongebruikt.png", "PNG")
-        .file("content/net/handreiking/03-plaatje.md", "---\ntitle: Plaatje\n---\n![Schema](img/schema.png)\n");
+        .file(
+            "content/net/handreiking/03-plaatje.md",
+            "---\ntitle: Plaatje\n---\n![Schema](img/schema.png)\n",
+        );
     site.build();
-    site.check_file_contains("public/net/handreiking/plaatje/index.html", "src=\"../../../net/handreiking/img/schema.png\"");
+    site.check_file_contains(
+        "public/net/handreiking/plaatje/index.html",
+        "src=\"../../../net/handreiking/img/schema.png\"",
+    );
     assert!(site.exists("public/net/handreiking/img/schema.png"));
     assert!(!site.exists("public/net/handreiking/img/ongebruikt.png"));
 }

@@ -15,10 +15,21 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
             (f, bytes)
         })
         .collect();
-    site.write("content/net/practices/dagstart.md", "---\ntitle: [kapot\n---\nNieuwe tekst.\n");
-    site.write("content/net/lessons/nieuw.md", "---\ntitle: Nieuw\n---\nNieuw.\n");
+    site.write(
+        "content/net/practices/dagstart.md",
+        "---\ntitle: [kapot\n---\nNieuwe tekst.\n",
+    );
+    site.write(
+        "content/net/lessons/nieuw.md",
+        "---\ntitle: Nieuw\n---\nNieuw.\n",
+    );
     let run = site.run(&["build"]).failure();
-    assert!(run.stderr().contains("nothing was written ([SITE]/public is unchanged)"), "{}", run.stderr());
+    assert!(
+        run.stderr()
+            .contains("nothing was written ([SITE]/public is unchanged)"),
+        "{}",
+        run.stderr()
+    );
     let after: Vec<(String, Vec<u8>)> = site
         .files_under("public")
         .into_iter()
@@ -34,7 +45,13 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
 fn refuses_to_write_into_the_content_or_root_folder() {
     let site = SiteTest::small();
     let run = site.run(&["build", "--out", "content"]).failure();
-    assert!(run.stderr().contains("refusing to use content as the output folder: it is (or holds) the content folder"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains(
+            "refusing to use content as the output folder: it is (or holds) the content folder"
+        ),
+        "{}",
+        run.stderr()
+    );
     let root = site.path("").to_string_lossy().into_owned();
     let run = site.run(&["build", "--out", &root]).failure();
     assert!(run.stderr().contains("refusing to use"), "{}", run.stderr());
@@ -45,7 +62,12 @@ fn refuses_to_write_into_the_content_or_root_folder() {
 fn refuses_a_foreign_non_empty_folder_and_keeps_its_files() {
     let site = SiteTest::small().file("docs/notes.txt", "mijn aantekeningen");
     let run = site.run(&["build", "--out", "docs"]).failure();
-    assert!(run.stderr().contains("it is not empty and was not made by oogst"), "{}", run.stderr());
+    assert!(
+        run.stderr()
+            .contains("it is not empty and was not made by oogst"),
+        "{}",
+        run.stderr()
+    );
     assert_eq!(site.read("docs/notes.txt"), "mijn aantekeningen");
 }
 
