@@ -69,10 +69,15 @@ pub fn render(
         homes.push(home);
         files.extend(copied_files(network, inputs, &used));
     }
+    let shared: Vec<Shared> = site
+        .networks
+        .iter()
+        .map(|n| Shared::new(site, n, &inputs.themes[&n.network.id]))
+        .collect();
     let jobs = jobs(site);
     let rendered: Vec<Result<OutputFile, Error>> = jobs
         .par_iter()
-        .map(|job| render_job(site, inputs, &bodies, &homes, job))
+        .map(|job| render_job(site, inputs, &shared, &bodies, &homes, job))
         .collect();
     for file in rendered {
         files.push(file?);
@@ -255,6 +260,7 @@ fn jobs(site: &Site) -> Vec<Job> {
 fn render_job(
     site: &Site,
     inputs: &RenderInputs,
+    shared: &[Shared],
     bodies: &[Vec<Body>],
     homes: &[Body],
     job: &Job,
@@ -263,7 +269,7 @@ fn render_job(
         Job::Portal => portal(site, inputs, bodies),
         Job::Home(n) => {
             let network = &site.networks[n];
-            let mut r = Renderer::new(site, inputs, n, urls::of(&[&network.network.id]));
+            let mut r = Renderer::new(site, inputs, shared, n, urls::of(&[&network.network.id]));
             r.insert("content", &homes[n].html);
             r.insert(
                 "recent_meetings",
@@ -285,8 +291,8 @@ fn render_job(
             );
             r.finish("network.html")
         }
-        Job::Section(n, section) => section_page(site, inputs, bodies, n, section),
-        Job::Page(n, p) => page(site, inputs, &bodies[n], n, p),
+        Job::Section(n, section) => section_page(site, inputs, shared, bodies, n, section),
+        Job::Page(n, p) => page(site, inputs, shared, &bodies[n], n, p),
     }
 }
 
@@ -332,7 +338,9 @@ fn portal(site: &Site, inputs: &RenderInputs, _bodies: &[Vec<Body>]) -> Result<O
     let (active, closed): (Vec<NetworkCard>, Vec<NetworkCard>) = cards
         .into_iter()
         .partition(|c| c.network.status == "active");
-    let mut context = base_context(site, &strings, "nl", "");
+    let mut context = base_context(site, &strings, "nl");
+    context.insert("root", "");
+    context.insert("current_url", "");
     context.insert("network", &None::<()>);
     context.insert("active_networks", &active);
     context.insert("closed_networks", &closed);
@@ -342,6 +350,7 @@ fn portal(site: &Site, inputs: &RenderInputs, _bodies: &[Vec<Body>]) -> Result<O
 fn section_page(
     site: &Site,
     inputs: &RenderInputs,
+    shared: &[Shared],
     bodies: &[Vec<Body>],
     n: usize,
     section: Section,
@@ -350,6 +359,7 @@ fn section_page(
     let mut r = Renderer::new(
         site,
         inputs,
+        shared,
         n,
         urls::of(&[&network.network.id, section.dir()]),
     );
@@ -414,6 +424,7 @@ fn by_year(pages: &[crate::view::Summary]) -> Vec<Group> {
 fn page(
     site: &Site,
     inputs: &RenderInputs,
+    shared: &[Shared],
     bodies: &[Body],
     n: usize,
     p: usize,
@@ -423,6 +434,7 @@ fn page(
     let mut r = Renderer::new(
         site,
         inputs,
+        shared,
         n,
         urls::of(&[&network.network.id, &page.path]),
     );
@@ -452,15 +464,10 @@ fn page(
         prev: prev.map(|i| views.link(&network.pages[i])),
         next: next.map(|i| views.link(&network.pages[i])),
     };
-    let book: Vec<_> = match page.section {
-        Section::Handreiking => network
-            .section(Section::Handreiking)
-            .map(|c| views.summary(c, ""))
-            .collect(),
-        _ => Vec::new(),
-    };
     r.insert("page", &view);
-    r.insert("book", &book);
+    if page.section == Section::Handreiking {
+        r.context.insert_value("book", shared[n].book.clone());
+    }
     let template = match page.kind {
         Kind::Meeting(_) => "meeting.html",
         Kind::Practice(_) => "practice.html",
@@ -471,31 +478,64 @@ fn page(
     r.finish(template)
 }
 
-/// The context every page of a network shares, and its theme.
-struct Renderer<'a> {
-    network: &'a NetworkSite,
-    theme: &'a Theme,
+/// What every page of one network shares, built once: its UI strings and the
+/// template values that do not change from page to page.
+struct Shared {
     strings: BTreeMap<String, String>,
     context: Context,
-    url: String,
+    /// The handreiking's table of contents, for every chapter page.
+    book: tera::Value,
 }
 
-impl<'a> Renderer<'a> {
-    fn new(site: &'a Site, inputs: &'a RenderInputs, n: usize, url: String) -> Self {
-        let network = &site.networks[n];
-        let theme = &inputs.themes[&network.network.id];
+impl Shared {
+    fn new(site: &Site, network: &NetworkSite, theme: &Theme) -> Self {
         let strings = theme.strings.for_language(network.network.language);
-        let mut context = base_context(site, &strings, network.network.language.code(), &url);
+        let mut context = base_context(site, &strings, network.network.language.code());
         let views = Views {
             site: network,
             strings: &strings,
         };
         context.insert("network", &views.network());
         context.insert("closed", &(network.network.status == NetworkStatus::Closed));
+        context.insert("book", &Vec::<()>::new());
+        let book: Vec<_> = network
+            .section(Section::Handreiking)
+            .map(|c| views.summary(c, ""))
+            .collect();
+        let book = tera::Value::from_serializable(&book);
+        Shared {
+            strings,
+            context,
+            book,
+        }
+    }
+}
+
+/// Renders one page of a network: the shared context plus its own values.
+struct Renderer<'a> {
+    network: &'a NetworkSite,
+    theme: &'a Theme,
+    strings: &'a BTreeMap<String, String>,
+    context: Context,
+    url: String,
+}
+
+impl<'a> Renderer<'a> {
+    fn new(
+        site: &'a Site,
+        inputs: &'a RenderInputs,
+        shared: &'a [Shared],
+        n: usize,
+        url: String,
+    ) -> Self {
+        let network = &site.networks[n];
+        let mut context = shared[n].context.clone();
+        context.insert("root", &urls::root_prefix(&url));
+        context.insert("current_url", &url);
         Renderer {
             network,
-            theme,
-            strings,
+            theme: &inputs.themes[&network.network.id],
+            strings: &shared[n].strings,
             context,
             url,
         }
@@ -504,7 +544,7 @@ impl<'a> Renderer<'a> {
     fn views(&self) -> Views<'_> {
         Views {
             site: self.network,
-            strings: &self.strings,
+            strings: self.strings,
         }
     }
 
@@ -524,12 +564,7 @@ struct SiteView {
     generator: &'static str,
 }
 
-fn base_context(
-    site: &Site,
-    strings: &BTreeMap<String, String>,
-    language: &str,
-    url: &str,
-) -> Context {
+fn base_context(site: &Site, strings: &BTreeMap<String, String>, language: &str) -> Context {
     let mut context = Context::new();
     context.insert(
         "site",
@@ -540,8 +575,6 @@ fn base_context(
     );
     context.insert("t", strings);
     context.insert("lang", language);
-    context.insert("root", &urls::root_prefix(url));
-    context.insert("current_url", url);
     context
 }
 
