@@ -46,15 +46,37 @@ fn is_blank(text: &str) -> bool {
 }
 
 fn to_yaml_error(error: serde_norway::Error) -> YamlError {
-    let (line, column) = error
+    let raw = error.to_string();
+    let (mut line, mut column) = error
         .location()
         .map(|l| (l.line(), l.column()))
         .unwrap_or((1, 1));
+    // "found unexpected end of stream at line 9 ..., while scanning a quoted
+    // scalar at line 2 column 8": the place to fix is where the scalar began.
+    if raw.contains("end of stream")
+        && let Some(&(l, c)) = positions(&raw).last()
+    {
+        (line, column) = (l, c);
+    }
     YamlError {
         line: line.max(1),
         column: column.max(1),
-        message: strip_positions(&error.to_string()),
+        message: strip_positions(&raw),
     }
+}
+
+/// Every "line N column M" in a message, in order.
+fn positions(message: &str) -> Vec<(usize, usize)> {
+    message
+        .match_indices("line ")
+        .filter_map(|(i, _)| {
+            let mut words = message[i + 5..].split([' ', ',']);
+            let line = words.next()?.parse().ok()?;
+            (words.next()? == "column").then_some(())?;
+            let column = words.next()?.parse().ok()?;
+            Some((line, column))
+        })
+        .collect()
 }
 
 /// Removes the library's " at line N column M" from a message: we print the
@@ -106,6 +128,12 @@ mod tests {
     fn empty_text_is_empty_mapping() {
         let t: T = parse("# only a comment\n").unwrap();
         assert!(t.title.is_none() && t.draft.is_none());
+    }
+
+    #[test]
+    fn unclosed_quote_points_at_its_start() {
+        let e = parse::<T>("title: \"Open\ndraft: true\n\n").err().unwrap();
+        assert_eq!((e.line, e.column), (1, 8), "{}", e.message);
     }
 
     #[test]

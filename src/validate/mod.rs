@@ -199,6 +199,8 @@ fn yaml_hint(message: &str) -> String {
     if message.contains("invalid type") {
         let expected = message.rsplit("expected ").next().unwrap_or("another type");
         format!("this key takes {expected}; see docs/content-format.md for each key's type")
+    } else if message.contains("quoted scalar") {
+        "a quoted value is not closed: add the closing quote at the end of the value".into()
     } else if message.contains("flow sequence") {
         "a list written in [ ] must be closed with ] on the same line, e.g. themes: [werkdruk, leren]".into()
     } else if message.contains("mapping values are not allowed") {

@@ -98,3 +98,67 @@ fn demo_network_build_has_the_meetings() {
     assert!(meetings >= 8, "network build has {meetings} meeting files");
     assert!(site.join("index.html").is_file());
 }
+
+/// Copies `from` into `to`, recursively.
+fn copy_tree(from: &Path, to: &Path) {
+    for file in walkdir(from) {
+        let target = to.join(file.strip_prefix(from).unwrap());
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(&file, &target).unwrap();
+    }
+}
+
+#[test]
+fn broken_copy_of_the_demo_reports_both_files_and_keeps_public() {
+    let site = crate::harness::SiteTest::new();
+    copy_tree(&repo().join("content"), &site.path("content"));
+    site.build();
+    let before: Vec<(PathBuf, Vec<u8>)> = walkdir(&site.path("public"))
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(&f).unwrap();
+            (f, bytes)
+        })
+        .collect();
+
+    // A practice whose status is written wrong (line 8), and a chapter whose
+    // front matter lost its closing quote (line 2).
+    let practice = "content/kwaliteitsverpleegkundigen/practices/dagstart-van-tien-minuten.md";
+    let text = site
+        .read(practice)
+        .replace("status: evaluated", "status: geëvalueerd");
+    site.write(practice, text);
+    let chapter = "content/tweebenig-werken/handreiking/01-wat-is-tweebenig-werken.md";
+    let text = site.read(chapter).replace(
+        "title: Wat is tweebenig werken?",
+        "title: \"Wat is tweebenig werken?",
+    );
+    site.write(chapter, text);
+
+    let run = site.run(&["check"]).failure();
+    let stderr = run.stderr();
+    assert!(
+        stderr.contains(&format!(
+            "{practice}:8:9: error: unknown practice status 'geëvalueerd'"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{chapter}:2:8: error: front matter: found unexpected end of stream"
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("add the closing quote"), "{stderr}");
+    assert!(stderr.contains("error: 2 error(s)"), "{stderr}");
+
+    site.run(&["build"]).failure();
+    let after: Vec<(PathBuf, Vec<u8>)> = walkdir(&site.path("public"))
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(&f).unwrap();
+            (f, bytes)
+        })
+        .collect();
+    assert_eq!(before, after, "a failed build changed public/");
+}
