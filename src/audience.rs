@@ -3,7 +3,6 @@
 //! returns, plus the bare file paths of what was dropped (so that a link to a
 //! hidden page can become plain text instead of an error).
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use crate::content::model::{Content, Page, Visibility};
@@ -16,9 +15,20 @@ pub type Audience = Visibility;
 pub struct Visible {
     pub audience: Audience,
     pub content: Content,
-    /// Source files of pages that exist but are hidden (drafts, or
-    /// network-only pages in a public build). Paths only, never content.
-    pub hidden: BTreeSet<PathBuf>,
+    /// Pages that exist but are hidden (drafts, or network-only pages in a
+    /// public build): only what identifies them, never their content.
+    pub hidden: Vec<HiddenPage>,
+}
+
+/// What link resolution may know of a hidden page: enough to recognise a
+/// link to it (and show plain text instead of failing), nothing to print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HiddenPage {
+    pub source: PathBuf,
+    pub network: String,
+    pub title: String,
+    /// URL path below the network.
+    pub path: String,
 }
 
 /// Whether `audience` may see `page`. Drafts are seen by nobody.
@@ -38,7 +48,15 @@ pub fn filter(content: Content, audience: Audience) -> Visible {
             networks: content.networks,
             pages,
         },
-        hidden: hidden.into_iter().map(|p| p.source).collect(),
+        hidden: hidden
+            .into_iter()
+            .map(|p| HiddenPage {
+                source: p.source,
+                network: p.network,
+                title: p.title,
+                path: p.path,
+            })
+            .collect(),
     }
 }
 
@@ -98,6 +116,6 @@ mod tests {
             .map(|p| p.title.as_str())
             .collect();
         assert_eq!(titles, ["open", "intern"]);
-        assert!(network.hidden.contains(&PathBuf::from("concept")));
+        assert_eq!(network.hidden[0].source, PathBuf::from("concept"));
     }
 }

@@ -107,6 +107,7 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
         assets: &assets,
         network_dirs: &network_dirs,
         highlighter: &highlighter,
+        today: jiff::Zoned::now().date(),
     };
     let files = render::render(&site, &inputs, &mut diagnostics)?;
     if diagnostics.has_errors() {

@@ -14,6 +14,7 @@ pub mod dates;
 pub mod diagnostic;
 pub mod error;
 pub mod highlight;
+pub mod index;
 pub mod links;
 pub mod markdown;
 pub mod output;

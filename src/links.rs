@@ -1,32 +1,94 @@
-//! Resolves the links a page writes: relative links to other `.md` files
-//! become the target page's URL, links to files beside the pages become the
-//! copied file's URL; hidden and missing targets are reported.
+//! Resolves the links a page writes: relative links to other `.md` files and
+//! wiki links (`[[Title]]`, `[[slug]]`) become the target page's URL, links
+//! to files beside the pages become the copied file's URL. Hidden and missing
+//! targets are reported; anchors and backlinks are recorded for later.
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::nearest;
-use crate::markdown::{Link, LinkResolver};
+use crate::markdown::{Link, LinkKind, LinkResolver};
 use crate::site::{NetworkSite, Site};
+use crate::slug::slugify;
 use crate::urls;
 
-/// The links of one page: where it is (its source file and URL) and what
-/// exists. Remembers which files the page uses, so only those are copied.
+/// A link to `#anchor` of a page, checked once every page has its headings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnchorCheck {
+    pub source: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    /// Target page: (network index, page index).
+    pub target: (usize, usize),
+    pub anchor: String,
+}
+
+/// The links of one page: where it is and what exists. Records what the
+/// page uses: files to copy, pages it links to, anchors to check.
 pub struct PageLinks<'a> {
     pub site: &'a Site,
-    pub network: &'a NetworkSite,
+    /// The page's network, by index into `site.networks`.
+    pub network_index: usize,
+    /// The page itself (None for a network's home text).
+    pub page: Option<usize>,
     /// The network's files that are not pages, below the network folder.
     pub assets: &'a BTreeSet<String>,
     /// The network folder.
     pub network_dir: &'a Path,
     pub source: &'a Path,
+    /// The URL of the page the links are printed on.
     pub url: &'a str,
+    /// On the handreiking's print page: chapter -> its anchor on that page.
+    pub print_anchors: Option<&'a HashMap<usize, String>>,
     pub used_assets: RefCell<Vec<String>>,
+    /// Pages linked to: (network index, page index).
+    pub targets: RefCell<Vec<(usize, usize)>>,
+    pub anchors: RefCell<Vec<AnchorCheck>>,
+}
+
+impl<'a> PageLinks<'a> {
+    /// Links of a page (or of a network's home text when `page` is None).
+    pub fn new(
+        site: &'a Site,
+        network_index: usize,
+        page: Option<usize>,
+        assets: &'a BTreeSet<String>,
+        network_dir: &'a Path,
+        source: &'a Path,
+        url: &'a str,
+    ) -> Self {
+        PageLinks {
+            site,
+            network_index,
+            page,
+            assets,
+            network_dir,
+            source,
+            url,
+            print_anchors: None,
+            used_assets: RefCell::new(Vec::new()),
+            targets: RefCell::new(Vec::new()),
+            anchors: RefCell::new(Vec::new()),
+        }
+    }
+
+    fn network(&self) -> &NetworkSite {
+        &self.site.networks[self.network_index]
+    }
 }
 
 impl LinkResolver for PageLinks<'_> {
-    fn resolve(&self, destination: &str) -> Link {
+    fn resolve(&self, destination: &str, kind: LinkKind, at: (usize, usize)) -> Link {
+        if kind == LinkKind::Wiki {
+            return self.wiki_link(destination, at);
+        }
+        if let Some(anchor) = destination.strip_prefix('#') {
+            if let Some(page) = self.page {
+                self.check_anchor((self.network_index, page), anchor, at);
+            }
+            return Link::Href(destination.to_string());
+        }
         if is_external(destination) {
             return Link::Href(destination.to_string());
         }
@@ -38,7 +100,7 @@ impl LinkResolver for PageLinks<'_> {
         let base = self.source.parent().unwrap_or(Path::new(""));
         let target = normalize(&base.join(&decoded));
         if decoded.ends_with(".md") {
-            return self.page_link(destination, &target, fragment);
+            return self.page_link(destination, &target, fragment, at);
         }
         let rel = match target.strip_prefix(normalize(self.network_dir)) {
             Ok(rel) => crate::content::load::relative_slash_path(rel, Path::new("")),
@@ -46,7 +108,7 @@ impl LinkResolver for PageLinks<'_> {
         };
         if self.assets.contains(&rel) {
             self.used_assets.borrow_mut().push(rel.clone());
-            let to = format!("{}/{rel}", self.network.network.id);
+            let to = format!("{}/{rel}", self.network().network.id);
             return Link::Href(format!("{}{fragment}", urls::relative(self.url, &to)));
         }
         Link::Href(destination.to_string())
@@ -54,16 +116,56 @@ impl LinkResolver for PageLinks<'_> {
 }
 
 impl PageLinks<'_> {
-    fn page_link(&self, destination: &str, target: &Path, fragment: &str) -> Link {
-        if let Some((network, page)) = self.site.page_by_source(target) {
-            let to = urls::of(&[&network.network.id, &page.path]);
-            return Link::Href(format!("{}{fragment}", urls::relative(self.url, &to)));
+    /// The href to a visible page, recording the link and its anchor.
+    fn href_to(&self, target: (usize, usize), fragment: &str, at: (usize, usize)) -> Link {
+        self.targets.borrow_mut().push(target);
+        let anchor = fragment.strip_prefix('#').unwrap_or("");
+        if !anchor.is_empty() {
+            self.check_anchor(target, anchor, at);
         }
-        if self.site.hidden.contains(target) {
+        if let Some(print) = self
+            .print_anchors
+            .filter(|_| target.0 == self.network_index)
+            && let Some(id) = print.get(&target.1)
+        {
+            let anchor = if anchor.is_empty() {
+                id.clone()
+            } else {
+                format!("{id}-{anchor}")
+            };
+            return Link::Href(format!("#{anchor}"));
+        }
+        let network = &self.site.networks[target.0];
+        let page = &network.pages[target.1];
+        let to = urls::of(&[&network.network.id, &page.path]);
+        Link::Href(format!("{}{fragment}", urls::relative(self.url, &to)))
+    }
+
+    fn check_anchor(&self, target: (usize, usize), anchor: &str, at: (usize, usize)) {
+        self.anchors.borrow_mut().push(AnchorCheck {
+            source: self.source.to_path_buf(),
+            line: at.0,
+            column: at.1,
+            target,
+            anchor: anchor.to_string(),
+        });
+    }
+
+    fn page_link(
+        &self,
+        destination: &str,
+        target: &Path,
+        fragment: &str,
+        at: (usize, usize),
+    ) -> Link {
+        if let Some(&found) = self.site.by_source.get(target) {
+            return self.href_to(found, fragment, at);
+        }
+        if self.site.hidden.iter().any(|h| h.source == target) {
             return Link::Hidden;
         }
         let known: Vec<String> = self
-            .network
+            .network()
             .pages
             .iter()
             .map(|p| p.source.to_string_lossy().into_owned())
@@ -82,11 +184,67 @@ impl PageLinks<'_> {
             hint,
         }
     }
+
+    /// `[[Title]]`, `[[slug]]` or `[[path/below/network]]`, optionally with
+    /// `#anchor`, looked up in the page's own network.
+    fn wiki_link(&self, written: &str, at: (usize, usize)) -> Link {
+        let (name, fragment) = match written.find('#') {
+            Some(i) => written.split_at(i),
+            None => (written, ""),
+        };
+        let name = name.trim();
+        let network = self.network();
+        let found = network
+            .pages
+            .iter()
+            .position(|p| {
+                p.title.eq_ignore_ascii_case(name) || p.title.to_lowercase() == name.to_lowercase()
+            })
+            .or_else(|| {
+                network
+                    .pages
+                    .iter()
+                    .position(|p| matches_slug(&p.path, &p.rel_path, name))
+            });
+        if let Some(page) = found {
+            return self.href_to((self.network_index, page), fragment, at);
+        }
+        let id = &network.network.id;
+        let hidden = self
+            .site
+            .hidden
+            .iter()
+            .filter(|h| &h.network == id)
+            .any(|h| {
+                h.title.to_lowercase() == name.to_lowercase() || matches_slug(&h.path, "", name)
+            });
+        if hidden {
+            return Link::Hidden;
+        }
+        let titles: Vec<&str> = network.pages.iter().map(|p| p.title.as_str()).collect();
+        let hint = match nearest(name, titles.iter().copied()) {
+            Some(t) => format!("did you mean [[{t}]]? A wiki link names a page's title or file name in the same network"),
+            None => "a wiki link names a page's title or file name in the same network, e.g. [[Dagstart van tien minuten]]".into(),
+        };
+        Link::Missing {
+            message: format!("the wiki link [[{written}]] matches no page of this network"),
+            hint,
+        }
+    }
+}
+
+/// Whether `name` names a page by its URL path, its last URL segment or its
+/// file path below the section.
+fn matches_slug(path: &str, rel_path: &str, name: &str) -> bool {
+    let slug = slugify(name);
+    path == name
+        || rel_path == name
+        || path.rsplit('/').next() == Some(slug.as_str())
+        || rel_path.rsplit('/').next() == Some(name)
 }
 
 fn is_external(destination: &str) -> bool {
     destination.is_empty()
-        || destination.starts_with('#')
         || destination.starts_with('/')
         || destination.starts_with("//")
         || destination.split_once(':').is_some_and(|(scheme, _)| {
@@ -154,12 +312,28 @@ mod tests {
 
     #[test]
     fn recognises_external_links() {
-        for d in ["https://x.nl", "mailto:a@b.nl", "#kop", "/abs", "tel:+31"] {
+        for d in ["https://x.nl", "mailto:a@b.nl", "/abs", "tel:+31"] {
             assert!(is_external(d), "{d}");
         }
         for d in ["a.md", "../b.md#x", "img/foto.png"] {
             assert!(!is_external(d), "{d}");
         }
+    }
+
+    #[test]
+    fn slugs_match_paths_and_names() {
+        assert!(matches_slug("practices/dagstart", "dagstart", "dagstart"));
+        assert!(matches_slug(
+            "handreiking/samen/start",
+            "02-samen/01-start",
+            "01-start"
+        ));
+        assert!(matches_slug(
+            "handreiking/samen/start",
+            "02-samen/01-start",
+            "handreiking/samen/start"
+        ));
+        assert!(!matches_slug("practices/dagstart", "dagstart", "dag"));
     }
 
     #[test]

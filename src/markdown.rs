@@ -23,9 +23,21 @@ pub enum Link {
     Missing { message: String, hint: String },
 }
 
-/// Resolves the links of one page.
+/// How a link was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// `[text](destination)`
+    Markdown,
+    /// `[[Title]]`, `[[slug]]`, `[[Title|text]]`
+    Wiki,
+    /// `![alt](source)`
+    Image,
+}
+
+/// Resolves the links of one page. `at` is the link's line and column in
+/// the file, for problems found later (such as a missing anchor).
 pub trait LinkResolver {
-    fn resolve(&self, destination: &str) -> Link;
+    fn resolve(&self, destination: &str, kind: LinkKind, at: (usize, usize)) -> Link;
 }
 
 /// Per-network settings of the markdown renderer.
@@ -34,6 +46,8 @@ pub struct MarkdownOptions<'a> {
     pub allow_scripts: bool,
     /// Titles of the alert kinds: note, tip, important, warning, caution.
     pub alert_titles: [&'a str; 5],
+    /// Put before every heading id (for pages that join several bodies).
+    pub id_prefix: &'a str,
 }
 
 /// A heading of the page, for the table of contents.
@@ -64,6 +78,7 @@ fn parser_options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
+        | Options::ENABLE_WIKILINKS
 }
 
 /// Renders `text`, the body of `path` starting at file line `first_line`.
@@ -194,7 +209,7 @@ impl<'e> State<'_, 'e> {
                 dest_url,
                 title,
                 id,
-            }) => match self.link(&dest_url, offset, false) {
+            }) => match self.link(&dest_url, offset, link_kind(link_type)) {
                 Some(href) => {
                     self.dropped_links.push(false);
                     self.emit(Event::Start(Tag::Link {
@@ -212,7 +227,7 @@ impl<'e> State<'_, 'e> {
                 title,
                 id,
             }) => {
-                let href = self.link(&dest_url, offset, true);
+                let href = self.link(&dest_url, offset, LinkKind::Image);
                 self.dropped_links.push(href.is_none());
                 let dest_url = href.map_or(CowStr::Borrowed(""), CowStr::from);
                 self.emit(Event::Start(Tag::Image {
@@ -263,7 +278,7 @@ impl<'e> State<'_, 'e> {
         }
         self.seen_content = true;
         let id = match h.id {
-            Some(id) => id.to_string(),
+            Some(id) => format!("{}{id}", self.options.id_prefix),
             None => self.unique_id(&title),
         };
         let level = h.level as u8;
@@ -284,8 +299,8 @@ impl<'e> State<'_, 'e> {
 
     fn unique_id(&mut self, title: &str) -> String {
         let base = match slugify(title) {
-            s if s.is_empty() => "kop".to_string(),
-            s => s,
+            s if s.is_empty() => format!("{}kop", self.options.id_prefix),
+            s => format!("{}{s}", self.options.id_prefix),
         };
         let count = self.used_ids.entry(base.clone()).or_insert(0);
         *count += 1;
@@ -327,12 +342,12 @@ impl<'e> State<'_, 'e> {
     }
 
     /// The href for a link, or `None` to show only its text.
-    fn link(&mut self, destination: &str, offset: usize, is_image: bool) -> Option<String> {
-        if !self.options.allow_scripts && is_unsafe_url(destination, is_image) {
+    fn link(&mut self, destination: &str, offset: usize, kind: LinkKind) -> Option<String> {
+        if !self.options.allow_scripts && is_unsafe_url(destination, kind == LinkKind::Image) {
             return None;
         }
         let (line, column) = self.lines.locate(offset);
-        match self.links.resolve(destination) {
+        match self.links.resolve(destination, kind, (line, column)) {
             Link::Href(href) => Some(href),
             Link::Hidden => {
                 self.rendered.diagnostics.push(
@@ -376,6 +391,13 @@ impl<'e> State<'_, 'e> {
             }
             _ => {}
         }
+    }
+}
+
+fn link_kind(link_type: pulldown_cmark::LinkType) -> LinkKind {
+    match link_type {
+        pulldown_cmark::LinkType::WikiLink { .. } => LinkKind::Wiki,
+        _ => LinkKind::Markdown,
     }
 }
 

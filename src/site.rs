@@ -2,12 +2,13 @@
 //! and section, sorted, the handreiking in book order with previous/next,
 //! and URL clashes reported.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use crate::audience::{Audience, Visible};
+use crate::audience::{Audience, HiddenPage, Visible};
 use crate::content::model::{Network, Page, Section};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::index::NetworkIndex;
 
 /// URL segments below a network that generated pages use.
 pub const RESERVED: &[&str] = &[
@@ -18,7 +19,16 @@ pub const RESERVED: &[&str] = &[
     "lessons",
     "pages",
     "static",
+    "people",
+    "organisations",
+    "themes",
+    "tags",
+    "expertise",
+    "actions",
 ];
+
+/// URL segments below `practices/` that the catalogue's facet pages use.
+pub const PRACTICE_RESERVED: &[&str] = &["theme", "region", "sector", "organisation", "status"];
 
 /// One network's site.
 #[derive(Debug, Clone)]
@@ -29,6 +39,8 @@ pub struct NetworkSite {
     pub sections: BTreeMap<Section, Vec<usize>>,
     /// For each handreiking chapter (by page index): previous and next chapter.
     pub book_links: HashMap<usize, (Option<usize>, Option<usize>)>,
+    /// Cross-references: people, organisations, themes, facets, actions.
+    pub index: NetworkIndex,
 }
 
 impl NetworkSite {
@@ -50,8 +62,8 @@ impl NetworkSite {
 pub struct Site {
     pub audience: Audience,
     pub networks: Vec<NetworkSite>,
-    /// Source files of hidden pages (see [`Visible::hidden`]).
-    pub hidden: BTreeSet<PathBuf>,
+    /// Hidden pages, identified only (see [`Visible::hidden`]).
+    pub hidden: Vec<HiddenPage>,
     /// Every visible page's source file -> (network index, page index).
     pub by_source: HashMap<PathBuf, (usize, usize)>,
 }
@@ -108,11 +120,13 @@ fn network_site(network: Network, pages: Vec<Page>) -> NetworkSite {
             book_links.insert(i, (prev, next));
         }
     }
+    let index = crate::index::build(&network, &pages, &sections);
     NetworkSite {
         network,
         pages,
         sections,
         book_links,
+        index,
     }
 }
 
@@ -180,7 +194,10 @@ fn book_key(page: &Page, folder_weights: &HashMap<String, i64>) -> Vec<(i64, Str
 fn check_urls(pages: &[Page], diagnostics: &mut Diagnostics) {
     let mut seen: BTreeMap<&str, &Page> = BTreeMap::new();
     for page in pages {
-        if page.section == Section::Pages && RESERVED.contains(&page.path.as_str()) {
+        let below_practices = page.path.strip_prefix("practices/").unwrap_or("");
+        if (page.section == Section::Pages && RESERVED.contains(&page.path.as_str()))
+            || PRACTICE_RESERVED.contains(&below_practices)
+        {
             diagnostics.push(
                 Diagnostic::error(
                     &page.source,

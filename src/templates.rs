@@ -31,6 +31,20 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
     "chapter.html",
     "lesson.html",
     "page.html",
+    "practices.html",
+    "print.html",
+    "people.html",
+    "person.html",
+    "organisations.html",
+    "organisation.html",
+    "themes.html",
+    "theme.html",
+    "tags.html",
+    "expertise.html",
+    "actions.html",
+    "portal_themes.html",
+    "portal_theme.html",
+    "coverage.html",
     "partials/page_list.html",
     "partials/toc.html",
     "partials/book_toc.html",
@@ -38,12 +52,20 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
     "partials/network_card.html",
     "partials/page_header.html",
     "partials/page_footer.html",
+    "partials/person_link.html",
+    "partials/action_row.html",
 );
 const BUILTIN_STRINGS: &str = include_str!("../themes/default/strings.yaml");
-const BUILTIN_STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../themes/default/static/style.css"),
-)];
+const BUILTIN_STATIC: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../themes/default/static/style.css"),
+    ),
+    (
+        "filter.js",
+        include_bytes!("../themes/default/static/filter.js"),
+    ),
+];
 
 /// A loaded theme, ready to render.
 pub struct Theme {

@@ -3,7 +3,10 @@ use super::*;
 struct Links;
 
 impl LinkResolver for Links {
-    fn resolve(&self, destination: &str) -> Link {
+    fn resolve(&self, destination: &str, kind: LinkKind, _at: (usize, usize)) -> Link {
+        if kind == LinkKind::Wiki {
+            return Link::Href(format!("wiki:{destination}"));
+        }
         match destination {
             "geheim.md" => Link::Hidden,
             "weg.md" => Link::Missing {
@@ -24,6 +27,7 @@ fn md_with(text: &str, allow_scripts: bool) -> Rendered {
     let options = MarkdownOptions {
         allow_scripts,
         alert_titles: ["Opmerking", "Tip", "Belangrijk", "Waarschuwing", "Pas op"],
+        id_prefix: "",
     };
     render(
         text,
@@ -170,4 +174,19 @@ fn leading_title_heading_is_dropped_and_h1_demoted() {
         r.html
     );
     assert!(!r.html.contains("<h1"), "{}", r.html);
+}
+
+#[test]
+fn wiki_links_go_through_the_resolver() {
+    let r = md("Zie [[Dagstart]] en [[rol-op-a4|de rol]].\n");
+    assert!(
+        r.html.contains("<a href=\"wiki:Dagstart\">Dagstart</a>"),
+        "{}",
+        r.html
+    );
+    assert!(
+        r.html.contains("<a href=\"wiki:rol-op-a4\">de rol</a>"),
+        "{}",
+        r.html
+    );
 }

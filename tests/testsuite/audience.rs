@@ -48,12 +48,15 @@ fn network_build_has_meetings_but_never_drafts() {
 fn link_to_hidden_page_becomes_text_with_a_warning() {
     let site = SiteTest::small().file(
         "content/net/lessons/verwijzing.md",
-        "---\ntitle: Verwijzing\n---\nLees [het verslag](../meetings/2024-02-01-kick-off.md) en [de dagstart](../practices/dagstart.md#resultaat).\n",
+        "---\ntitle: Verwijzing\n---\nLees [het verslag](../meetings/2024-02-01-kick-off.md) en [de dagstart](../practices/dagstart.md#results).\n",
     );
     let run = site.build();
     let page = "public/net/lessons/verwijzing/index.html";
-    site.check_file_contains(page, "Lees het verslag en <a href=\"../../../net/practices/dagstart/#resultaat\">de dagstart</a>")
-        .check_file_lacks(page, "kick-off");
+    site.check_file_contains(
+        page,
+        "Lees het verslag en <a href=\"../../../net/practices/dagstart/#results\">de dagstart</a>",
+    )
+    .check_file_lacks(page, "kick-off");
     assert!(
         run.stderr().contains("content/net/lessons/verwijzing.md:4:6: warning: the link to '../meetings/2024-02-01-kick-off.md' points to a page this audience cannot see"),
         "{}",

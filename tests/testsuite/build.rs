@@ -65,9 +65,10 @@ fn pages_show_their_model() {
             meeting,
             "<time datetime=\"2024-02-01\">1 februari 2024</time>",
         )
-        .check_file_contains(meeting, "Anna de Vries (Zorg Een)")
+        .check_file_contains(meeting, "<a href=\"../../../net/people/anna/\">Anna de Vries</a> (Zorg Een)")
         .check_file_contains(meeting, "We komen zes keer per jaar bij elkaar.")
-        .check_file_contains(meeting, "<td>Rooster maken</td><td>Anna de Vries</td>")
+        .check_file_contains(meeting, "<td>Rooster maken</td><td><a href=\"../../../net/people/anna/\">Anna de Vries</a></td>")
+        .check_file_contains(meeting, "<tr class=\"overdue\">")
         .check_file_contains(meeting, "Kennis delen is kracht.")
         .check_file_contains(meeting, "presentatie.pdf");
     assert_eq!(

@@ -1,20 +1,31 @@
 //! What templates see: plain serializable views, never the internal model.
-//! This file is the theme author's reference (see docs/themes.md): every
+//! This module is the theme author's reference (see docs/themes.md): every
 //! field listed here is available in templates, nothing else is.
 //!
 //! URLs in views are relative to the site root without a leading slash
 //! (`kwaliteit/meetings/kick-off/`); templates print `{{ root }}{{ x.url }}`,
 //! where `root` leads from the current page back to the site root.
 
+mod directory;
+mod portal;
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::content::model::{
-    Kind, Language, Network, NetworkStatus, Page, PracticeStatus, Section, When,
+    Kind, Language, Meeting, Network, NetworkStatus, Page, Practice, PracticeStatus, Section,
+    Visibility, When,
 };
 use crate::dates;
 use crate::markdown::Heading;
 use crate::site::NetworkSite;
+use crate::slug::slugify;
 use crate::urls;
+
+pub use directory::*;
+pub use portal::*;
 
 /// A date, machine- and human-readable.
 #[derive(Debug, Clone, Serialize)]
@@ -51,7 +62,7 @@ pub struct LinkView {
 /// A section of a network in its navigation.
 #[derive(Debug, Clone, Serialize)]
 pub struct SectionLink {
-    /// `meetings`, `practices`, `handreiking`, `lessons` or `pages`.
+    /// `meetings`, `practices`, `handreiking`, `lessons`, `people`, `themes`...
     pub name: &'static str,
     pub title: String,
     pub url: String,
@@ -72,18 +83,23 @@ pub struct NetworkView {
     pub language: &'static str,
     /// The sections that have pages, in menu order.
     pub sections: Vec<SectionLink>,
+    /// The directory pages: people, organisations, themes, expertise, actions.
+    pub directory: Vec<SectionLink>,
     /// Free pages (`pages/`), for the footer or menu.
     pub pages: Vec<LinkView>,
     pub themes: Vec<ThemeView>,
+    pub region: Option<String>,
     /// How many organisations and people take part.
     pub organisation_count: usize,
     pub people_count: usize,
 }
 
+/// A theme (or a tag), with its page.
 #[derive(Debug, Clone, Serialize)]
 pub struct ThemeView {
     pub id: String,
     pub label: String,
+    pub url: String,
 }
 
 /// One page in a list: light, never the whole body.
@@ -101,10 +117,18 @@ pub struct Summary {
     pub online: bool,
     /// Practices: status id (`idea` ...) and label.
     pub status: Option<StatusView>,
+    /// Practices: organisation name, region and sector (for filtering).
+    pub organisation: Option<String>,
+    pub region: Option<String>,
+    pub sector: Option<String>,
+    /// Practices: space-separated facet keys, for `data-` attributes.
+    pub facet_keys: BTreeMap<&'static str, String>,
     /// Handreiking: nesting depth (0 for top-level chapters).
     pub depth: usize,
     /// Whether the page is network-only (only in the network build).
     pub network_only: bool,
+    /// The network's title (on cross-network lists).
+    pub network: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -113,7 +137,7 @@ pub struct StatusView {
     pub label: String,
 }
 
-/// A group of summaries under a heading (meetings by year).
+/// A group of summaries under a heading (meetings by year, pages by kind).
 #[derive(Debug, Clone, Serialize)]
 pub struct Group {
     pub title: String,
@@ -129,8 +153,10 @@ pub struct SectionView {
     pub pages: Vec<Summary>,
     /// Meetings grouped by year, newest first; empty for other sections.
     pub groups: Vec<Group>,
-    /// The section's introduction (handreiking `_index.md`), as HTML.
+    /// The section's introduction (its `_index.md`), as HTML.
     pub intro: Option<String>,
+    /// Practices: the catalogue's facets with their values and counts.
+    pub facets: Vec<FacetView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -139,8 +165,12 @@ pub struct PersonView {
     pub name: String,
     pub role: Option<String>,
     pub organisation: Option<String>,
+    pub organisation_url: Option<String>,
+    pub expertise: Vec<ThemeView>,
     /// Only present when the person made it public.
     pub contact: Option<String>,
+    /// The person's page; absent for a name that is not a known person.
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -149,6 +179,9 @@ pub struct OrganisationView {
     pub name: String,
     pub region: Option<String>,
     pub sector: Option<String>,
+    /// The organisation's own website.
+    pub website: Option<String>,
+    /// The organisation's page on this site.
     pub url: Option<String>,
 }
 
@@ -158,6 +191,10 @@ pub struct ActionView {
     pub who: Option<PersonView>,
     pub due: Option<DateView>,
     pub done: bool,
+    /// Not done and due before the day of the build.
+    pub overdue: bool,
+    /// The meeting the action comes from (on the actions overview).
+    pub meeting: Option<LinkView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -175,7 +212,7 @@ pub struct DocumentView {
 pub struct MeetingView {
     pub location: Option<String>,
     pub online: bool,
-    pub facilitator: Option<String>,
+    pub facilitator: Option<PersonView>,
     pub attendees: Vec<PersonView>,
     pub organisations: Vec<OrganisationView>,
     pub agenda: Vec<String>,
@@ -193,6 +230,8 @@ pub struct PracticeView {
     pub status: Option<StatusView>,
     pub results: Option<String>,
     pub contact: Option<PersonView>,
+    /// Practices that share themes with this one.
+    pub related: Vec<Summary>,
 }
 
 /// A page with its rendered body.
@@ -207,7 +246,7 @@ pub struct PageView {
     /// The body as HTML.
     pub content: String,
     pub toc: Vec<Heading>,
-    pub tags: Vec<String>,
+    pub tags: Vec<ThemeView>,
     pub themes: Vec<ThemeView>,
     /// `public` or `network`.
     pub visibility: &'static str,
@@ -216,6 +255,8 @@ pub struct PageView {
     /// Handreiking: the previous and next chapter in book order.
     pub prev: Option<LinkView>,
     pub next: Option<LinkView>,
+    /// Pages that link to this one ("Genoemd in").
+    pub backlinks: Vec<LinkView>,
 }
 
 /// A network on the portal.
@@ -231,15 +272,22 @@ pub struct NetworkCard {
 /// Builds views for one network, with its UI strings.
 pub struct Views<'a> {
     pub site: &'a NetworkSite,
-    pub strings: &'a std::collections::BTreeMap<String, String>,
+    pub strings: &'a BTreeMap<String, String>,
+    /// The day of the build, for overdue actions.
+    pub today: Date,
+    pub audience: Visibility,
 }
 
-impl<'a> Views<'a> {
+impl Views<'_> {
     fn language(&self) -> Language {
         self.site.network.language
     }
 
-    fn t(&self, key: &str) -> String {
+    fn id(&self) -> &str {
+        &self.site.network.id
+    }
+
+    pub fn t(&self, key: &str) -> String {
         self.strings
             .get(key)
             .cloned()
@@ -275,19 +323,14 @@ impl<'a> Views<'a> {
             url: urls::of(&[&network.id]),
             language: network.language.code(),
             sections,
+            directory: self.directory_links(),
             pages: self
                 .site
                 .section(Section::Pages)
                 .map(|p| self.link(p))
                 .collect(),
-            themes: network
-                .themes
-                .iter()
-                .map(|t| ThemeView {
-                    id: t.id.clone(),
-                    label: t.label.clone(),
-                })
-                .collect(),
+            themes: network.themes.iter().map(|t| self.theme(&t.id)).collect(),
+            region: network.region.clone(),
             organisation_count: network.organisations.len(),
             people_count: network.people.len(),
         }
@@ -304,22 +347,32 @@ impl<'a> Views<'a> {
         }
     }
 
+    pub fn theme(&self, id: &str) -> ThemeView {
+        let label = self
+            .site
+            .network
+            .themes
+            .iter()
+            .find(|t| t.id == id)
+            .map_or_else(|| id.to_string(), |t| t.label.clone());
+        ThemeView {
+            id: id.to_string(),
+            label,
+            url: urls::of(&[self.id(), "themes", id]),
+        }
+    }
+
     pub fn themes(&self, ids: &[String]) -> Vec<ThemeView> {
-        ids.iter()
-            .map(|id| {
-                let label = self
-                    .site
-                    .network
-                    .themes
-                    .iter()
-                    .find(|t| &t.id == id)
-                    .map_or_else(|| id.clone(), |t| t.label.clone());
-                ThemeView {
-                    id: id.clone(),
-                    label,
-                }
-            })
-            .collect()
+        ids.iter().map(|id| self.theme(id)).collect()
+    }
+
+    pub fn tag(&self, tag: &str) -> ThemeView {
+        let slug = slugify(tag);
+        ThemeView {
+            url: urls::of(&[self.id(), "tags", &slug]),
+            id: slug,
+            label: tag.to_string(),
+        }
     }
 
     pub fn status(&self, status: Option<PracticeStatus>) -> Option<StatusView> {
@@ -331,12 +384,7 @@ impl<'a> Views<'a> {
 
     /// A list entry; `summary` is the front matter summary or the first paragraph.
     pub fn summary(&self, page: &Page, first_paragraph: &str) -> Summary {
-        let (location, online, status) = match &page.kind {
-            Kind::Meeting(m) => (m.location.clone(), m.online, None),
-            Kind::Practice(p) => (None, false, self.status(p.status)),
-            _ => (None, false, None),
-        };
-        Summary {
+        let mut summary = Summary {
             title: page.title.clone(),
             url: self.page_url(page),
             kind: page.kind.name(),
@@ -346,35 +394,108 @@ impl<'a> Views<'a> {
                 .clone()
                 .unwrap_or_else(|| first_paragraph.to_string()),
             themes: self.themes(&page.themes),
-            location,
-            online,
-            status,
+            location: None,
+            online: false,
+            status: None,
+            organisation: None,
+            region: None,
+            sector: None,
+            facet_keys: BTreeMap::new(),
             depth: if page.section == Section::Handreiking {
                 page.path.matches('/').count().saturating_sub(1)
             } else {
                 0
             },
-            network_only: page.visibility == crate::content::model::Visibility::Network,
+            network_only: page.visibility == Visibility::Network,
+            network: self.site.network.title.clone(),
+        };
+        match &page.kind {
+            Kind::Meeting(m) => {
+                summary.location = m.location.clone();
+                summary.online = m.online;
+            }
+            Kind::Practice(p) => self.practice_summary(&mut summary, page, p),
+            _ => {}
         }
+        summary
     }
 
+    fn practice_summary(&self, summary: &mut Summary, page: &Page, practice: &Practice) {
+        let org = practice
+            .organisation
+            .as_deref()
+            .map(|o| self.organisation(o));
+        summary.status = self.status(practice.status);
+        summary.region = practice
+            .region
+            .clone()
+            .or_else(|| org.as_ref().and_then(|o| o.region.clone()));
+        summary.sector = practice
+            .sector
+            .clone()
+            .or_else(|| org.as_ref().and_then(|o| o.sector.clone()));
+        let mut keys = BTreeMap::new();
+        keys.insert("theme", page.themes.join(" "));
+        keys.insert(
+            "region",
+            summary.region.as_deref().map(slugify).unwrap_or_default(),
+        );
+        keys.insert(
+            "sector",
+            summary.sector.as_deref().map(slugify).unwrap_or_default(),
+        );
+        keys.insert(
+            "organisation",
+            practice.organisation.clone().unwrap_or_default(),
+        );
+        keys.insert(
+            "status",
+            practice
+                .status
+                .map(|s| s.as_str().to_string())
+                .unwrap_or_default(),
+        );
+        summary.facet_keys = keys;
+        summary.organisation = org.map(|o| o.name);
+    }
+
+    /// A person by id; an unknown id (a facilitator written as a name) is
+    /// shown as written, without a page.
     pub fn person(&self, id: &str) -> PersonView {
         let network = &self.site.network;
         match network.people.iter().find(|p| p.id == id) {
-            Some(p) => PersonView {
-                id: p.id.clone(),
-                name: p.name.clone(),
-                role: p.role.clone(),
-                organisation: p.organisation.as_deref().map(|o| self.organisation(o).name),
-                contact: p.contact.clone(),
-            },
+            Some(p) => {
+                let org = p.organisation.as_deref().map(|o| self.organisation(o));
+                PersonView {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    role: p.role.clone(),
+                    organisation: org.as_ref().map(|o| o.name.clone()),
+                    organisation_url: org.and_then(|o| o.url),
+                    expertise: p.expertise.iter().map(|e| self.expertise_link(e)).collect(),
+                    contact: p.contact.clone(),
+                    url: Some(urls::of(&[&network.id, "people", &p.id])),
+                }
+            }
             None => PersonView {
                 id: id.into(),
                 name: id.into(),
                 role: None,
                 organisation: None,
+                organisation_url: None,
+                expertise: Vec::new(),
                 contact: None,
+                url: None,
             },
+        }
+    }
+
+    fn expertise_link(&self, label: &str) -> ThemeView {
+        let id = slugify(label);
+        ThemeView {
+            url: format!("{}#{id}", urls::of(&[self.id(), "expertise"])),
+            id,
+            label: label.to_string(),
         }
     }
 
@@ -385,30 +506,41 @@ impl<'a> Views<'a> {
                 name: o.name.clone(),
                 region: o.region.clone(),
                 sector: o.sector.clone(),
-                url: o.url.clone(),
+                website: o.url.clone(),
+                url: Some(urls::of(&[self.id(), "organisations", &o.id])),
             },
             None => OrganisationView {
                 id: id.into(),
                 name: id.into(),
                 region: None,
                 sector: None,
+                website: None,
                 url: None,
             },
         }
     }
 
-    pub fn meeting(&self, page: &Page, meeting: &crate::content::model::Meeting) -> MeetingView {
+    pub fn action(
+        &self,
+        action: &crate::content::model::Action,
+        meeting: Option<LinkView>,
+    ) -> ActionView {
+        ActionView {
+            what: action.what.clone(),
+            who: action.who.as_deref().map(|w| self.person(w)),
+            due: self.date(action.due),
+            done: action.done,
+            overdue: !action.done && action.due.is_some_and(|d| d.date < self.today),
+            meeting,
+        }
+    }
+
+    pub fn meeting(&self, page: &Page, meeting: &Meeting) -> MeetingView {
         let url = self.page_url(page);
         MeetingView {
             location: meeting.location.clone(),
             online: meeting.online,
-            facilitator: meeting.facilitator.as_deref().map(|f| {
-                if self.site.network.people.iter().any(|p| p.id == f) {
-                    self.person(f).name
-                } else {
-                    f.to_string()
-                }
-            }),
+            facilitator: meeting.facilitator.as_deref().map(|f| self.person(f)),
             attendees: meeting.attendees.iter().map(|a| self.person(a)).collect(),
             organisations: meeting
                 .organisations
@@ -420,12 +552,7 @@ impl<'a> Views<'a> {
             actions: meeting
                 .actions
                 .iter()
-                .map(|a| ActionView {
-                    what: a.what.clone(),
-                    who: a.who.as_deref().map(|w| self.person(w)),
-                    due: self.date(a.due),
-                    done: a.done,
-                })
+                .map(|a| self.action(a, None))
                 .collect(),
             insights: meeting.insights.clone(),
             documents: meeting
@@ -445,7 +572,12 @@ impl<'a> Views<'a> {
         }
     }
 
-    pub fn practice(&self, practice: &crate::content::model::Practice) -> PracticeView {
+    pub fn practice(
+        &self,
+        index: usize,
+        practice: &Practice,
+        summaries: &dyn Fn(usize) -> Summary,
+    ) -> PracticeView {
         PracticeView {
             organisation: practice
                 .organisation
@@ -456,6 +588,15 @@ impl<'a> Views<'a> {
             status: self.status(practice.status),
             results: practice.results.clone(),
             contact: practice.contact.as_deref().map(|c| self.person(c)),
+            related: self
+                .site
+                .index
+                .related
+                .get(&index)
+                .into_iter()
+                .flatten()
+                .map(|&i| summaries(i))
+                .collect(),
         }
     }
 }

@@ -1,0 +1,337 @@
+//! Cross-references of one network's visible pages: who attended which
+//! meeting, which practices an organisation has, what is on each theme, the
+//! practice facets, open actions and "who knows what". Built from the
+//! assembled site, so it only ever holds what the audience may see.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::content::model::{Kind, Network, Page, Section};
+use crate::slug::slugify;
+
+/// The facets of the practice catalogue.
+pub const FACETS: [&str; 5] = ["theme", "region", "sector", "organisation", "status"];
+
+/// One value of a facet: its URL key, label and the practices that have it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FacetValue {
+    pub key: String,
+    pub label: String,
+    pub pages: Vec<usize>,
+}
+
+/// An open action item of a visible meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenAction {
+    pub meeting: usize,
+    pub action: usize,
+}
+
+/// The cross-references of a network.
+#[derive(Debug, Clone, Default)]
+pub struct NetworkIndex {
+    /// Person id -> meetings attended or facilitated (newest first).
+    pub person_meetings: BTreeMap<String, Vec<usize>>,
+    /// Person id -> practices they are the contact for.
+    pub person_practices: BTreeMap<String, Vec<usize>>,
+    /// Organisation id -> its people (ids, in the order of `_network.md`).
+    pub org_people: BTreeMap<String, Vec<String>>,
+    pub org_practices: BTreeMap<String, Vec<usize>>,
+    /// Organisation id -> meetings it took part in (listed, or through an attendee).
+    pub org_meetings: BTreeMap<String, Vec<usize>>,
+    /// Theme id -> pages on that theme, in section order.
+    pub theme_pages: BTreeMap<String, Vec<usize>>,
+    /// Tag slug -> (tag as written, pages).
+    pub tags: BTreeMap<String, (String, Vec<usize>)>,
+    /// Expertise slug -> (label, person ids): "wie weet wat".
+    pub expertise: BTreeMap<String, (String, Vec<String>)>,
+    /// Facet name -> its values, each with its practices.
+    pub facets: BTreeMap<&'static str, Vec<FacetValue>>,
+    /// Practice -> related practices, most shared themes first.
+    pub related: BTreeMap<usize, Vec<usize>>,
+    /// Person id (or "" for nobody) -> open actions.
+    pub open_actions: BTreeMap<String, Vec<OpenAction>>,
+}
+
+/// Builds the index of `pages`, given in display order per section.
+pub fn build(
+    network: &Network,
+    pages: &[Page],
+    sections: &BTreeMap<Section, Vec<usize>>,
+) -> NetworkIndex {
+    let mut index = NetworkIndex::default();
+    let ordered: Vec<usize> = sections.values().flatten().copied().collect();
+    for person in &network.people {
+        if let Some(org) = &person.organisation {
+            index
+                .org_people
+                .entry(org.clone())
+                .or_default()
+                .push(person.id.clone());
+        }
+        for skill in &person.expertise {
+            let entry = index
+                .expertise
+                .entry(slugify(skill))
+                .or_insert_with(|| (skill.clone(), Vec::new()));
+            entry.1.push(person.id.clone());
+        }
+    }
+    for &i in &ordered {
+        let page = &pages[i];
+        for theme in &page.themes {
+            push_unique(index.theme_pages.entry(theme.clone()).or_default(), i);
+        }
+        for tag in &page.tags {
+            let entry = index
+                .tags
+                .entry(slugify(tag))
+                .or_insert_with(|| (tag.clone(), Vec::new()));
+            push_unique(&mut entry.1, i);
+        }
+        match &page.kind {
+            Kind::Meeting(m) => index_meeting(&mut index, network, i, m),
+            Kind::Practice(p) => {
+                if let Some(contact) = &p.contact {
+                    index
+                        .person_practices
+                        .entry(contact.clone())
+                        .or_default()
+                        .push(i);
+                }
+                if let Some(org) = &p.organisation {
+                    index.org_practices.entry(org.clone()).or_default().push(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    let practices = sections
+        .get(&Section::Practices)
+        .map_or(&[][..], Vec::as_slice);
+    index.facets = facets(network, pages, practices);
+    index.related = related(pages, practices);
+    index
+}
+
+fn index_meeting(
+    index: &mut NetworkIndex,
+    network: &Network,
+    i: usize,
+    meeting: &crate::content::model::Meeting,
+) {
+    let mut people: Vec<&String> = meeting.attendees.iter().collect();
+    if let Some(f) = meeting
+        .facilitator
+        .as_ref()
+        .filter(|f| network.people.iter().any(|p| &p.id == *f))
+    {
+        people.push(f);
+    }
+    let mut orgs: BTreeSet<&String> = meeting.organisations.iter().collect();
+    for id in people {
+        push_unique(index.person_meetings.entry(id.clone()).or_default(), i);
+        if let Some(org) = network
+            .people
+            .iter()
+            .find(|p| &p.id == id)
+            .and_then(|p| p.organisation.as_ref())
+        {
+            orgs.insert(org);
+        }
+    }
+    for org in orgs {
+        push_unique(index.org_meetings.entry(org.clone()).or_default(), i);
+    }
+    for (a, action) in meeting.actions.iter().enumerate() {
+        if !action.done {
+            let who = action.who.clone().unwrap_or_default();
+            index.open_actions.entry(who).or_default().push(OpenAction {
+                meeting: i,
+                action: a,
+            });
+        }
+    }
+}
+
+fn push_unique(list: &mut Vec<usize>, i: usize) {
+    if !list.contains(&i) {
+        list.push(i);
+    }
+}
+
+/// The facet values of the practices, with their practices. Region and
+/// sector fall back to the practice's organisation's.
+fn facets(
+    network: &Network,
+    pages: &[Page],
+    practices: &[usize],
+) -> BTreeMap<&'static str, Vec<FacetValue>> {
+    let mut facets: BTreeMap<&'static str, BTreeMap<String, FacetValue>> = BTreeMap::new();
+    for &i in practices {
+        let Kind::Practice(p) = &pages[i].kind else {
+            continue;
+        };
+        let org = p
+            .organisation
+            .as_ref()
+            .and_then(|id| network.organisations.iter().find(|o| &o.id == id));
+        let mut add = |facet: &'static str, key: String, label: String| {
+            let value = facets
+                .entry(facet)
+                .or_default()
+                .entry(key.clone())
+                .or_insert_with(|| FacetValue {
+                    key,
+                    label,
+                    pages: Vec::new(),
+                });
+            push_unique(&mut value.pages, i);
+        };
+        for theme in &pages[i].themes {
+            let label = network
+                .themes
+                .iter()
+                .find(|t| &t.id == theme)
+                .map_or(theme.clone(), |t| t.label.clone());
+            add("theme", theme.clone(), label);
+        }
+        if let Some(region) = p.region.as_ref().or(org.and_then(|o| o.region.as_ref())) {
+            add("region", slugify(region), region.clone());
+        }
+        if let Some(sector) = p.sector.as_ref().or(org.and_then(|o| o.sector.as_ref())) {
+            add("sector", slugify(sector), sector.clone());
+        }
+        if let Some(org) = org {
+            add("organisation", org.id.clone(), org.name.clone());
+        }
+        if let Some(status) = p.status {
+            add(
+                "status",
+                status.as_str().to_string(),
+                status.as_str().to_string(),
+            );
+        }
+    }
+    facets
+        .into_iter()
+        .map(|(facet, values)| {
+            let mut values: Vec<FacetValue> = values.into_values().collect();
+            if facet == "status" {
+                let rank = |key: &str| {
+                    crate::content::model::PracticeStatus::ALL
+                        .iter()
+                        .position(|s| s.as_str() == key)
+                };
+                values.sort_by_key(|v| rank(&v.key));
+            } else {
+                values.sort_by_key(|v| v.label.to_lowercase());
+            }
+            (facet, values)
+        })
+        .collect()
+}
+
+/// For each practice, the other practices that share a theme with it.
+fn related(pages: &[Page], practices: &[usize]) -> BTreeMap<usize, Vec<usize>> {
+    let mut related = BTreeMap::new();
+    for &a in practices {
+        let mut scored: Vec<(usize, usize)> = practices
+            .iter()
+            .filter(|&&b| b != a)
+            .map(|&b| {
+                (
+                    pages[a]
+                        .themes
+                        .iter()
+                        .filter(|t| pages[b].themes.contains(t))
+                        .count(),
+                    b,
+                )
+            })
+            .filter(|(shared, _)| *shared > 0)
+            .collect();
+        scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+        related.insert(a, scored.into_iter().take(5).map(|(_, b)| b).collect());
+    }
+    related
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::model::{Organisation, Practice, PracticeStatus, Theme, Visibility};
+
+    fn practice(title: &str, themes: &[&str], org: &str) -> Page {
+        Page {
+            network: "n".into(),
+            section: Section::Practices,
+            source: format!("{title}.md").into(),
+            rel_path: title.into(),
+            path: format!("practices/{title}"),
+            title: title.into(),
+            summary: None,
+            visibility: Visibility::Public,
+            draft: false,
+            tags: vec!["Zorg & Welzijn".into()],
+            themes: themes.iter().map(|t| t.to_string()).collect(),
+            date: None,
+            updated: None,
+            weight: 0,
+            is_index: false,
+            kind: Kind::Practice(Practice {
+                organisation: Some(org.into()),
+                region: None,
+                sector: Some("ouderenzorg".into()),
+                status: Some(PracticeStatus::Applied),
+                results: None,
+                contact: None,
+            }),
+            body: String::new(),
+            body_line: 1,
+        }
+    }
+
+    #[test]
+    fn a_practice_counts_in_every_facet_it_matches() {
+        let mut network = crate::test_support::network("n");
+        network.themes = vec![
+            Theme {
+                id: "werkdruk".into(),
+                label: "Werkdruk".into(),
+                description: None,
+            },
+            Theme {
+                id: "leren".into(),
+                label: "Leren".into(),
+                description: None,
+            },
+        ];
+        network.organisations = vec![Organisation {
+            id: "a".into(),
+            name: "Org A".into(),
+            region: Some("Utrecht".into()),
+            sector: None,
+            url: None,
+        }];
+        let pages = vec![
+            practice("p1", &["werkdruk", "leren"], "a"),
+            practice("p2", &["leren"], "a"),
+            practice("p3", &[], "a"),
+        ];
+        let sections = BTreeMap::from([(Section::Practices, vec![0, 1, 2])]);
+        let index = build(&network, &pages, &sections);
+        let themes: Vec<(&str, usize)> = index.facets["theme"]
+            .iter()
+            .map(|v| (v.key.as_str(), v.pages.len()))
+            .collect();
+        assert_eq!(themes, [("leren", 2), ("werkdruk", 1)]);
+        assert_eq!(
+            index.facets["region"][0].label, "Utrecht",
+            "region falls back to the organisation's"
+        );
+        assert_eq!(index.facets["organisation"][0].pages, [0, 1, 2]);
+        assert_eq!(index.related[&0], [1]);
+        assert!(index.related[&2].is_empty());
+        assert_eq!(index.tags["zorg-welzijn"].1.len(), 3);
+    }
+}

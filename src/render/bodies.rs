@@ -1,0 +1,355 @@
+//! The markdown phase: every page body rendered once (in parallel), with
+//! the links it makes recorded, so that anchors can be checked and every
+//! page can list the pages that link to it.
+
+use std::collections::{BTreeSet, HashMap};
+
+use rayon::prelude::*;
+
+use crate::content::model::{Network, Section};
+use crate::diagnostic::{Diagnostic, Diagnostics, nearest};
+use crate::links::{AnchorCheck, PageLinks};
+use crate::markdown::{self, Heading, MarkdownOptions};
+use crate::site::{NetworkSite, Site};
+use crate::urls;
+
+use super::RenderInputs;
+
+/// A page body rendered, with what lists and the page template need.
+pub struct Body {
+    pub html: String,
+    pub toc: Vec<Heading>,
+    pub summary: String,
+}
+
+/// A chapter as it appears on the handreiking's print page.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PrintChapter {
+    pub anchor: String,
+    pub title: String,
+    pub depth: usize,
+    pub content: String,
+}
+
+/// One network's bodies.
+pub struct NetworkBodies {
+    pub pages: Vec<Body>,
+    pub home: Body,
+    pub print: Vec<PrintChapter>,
+    /// Non-page files that visible pages link to.
+    pub used_assets: BTreeSet<String>,
+}
+
+/// A page of the site: (network index, page index).
+pub type PageId = (usize, usize);
+
+/// All bodies, and who links to whom.
+pub struct Bodies {
+    pub networks: Vec<NetworkBodies>,
+    /// Page -> the pages that link to it, in site order.
+    pub backlinks: HashMap<PageId, Vec<PageId>>,
+}
+
+/// Template-made ids that links may point at, besides the headings.
+const TEMPLATE_IDS: &[&str] = &[
+    "agenda",
+    "decisions",
+    "actions",
+    "insights",
+    "documents",
+    "results",
+    "main",
+];
+
+/// Renders every body of the site. Link problems go to `diagnostics`.
+pub fn render(site: &Site, inputs: &RenderInputs, diagnostics: &mut Diagnostics) -> Bodies {
+    let mut networks = Vec::with_capacity(site.networks.len());
+    let mut links: Vec<(PageId, Vec<PageId>)> = Vec::new();
+    let mut anchors: Vec<AnchorCheck> = Vec::new();
+    for (n, network) in site.networks.iter().enumerate() {
+        let renderer = NetworkRenderer::new(site, inputs, n);
+        let results: Vec<Rendered> = (0..network.pages.len())
+            .into_par_iter()
+            .map(|p| renderer.page(p))
+            .collect();
+        let home = renderer.home();
+        let mut used_assets: BTreeSet<String> = home.used_assets.into_iter().collect();
+        diagnostics.extend(home.diagnostics);
+        anchors.extend(home.anchors);
+        let mut pages = Vec::with_capacity(results.len());
+        for (p, r) in results.into_iter().enumerate() {
+            diagnostics.extend(r.diagnostics);
+            used_assets.extend(r.used_assets);
+            anchors.extend(r.anchors);
+            links.push(((n, p), r.targets));
+            pages.push(r.body);
+        }
+        networks.push(NetworkBodies {
+            pages,
+            home: home.body,
+            print: renderer.print(),
+            used_assets,
+        });
+    }
+    check_anchors(site, &networks, &anchors, diagnostics);
+    Bodies {
+        networks,
+        backlinks: backlinks(links),
+    }
+}
+
+struct Rendered {
+    body: Body,
+    diagnostics: Diagnostics,
+    used_assets: Vec<String>,
+    targets: Vec<(usize, usize)>,
+    anchors: Vec<AnchorCheck>,
+}
+
+/// What every body of one network shares.
+struct NetworkRenderer<'a> {
+    site: &'a Site,
+    inputs: &'a RenderInputs<'a>,
+    n: usize,
+    network: &'a NetworkSite,
+    titles: [String; 5],
+    assets: BTreeSet<String>,
+}
+
+impl<'a> NetworkRenderer<'a> {
+    fn new(site: &'a Site, inputs: &'a RenderInputs, n: usize) -> Self {
+        let network = &site.networks[n];
+        let id = &network.network.id;
+        let strings = inputs.themes[id]
+            .strings
+            .for_language(network.network.language);
+        let titles = [
+            "alert_note",
+            "alert_tip",
+            "alert_important",
+            "alert_warning",
+            "alert_caution",
+        ]
+        .map(|k| strings.get(k).cloned().unwrap_or_else(|| k.to_string()));
+        let assets = inputs
+            .assets
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(|a| a.rel_path.clone())
+            .collect();
+        NetworkRenderer {
+            site,
+            inputs,
+            n,
+            network,
+            titles,
+            assets,
+        }
+    }
+
+    fn options<'s>(&'s self, id_prefix: &'s str) -> MarkdownOptions<'s> {
+        MarkdownOptions {
+            allow_scripts: self.network.network.allow_scripts,
+            alert_titles: [0, 1, 2, 3, 4].map(|i| self.titles[i].as_str()),
+            id_prefix,
+        }
+    }
+
+    fn links<'s>(
+        &'s self,
+        page: Option<usize>,
+        source: &'s std::path::Path,
+        url: &'s str,
+    ) -> PageLinks<'s> {
+        let dir = &self.inputs.network_dirs[&self.network.network.id];
+        PageLinks::new(self.site, self.n, page, &self.assets, dir, source, url)
+    }
+
+    fn page(&self, p: usize) -> Rendered {
+        let page = &self.network.pages[p];
+        let url = urls::of(&[&self.network.network.id, &page.path]);
+        let links = self.links(Some(p), &page.source, &url);
+        let r = markdown::render(
+            &page.body,
+            &page.title,
+            page.body_line,
+            &page.source,
+            &links,
+            &self.options(""),
+            self.inputs.highlighter,
+        );
+        finish(r, links)
+    }
+
+    fn home(&self) -> Rendered {
+        let network: &Network = &self.network.network;
+        let url = urls::of(&[&network.id]);
+        let links = self.links(None, &network.source, &url);
+        let r = markdown::render(
+            &network.body,
+            &network.title,
+            network.body_line,
+            &network.source,
+            &links,
+            &self.options(""),
+            self.inputs.highlighter,
+        );
+        finish(r, links)
+    }
+
+    /// The handreiking on one page: each chapter rendered again for the
+    /// print page's URL, its heading ids prefixed with the chapter's anchor
+    /// and links between chapters turned into links within the page.
+    fn print(&self) -> Vec<PrintChapter> {
+        let chapters: Vec<usize> = self
+            .network
+            .sections
+            .get(&Section::Handreiking)
+            .cloned()
+            .unwrap_or_default();
+        if chapters.is_empty() {
+            return Vec::new();
+        }
+        let anchors: HashMap<usize, String> = chapters
+            .iter()
+            .map(|&c| (c, chapter_anchor(&self.network.pages[c].path)))
+            .collect();
+        let url = urls::of(&[&self.network.network.id, "handreiking", "print"]);
+        chapters
+            .par_iter()
+            .map(|&c| {
+                let page = &self.network.pages[c];
+                let prefix = format!("{}-", anchors[&c]);
+                let mut links = self.links(Some(c), &page.source, &url);
+                links.print_anchors = Some(&anchors);
+                let r = markdown::render(
+                    &page.body,
+                    &page.title,
+                    page.body_line,
+                    &page.source,
+                    &links,
+                    &self.options(&prefix),
+                    self.inputs.highlighter,
+                );
+                PrintChapter {
+                    anchor: anchors[&c].clone(),
+                    title: page.title.clone(),
+                    depth: page.path.matches('/').count().saturating_sub(1),
+                    content: r.html,
+                }
+            })
+            .collect()
+    }
+}
+
+fn finish(r: markdown::Rendered, links: PageLinks) -> Rendered {
+    Rendered {
+        body: Body {
+            html: r.html,
+            toc: r.toc,
+            summary: r.summary,
+        },
+        diagnostics: r.diagnostics,
+        used_assets: links.used_assets.into_inner(),
+        targets: links.targets.into_inner(),
+        anchors: links.anchors.into_inner(),
+    }
+}
+
+/// `handreiking/samen/start` -> `h-samen-start`; the introduction is `h-inleiding`.
+fn chapter_anchor(path: &str) -> String {
+    match path.strip_prefix("handreiking/") {
+        Some(rest) => format!("h-{}", rest.replace('/', "-")),
+        None => "h-inleiding".to_string(),
+    }
+}
+
+/// Every `#anchor` must be a heading (or template section) of its page.
+fn check_anchors(
+    site: &Site,
+    bodies: &[NetworkBodies],
+    checks: &[AnchorCheck],
+    diagnostics: &mut Diagnostics,
+) {
+    for check in checks {
+        let (n, p) = check.target;
+        let ids: Vec<&str> = bodies[n].pages[p]
+            .toc
+            .iter()
+            .map(|h| h.id.as_str())
+            .chain(TEMPLATE_IDS.iter().copied())
+            .collect();
+        if ids.contains(&check.anchor.as_str())
+            || check.anchor.starts_with("fn-")
+            || check.anchor.is_empty()
+        {
+            continue;
+        }
+        let page = &site.networks[n].pages[p];
+        let headings: Vec<&str> = bodies[n].pages[p]
+            .toc
+            .iter()
+            .map(|h| h.id.as_str())
+            .collect();
+        let hint = match nearest(&check.anchor, headings.iter().copied()) {
+            Some(id) => format!("did you mean #{id}?"),
+            None if headings.is_empty() => format!("'{}' has no headings to link to", page.title),
+            None => format!(
+                "the headings of '{}' are: {}",
+                page.title,
+                headings
+                    .iter()
+                    .map(|h| format!("#{h}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        diagnostics.push(
+            Diagnostic::error(
+                &check.source,
+                check.line,
+                check.column,
+                format!(
+                    "the anchor #{} does not exist in '{}'",
+                    check.anchor, page.title
+                ),
+            )
+            .with_hint(hint),
+        );
+    }
+}
+
+fn backlinks(links: Vec<(PageId, Vec<PageId>)>) -> HashMap<PageId, Vec<PageId>> {
+    let mut backlinks: HashMap<PageId, Vec<PageId>> = HashMap::new();
+    for (source, targets) in links {
+        for target in targets {
+            let list = backlinks.entry(target).or_default();
+            if target != source && !list.contains(&source) {
+                list.push(source);
+            }
+        }
+    }
+    backlinks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chapter_anchors_follow_the_path() {
+        assert_eq!(chapter_anchor("handreiking"), "h-inleiding");
+        assert_eq!(chapter_anchor("handreiking/samen/start"), "h-samen-start");
+    }
+
+    #[test]
+    fn backlinks_are_unique_and_skip_self_links() {
+        let b = backlinks(vec![
+            ((0, 1), vec![(0, 2), (0, 2), (0, 1)]),
+            ((0, 3), vec![(0, 2)]),
+        ]);
+        assert_eq!(b[&(0, 2)], [(0, 1), (0, 3)]);
+        assert!(b.get(&(0, 1)).is_none_or(Vec::is_empty));
+    }
+}

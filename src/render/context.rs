@@ -1,0 +1,162 @@
+//! Template contexts: what every page of a network shares (built once per
+//! network) plus each page's own values, and rendering a template with them.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::{FileData, OutputFile, RenderInputs};
+use crate::content::model::{Language, NetworkStatus, Section};
+use crate::error::Error;
+use crate::site::{NetworkSite, Site};
+use crate::templates::{Theme, error_chain};
+use crate::urls;
+use crate::view::Views;
+
+/// What every page of one network shares: its UI strings and the template
+/// values that do not change from page to page.
+pub struct Shared {
+    pub strings: BTreeMap<String, String>,
+    context: Context,
+    /// The handreiking's table of contents, for every chapter page.
+    pub book: tera::Value,
+}
+
+impl Shared {
+    pub fn new(site: &Site, network: &NetworkSite, inputs: &RenderInputs) -> Self {
+        let theme = &inputs.themes[&network.network.id];
+        let strings = theme.strings.for_language(network.network.language);
+        let mut context = base_context(site, &strings, network.network.language.code());
+        let views = Views {
+            site: network,
+            strings: &strings,
+            today: inputs.today,
+            audience: site.audience,
+        };
+        context.insert("network", &views.network());
+        context.insert("closed", &(network.network.status == NetworkStatus::Closed));
+        context.insert("book", &Vec::<()>::new());
+        let book: Vec<_> = network
+            .section(Section::Handreiking)
+            .map(|c| views.summary(c, ""))
+            .collect();
+        let book = tera::Value::from_serializable(&book);
+        Shared {
+            strings,
+            context,
+            book,
+        }
+    }
+}
+
+/// Renders one page of a network: the shared context plus its own values.
+pub struct Renderer<'a> {
+    pub network: &'a NetworkSite,
+    theme: &'a Theme,
+    pub shared: &'a Shared,
+    pub context: Context,
+    pub url: String,
+    today: jiff::civil::Date,
+    audience: crate::audience::Audience,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(
+        site: &'a Site,
+        inputs: &'a RenderInputs,
+        shared: &'a [Shared],
+        n: usize,
+        url: String,
+    ) -> Self {
+        let network = &site.networks[n];
+        let mut context = shared[n].context.clone();
+        context.insert("root", &urls::root_prefix(&url));
+        context.insert("current_url", &url);
+        Renderer {
+            network,
+            theme: &inputs.themes[&network.network.id],
+            shared: &shared[n],
+            context,
+            url,
+            today: inputs.today,
+            audience: site.audience,
+        }
+    }
+
+    pub fn views(&self) -> Views<'a> {
+        Views {
+            site: self.network,
+            strings: &self.shared.strings,
+            today: self.today,
+            audience: self.audience,
+        }
+    }
+
+    pub fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        self.context.insert(key, value);
+    }
+
+    pub fn finish(self, template: &str) -> Result<OutputFile, Error> {
+        render_template(self.theme, template, &self.context, self.url)
+    }
+}
+
+#[derive(Serialize)]
+struct SiteView {
+    /// `public` or `network`.
+    audience: &'static str,
+    generator: &'static str,
+}
+
+/// The values every template sees.
+pub fn base_context(site: &Site, strings: &BTreeMap<String, String>, language: &str) -> Context {
+    let mut context = Context::new();
+    context.insert(
+        "site",
+        &SiteView {
+            audience: site.audience.as_str(),
+            generator: concat!("oogst ", env!("CARGO_PKG_VERSION")),
+        },
+    );
+    context.insert("t", strings);
+    context.insert("lang", language);
+    context
+}
+
+/// The context of a page above the networks (portal, themes, coverage).
+pub fn portal_context(
+    site: &Site,
+    inputs: &RenderInputs,
+    url: &str,
+) -> (Context, BTreeMap<String, String>) {
+    let strings = inputs.themes[""].strings.for_language(Language::Nl);
+    let mut context = base_context(site, &strings, "nl");
+    context.insert("network", &None::<()>);
+    context.insert("closed", &false);
+    context.insert("root", &urls::root_prefix(url));
+    context.insert("current_url", url);
+    (context, strings)
+}
+
+pub fn render_template(
+    theme: &Theme,
+    template: &str,
+    context: &Context,
+    url: String,
+) -> Result<OutputFile, Error> {
+    let html = theme
+        .tera
+        .render(template, context)
+        .map_err(|e| Error::Template {
+            name: format!(
+                "{template} (rendering {})",
+                if url.is_empty() { "the portal" } else { &url }
+            ),
+            message: error_chain(&e),
+        })?;
+    Ok(OutputFile {
+        path: urls::output_file(&url),
+        data: FileData::Bytes(html.into_bytes()),
+    })
+}

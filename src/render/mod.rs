@@ -1,0 +1,233 @@
+//! Renders a site in memory: markdown bodies first, then every template,
+//! both in parallel. Returns `(path, bytes)` pairs; writing is not done here.
+
+mod bodies;
+mod context;
+mod directory;
+mod pages;
+mod portal;
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use crate::content::load::Asset;
+use crate::content::model::{Kind, Section, Visibility};
+use crate::diagnostic::Diagnostics;
+use crate::error::Error;
+use crate::highlight::{self, Highlighter};
+use crate::index::FACETS;
+use crate::site::{NetworkSite, Site};
+use crate::templates::Theme;
+use crate::urls;
+use crate::view::Summary;
+
+use bodies::Bodies;
+use context::{Renderer, Shared};
+
+/// The bytes of one output file: made here, or copied from a source file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileData {
+    Bytes(Vec<u8>),
+    Copy(PathBuf),
+}
+
+/// One file of the output, at a `/`-separated path below the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub data: FileData,
+}
+
+/// What rendering needs besides the site.
+pub struct RenderInputs<'a> {
+    /// The theme of each network, by network id, and of the portal under "".
+    pub themes: &'a HashMap<String, Theme>,
+    /// Each network's non-page files (outside `meetings/`), by network id.
+    pub assets: &'a HashMap<String, Vec<Asset>>,
+    /// Each network's folder, by network id.
+    pub network_dirs: &'a HashMap<String, PathBuf>,
+    pub highlighter: &'a Highlighter,
+    /// The day of the build: actions due before it are overdue.
+    pub today: Date,
+}
+
+/// Renders the whole site. Link problems go to `diagnostics`.
+pub fn render(
+    site: &Site,
+    inputs: &RenderInputs,
+    diagnostics: &mut Diagnostics,
+) -> Result<Vec<OutputFile>, Error> {
+    let bodies = bodies::render(site, inputs, diagnostics);
+    let mut files = Vec::new();
+    for (network, b) in site.networks.iter().zip(&bodies.networks) {
+        files.extend(copied_files(network, inputs, &b.used_assets));
+    }
+    let shared: Vec<Shared> = site
+        .networks
+        .iter()
+        .map(|n| Shared::new(site, n, inputs))
+        .collect();
+    let env = Env {
+        site,
+        inputs,
+        shared: &shared,
+        bodies: &bodies,
+    };
+    let rendered: Vec<Result<OutputFile, Error>> =
+        jobs(site).par_iter().map(|job| env.render(job)).collect();
+    for file in rendered {
+        files.push(file?);
+    }
+    files.extend(static_files(site, inputs));
+    Ok(files)
+}
+
+/// Everything a job needs.
+struct Env<'a> {
+    site: &'a Site,
+    inputs: &'a RenderInputs<'a>,
+    shared: &'a [Shared],
+    bodies: &'a Bodies,
+}
+
+impl<'a> Env<'a> {
+    fn renderer(&self, n: usize, url: String) -> Renderer<'a> {
+        Renderer::new(self.site, self.inputs, self.shared, n, url)
+    }
+
+    /// The list entry of page `i` of network `n`.
+    fn summary(&self, n: usize, i: usize) -> Summary {
+        let network = &self.site.networks[n];
+        let views = crate::view::Views {
+            site: network,
+            strings: &self.shared[n].strings,
+            today: self.inputs.today,
+            audience: self.site.audience,
+        };
+        views.summary(&network.pages[i], &self.bodies.networks[n].pages[i].summary)
+    }
+
+    fn render(&self, job: &Job) -> Result<OutputFile, Error> {
+        match job {
+            Job::Portal => portal::portal(self),
+            Job::PortalThemes => portal::themes(self),
+            Job::PortalTheme(id, label) => portal::theme(self, id, label),
+            Job::Coverage => portal::coverage(self),
+            Job::Home(n) => pages::home(self, *n),
+            Job::Section(n, section) => pages::section(self, *n, *section),
+            Job::Page(n, p) => pages::page(self, *n, *p),
+            Job::Print(n) => pages::print(self, *n),
+            Job::Facet(n, facet, key) => pages::facet(self, *n, facet, key),
+            Job::Directory(n, page) => directory::render(self, *n, page),
+        }
+    }
+}
+
+/// One page of output to render.
+enum Job {
+    Portal,
+    PortalThemes,
+    PortalTheme(String, String),
+    Coverage,
+    Home(usize),
+    Section(usize, Section),
+    Page(usize, usize),
+    Print(usize),
+    Facet(usize, &'static str, String),
+    Directory(usize, directory::Page),
+}
+
+fn jobs(site: &Site) -> Vec<Job> {
+    let mut jobs = vec![Job::Portal, Job::PortalThemes, Job::Coverage];
+    for (id, label) in crate::view::portal_theme_ids(site) {
+        jobs.push(Job::PortalTheme(id, label));
+    }
+    for (n, network) in site.networks.iter().enumerate() {
+        jobs.push(Job::Home(n));
+        for section in network.sections.keys().filter(|s| **s != Section::Pages) {
+            jobs.push(Job::Section(n, *section));
+        }
+        if network.sections.contains_key(&Section::Handreiking) {
+            jobs.push(Job::Print(n));
+        }
+        let intros = network.pages.iter().map(|p| p.path == p.section.dir());
+        jobs.extend(
+            intros
+                .enumerate()
+                .filter(|(_, intro)| !intro)
+                .map(|(p, _)| Job::Page(n, p)),
+        );
+        for facet in FACETS {
+            for value in network.index.facets.get(facet).into_iter().flatten() {
+                jobs.push(Job::Facet(n, facet, value.key.clone()));
+            }
+        }
+        jobs.extend(
+            directory::pages(network, site.audience == Visibility::Network)
+                .into_iter()
+                .map(|p| Job::Directory(n, p)),
+        );
+    }
+    jobs
+}
+
+/// Meeting documents of visible meetings, and the files visible pages link to.
+fn copied_files(
+    network: &NetworkSite,
+    inputs: &RenderInputs,
+    used: &BTreeSet<String>,
+) -> Vec<OutputFile> {
+    let id = &network.network.id;
+    let mut files = Vec::new();
+    for page in &network.pages {
+        if let Kind::Meeting(meeting) = &page.kind {
+            for doc in &meeting.documents {
+                files.push(OutputFile {
+                    path: format!("{}{}", urls::of(&[id, &page.path]), doc.file_name),
+                    data: FileData::Copy(doc.source.clone()),
+                });
+            }
+        }
+    }
+    for asset in inputs
+        .assets
+        .get(id)
+        .into_iter()
+        .flatten()
+        .filter(|a| used.contains(&a.rel_path))
+    {
+        files.push(OutputFile {
+            path: format!("{id}/{}", asset.rel_path),
+            data: FileData::Copy(asset.source.clone()),
+        });
+    }
+    files
+}
+
+fn static_files(site: &Site, inputs: &RenderInputs) -> Vec<OutputFile> {
+    let highlight_css = highlight::stylesheet().into_bytes();
+    let mut files = Vec::new();
+    let mut add = |prefix: &str, theme: &Theme| {
+        for (name, bytes) in &theme.static_files {
+            files.push(OutputFile {
+                path: format!("{prefix}static/{name}"),
+                data: FileData::Bytes(bytes.clone()),
+            });
+        }
+        files.push(OutputFile {
+            path: format!("{prefix}static/highlight.css"),
+            data: FileData::Bytes(highlight_css.clone()),
+        });
+    };
+    add("", &inputs.themes[""]);
+    for network in &site.networks {
+        add(
+            &urls::of(&[&network.network.id]),
+            &inputs.themes[&network.network.id],
+        );
+    }
+    files
+}

@@ -1,0 +1,200 @@
+//! The pages of a network's content: home, section lists, the practice
+//! catalogue's facet pages, each page, and the handreiking's print page.
+
+use super::{Env, OutputFile};
+use crate::content::model::{Kind, Section};
+use crate::error::Error;
+use crate::urls;
+use crate::view::{Group, LinkView, PageView, SectionView, Summary};
+
+pub fn home(env: &Env, n: usize) -> Result<OutputFile, Error> {
+    let network = &env.site.networks[n];
+    let mut r = env.renderer(n, urls::of(&[&network.network.id]));
+    let list = |section: Section, count: usize| -> Vec<Summary> {
+        network
+            .sections
+            .get(&section)
+            .into_iter()
+            .flatten()
+            .take(count)
+            .map(|&i| env.summary(n, i))
+            .collect()
+    };
+    r.insert("content", &env.bodies.networks[n].home.html);
+    r.insert("recent_meetings", &list(Section::Meetings, 5));
+    r.insert("recent_practices", &list(Section::Practices, 6));
+    r.insert("lessons", &list(Section::Lessons, usize::MAX));
+    r.finish("network.html")
+}
+
+pub fn section(env: &Env, n: usize, section: Section) -> Result<OutputFile, Error> {
+    let network = &env.site.networks[n];
+    let indices = network
+        .sections
+        .get(&section)
+        .map_or(&[][..], Vec::as_slice);
+    let is_intro = |i: usize| network.pages[i].path == section.dir();
+    let pages: Vec<Summary> = indices
+        .iter()
+        .filter(|&&i| !is_intro(i))
+        .map(|&i| env.summary(n, i))
+        .collect();
+    let intro = indices
+        .iter()
+        .find(|&&i| is_intro(i))
+        .map(|&i| env.bodies.networks[n].pages[i].html.clone());
+    let mut r = env.renderer(n, urls::of(&[&network.network.id, section.dir()]));
+    let views = r.views();
+    let view = SectionView {
+        name: section.dir(),
+        title: views.t(&format!("section_{}", section.dir())),
+        url: r.url.clone(),
+        groups: if section == Section::Meetings {
+            by_year(&pages)
+        } else {
+            Vec::new()
+        },
+        pages,
+        intro,
+        facets: if section == Section::Practices {
+            views.facets(None)
+        } else {
+            Vec::new()
+        },
+    };
+    r.insert("section", &view);
+    r.insert("facet", &None::<()>);
+    r.finish(match section {
+        Section::Meetings => "meetings.html",
+        Section::Handreiking => "handreiking.html",
+        Section::Practices => "practices.html",
+        _ => "section.html",
+    })
+}
+
+/// A static page of the catalogue: the practices with one facet value.
+pub fn facet(env: &Env, n: usize, facet: &'static str, key: &str) -> Result<OutputFile, Error> {
+    let network = &env.site.networks[n];
+    let value = network.index.facets[facet]
+        .iter()
+        .find(|v| v.key == key)
+        .expect("facet jobs come from the index");
+    let mut r = env.renderer(n, urls::of(&[&network.network.id, "practices", facet, key]));
+    let views = r.views();
+    let facets = views.facets(Some((facet, key)));
+    let current = facets
+        .iter()
+        .find(|f| f.name == facet)
+        .and_then(|f| f.values.iter().find(|v| v.current))
+        .cloned();
+    let view = SectionView {
+        name: "practices",
+        title: views.t("section_practices"),
+        url: urls::of(&[&network.network.id, "practices"]),
+        pages: value.pages.iter().map(|&i| env.summary(n, i)).collect(),
+        groups: Vec::new(),
+        intro: None,
+        facets,
+    };
+    #[derive(serde::Serialize)]
+    struct Current {
+        name: &'static str,
+        title: String,
+        value: Option<crate::view::FacetValueView>,
+    }
+    r.insert("section", &view);
+    r.insert(
+        "facet",
+        &Current {
+            name: facet,
+            title: views.t(&format!("facet_{facet}")),
+            value: current,
+        },
+    );
+    r.finish("practices.html")
+}
+
+fn by_year(pages: &[Summary]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for page in pages {
+        let year = page
+            .date
+            .as_ref()
+            .map_or_else(String::new, |d| d.year.to_string());
+        match groups.last_mut() {
+            Some(g) if g.title == year => g.pages.push(page.clone()),
+            _ => groups.push(Group {
+                title: year,
+                pages: vec![page.clone()],
+            }),
+        }
+    }
+    groups
+}
+
+pub fn page(env: &Env, n: usize, p: usize) -> Result<OutputFile, Error> {
+    let network = &env.site.networks[n];
+    let page = &network.pages[p];
+    let mut r = env.renderer(n, urls::of(&[&network.network.id, &page.path]));
+    let views = r.views();
+    let body = &env.bodies.networks[n].pages[p];
+    let (prev, next) = network.book_links.get(&p).copied().unwrap_or_default();
+    let backlinks = env
+        .bodies
+        .backlinks
+        .get(&(n, p))
+        .into_iter()
+        .flatten()
+        .map(|&(bn, bp)| {
+            let source = &env.site.networks[bn].pages[bp];
+            LinkView {
+                title: source.title.clone(),
+                url: urls::of(&[&source.network, &source.path]),
+            }
+        });
+    let view = PageView {
+        title: page.title.clone(),
+        kind: page.kind.name(),
+        url: r.url.clone(),
+        date: views.date(page.date),
+        updated: views.date(page.updated),
+        summary: page.summary.clone().unwrap_or_else(|| body.summary.clone()),
+        content: body.html.clone(),
+        toc: body.toc.clone(),
+        tags: page.tags.iter().map(|t| views.tag(t)).collect(),
+        themes: views.themes(&page.themes),
+        visibility: page.visibility.as_str(),
+        meeting: match &page.kind {
+            Kind::Meeting(m) => Some(views.meeting(page, m)),
+            _ => None,
+        },
+        practice: match &page.kind {
+            Kind::Practice(pr) => Some(views.practice(p, pr, &|i| env.summary(n, i))),
+            _ => None,
+        },
+        prev: prev.map(|i| views.link(&network.pages[i])),
+        next: next.map(|i| views.link(&network.pages[i])),
+        backlinks: backlinks.collect(),
+    };
+    r.insert("page", &view);
+    if page.section == Section::Handreiking {
+        r.context.insert_value("book", r.shared.book.clone());
+    }
+    r.finish(match page.kind {
+        Kind::Meeting(_) => "meeting.html",
+        Kind::Practice(_) => "practice.html",
+        Kind::Chapter => "chapter.html",
+        Kind::Lesson => "lesson.html",
+        Kind::Page => "page.html",
+    })
+}
+
+/// The whole handreiking on one page, for printing or saving as PDF.
+pub fn print(env: &Env, n: usize) -> Result<OutputFile, Error> {
+    let network = &env.site.networks[n];
+    let mut r = env.renderer(n, urls::of(&[&network.network.id, "handreiking", "print"]));
+    let title = r.views().t("section_handreiking");
+    r.insert("title", &title);
+    r.insert("chapters", &env.bodies.networks[n].print);
+    r.finish("print.html")
+}

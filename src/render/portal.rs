@@ -1,0 +1,86 @@
+//! The pages above the networks: the portal, the cross-network theme pages
+//! and the coverage map.
+
+use super::context::{portal_context, render_template};
+use super::{Env, OutputFile};
+use crate::content::model::Section;
+use crate::error::Error;
+use crate::urls;
+use crate::view::{self, NetworkCard, Views};
+
+pub fn portal(env: &Env) -> Result<OutputFile, Error> {
+    let (mut context, strings) = portal_context(env.site, env.inputs, "");
+    let cards: Vec<NetworkCard> = env
+        .site
+        .networks
+        .iter()
+        .map(|network| {
+            let views = Views {
+                site: network,
+                strings: &strings,
+                today: env.inputs.today,
+                audience: env.site.audience,
+            };
+            NetworkCard {
+                network: views.network(),
+                meetings: network.count(Section::Meetings),
+                practices: network.count(Section::Practices),
+                chapters: network.count(Section::Handreiking),
+                lessons: network.count(Section::Lessons),
+            }
+        })
+        .collect();
+    let (active, closed): (Vec<NetworkCard>, Vec<NetworkCard>) = cards
+        .into_iter()
+        .partition(|c| c.network.status == "active");
+    context.insert("active_networks", &active);
+    context.insert("closed_networks", &closed);
+    context.insert("themes", &theme_list(env));
+    render_template(
+        &env.inputs.themes[""],
+        "portal.html",
+        &context,
+        String::new(),
+    )
+}
+
+/// Every theme with its number of pages across networks.
+fn theme_list(env: &Env) -> Vec<view::CountedLink> {
+    view::portal_theme_ids(env.site)
+        .into_iter()
+        .map(|(id, label)| view::CountedLink {
+            count: env
+                .site
+                .networks
+                .iter()
+                .map(|n| n.index.theme_pages.get(&id).map_or(0, Vec::len))
+                .sum(),
+            url: urls::of(&["themes", &id]),
+            title: label,
+        })
+        .collect()
+}
+
+pub fn themes(env: &Env) -> Result<OutputFile, Error> {
+    let url = urls::of(&["themes"]);
+    let (mut context, _) = portal_context(env.site, env.inputs, &url);
+    context.insert("themes", &theme_list(env));
+    render_template(&env.inputs.themes[""], "portal_themes.html", &context, url)
+}
+
+pub fn theme(env: &Env, id: &str, label: &str) -> Result<OutputFile, Error> {
+    let url = urls::of(&["themes", id]);
+    let (mut context, _) = portal_context(env.site, env.inputs, &url);
+    context.insert(
+        "theme",
+        &view::portal_theme(env.site, id, label, &|n, i| env.summary(n, i)),
+    );
+    render_template(&env.inputs.themes[""], "portal_theme.html", &context, url)
+}
+
+pub fn coverage(env: &Env) -> Result<OutputFile, Error> {
+    let url = urls::of(&["coverage"]);
+    let (mut context, _) = portal_context(env.site, env.inputs, &url);
+    context.insert("tables", &view::coverage(env.site));
+    render_template(&env.inputs.themes[""], "coverage.html", &context, url)
+}

@@ -1,0 +1,322 @@
+//! Views of a network's directory pages: people, organisations, themes,
+//! tags, "wie weet wat", open actions and the practice facets.
+
+use serde::Serialize;
+
+use super::{
+    ActionView, Group, OrganisationView, PersonView, SectionLink, Summary, ThemeView, Views,
+};
+use crate::content::model::{Kind, Section, Visibility};
+use crate::index::{FACETS, FacetValue};
+use crate::urls;
+
+/// One facet of the practice catalogue (theme, region, ...).
+#[derive(Debug, Clone, Serialize)]
+pub struct FacetView {
+    pub name: &'static str,
+    pub title: String,
+    pub values: Vec<FacetValueView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FacetValueView {
+    pub key: String,
+    pub label: String,
+    pub count: usize,
+    /// The static page that lists this value's practices.
+    pub url: String,
+    /// Whether this is the value of the page being shown.
+    pub current: bool,
+}
+
+/// A person's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonPage {
+    pub person: PersonView,
+    pub practices: Vec<Summary>,
+    pub meetings: Vec<Summary>,
+}
+
+/// An organisation's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct OrganisationPage {
+    pub organisation: OrganisationView,
+    pub people: Vec<PersonView>,
+    pub practices: Vec<Summary>,
+    pub meetings: Vec<Summary>,
+}
+
+/// A theme's (or tag's) page: its pages grouped by kind.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemePage {
+    pub theme: ThemeView,
+    pub description: Option<String>,
+    pub count: usize,
+    pub groups: Vec<Group>,
+}
+
+/// An expertise area with the people who have it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExpertiseArea {
+    pub id: String,
+    pub label: String,
+    pub people: Vec<PersonView>,
+}
+
+/// The open actions of one person (or of nobody in particular).
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionGroup {
+    pub person: Option<PersonView>,
+    pub actions: Vec<ActionView>,
+}
+
+/// A theme or tag on its index page, with its number of pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct CountedLink {
+    pub title: String,
+    pub url: String,
+    pub count: usize,
+}
+
+impl Views<'_> {
+    /// The directory pages this network has, for its menu.
+    pub fn directory_links(&self) -> Vec<SectionLink> {
+        let index = &self.site.index;
+        let network = &self.site.network;
+        let mut links = Vec::new();
+        let mut add = |name: &'static str, count: usize| {
+            if count > 0 {
+                links.push(SectionLink {
+                    name,
+                    title: self.t(&format!("dir_{name}")),
+                    url: urls::of(&[&network.id, name]),
+                    count,
+                });
+            }
+        };
+        add("people", network.people.len());
+        add("organisations", network.organisations.len());
+        add("themes", network.themes.len());
+        add("expertise", index.expertise.len());
+        add("tags", index.tags.len());
+        if self.audience == Visibility::Network {
+            add("actions", index.open_actions.values().map(Vec::len).sum());
+        }
+        links
+    }
+
+    pub fn person_page(&self, id: &str, summaries: &dyn Fn(usize) -> Summary) -> PersonPage {
+        let index = &self.site.index;
+        PersonPage {
+            person: self.person(id),
+            practices: index
+                .person_practices
+                .get(id)
+                .into_iter()
+                .flatten()
+                .map(|&i| summaries(i))
+                .collect(),
+            meetings: index
+                .person_meetings
+                .get(id)
+                .into_iter()
+                .flatten()
+                .map(|&i| summaries(i))
+                .collect(),
+        }
+    }
+
+    pub fn organisation_page(
+        &self,
+        id: &str,
+        summaries: &dyn Fn(usize) -> Summary,
+    ) -> OrganisationPage {
+        let index = &self.site.index;
+        OrganisationPage {
+            organisation: self.organisation(id),
+            people: index
+                .org_people
+                .get(id)
+                .into_iter()
+                .flatten()
+                .map(|p| self.person(p))
+                .collect(),
+            practices: index
+                .org_practices
+                .get(id)
+                .into_iter()
+                .flatten()
+                .map(|&i| summaries(i))
+                .collect(),
+            meetings: index
+                .org_meetings
+                .get(id)
+                .into_iter()
+                .flatten()
+                .map(|&i| summaries(i))
+                .collect(),
+        }
+    }
+
+    /// Pages grouped by kind, in the order of the sections.
+    pub fn by_kind(&self, pages: &[usize], summaries: &dyn Fn(usize) -> Summary) -> Vec<Group> {
+        Section::ALL
+            .into_iter()
+            .filter_map(|section| {
+                let in_section: Vec<Summary> = pages
+                    .iter()
+                    .filter(|&&i| self.site.pages[i].section == section)
+                    .map(|&i| summaries(i))
+                    .collect();
+                (!in_section.is_empty()).then(|| Group {
+                    title: self.t(&format!("section_{}", section.dir())),
+                    pages: in_section,
+                })
+            })
+            .collect()
+    }
+
+    pub fn theme_page(&self, id: &str, summaries: &dyn Fn(usize) -> Summary) -> ThemePage {
+        let pages = self
+            .site
+            .index
+            .theme_pages
+            .get(id)
+            .map_or(&[][..], Vec::as_slice);
+        ThemePage {
+            theme: self.theme(id),
+            description: self
+                .site
+                .network
+                .themes
+                .iter()
+                .find(|t| t.id == id)
+                .and_then(|t| t.description.clone()),
+            count: pages.len(),
+            groups: self.by_kind(pages, summaries),
+        }
+    }
+
+    pub fn tag_page(&self, slug: &str, summaries: &dyn Fn(usize) -> Summary) -> ThemePage {
+        let (label, pages) = &self.site.index.tags[slug];
+        ThemePage {
+            theme: self.tag(label),
+            description: None,
+            count: pages.len(),
+            groups: self.by_kind(pages, summaries),
+        }
+    }
+
+    /// Every theme of the network with its number of pages.
+    pub fn theme_counts(&self) -> Vec<CountedLink> {
+        self.site
+            .network
+            .themes
+            .iter()
+            .map(|t| CountedLink {
+                title: t.label.clone(),
+                url: urls::of(&[&self.site.network.id, "themes", &t.id]),
+                count: self.site.index.theme_pages.get(&t.id).map_or(0, Vec::len),
+            })
+            .collect()
+    }
+
+    pub fn tag_counts(&self) -> Vec<CountedLink> {
+        self.site
+            .index
+            .tags
+            .iter()
+            .map(|(slug, (label, pages))| CountedLink {
+                title: label.clone(),
+                url: urls::of(&[&self.site.network.id, "tags", slug]),
+                count: pages.len(),
+            })
+            .collect()
+    }
+
+    /// "Wie weet wat": expertise areas with their people, by name.
+    pub fn expertise(&self) -> Vec<ExpertiseArea> {
+        let mut areas: Vec<ExpertiseArea> = self
+            .site
+            .index
+            .expertise
+            .iter()
+            .map(|(id, (label, people))| ExpertiseArea {
+                id: id.clone(),
+                label: label.clone(),
+                people: people.iter().map(|p| self.person(p)).collect(),
+            })
+            .collect();
+        areas.sort_by_key(|a| a.label.to_lowercase());
+        areas
+    }
+
+    /// Open actions by person, people in the order of `_network.md`, then
+    /// actions with nobody assigned.
+    pub fn open_actions(&self) -> Vec<ActionGroup> {
+        let index = &self.site.index;
+        let mut order: Vec<&String> = index.open_actions.keys().collect();
+        let rank = |id: &str| {
+            self.site
+                .network
+                .people
+                .iter()
+                .position(|p| p.id == id)
+                .unwrap_or(usize::MAX)
+        };
+        order.sort_by_key(|id| (id.is_empty(), rank(id)));
+        order
+            .into_iter()
+            .map(|who| ActionGroup {
+                person: (!who.is_empty()).then(|| self.person(who)),
+                actions: index.open_actions[who]
+                    .iter()
+                    .map(|open| {
+                        let page = &self.site.pages[open.meeting];
+                        let Kind::Meeting(meeting) = &page.kind else {
+                            unreachable!("open actions come from meetings")
+                        };
+                        self.action(&meeting.actions[open.action], Some(self.link(page)))
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// The catalogue's facets; `current` is the (facet, key) being shown.
+    pub fn facets(&self, current: Option<(&str, &str)>) -> Vec<FacetView> {
+        FACETS
+            .iter()
+            .filter_map(|&name| {
+                let values = self.site.index.facets.get(name)?;
+                Some(FacetView {
+                    name,
+                    title: self.t(&format!("facet_{name}")),
+                    values: values
+                        .iter()
+                        .map(|v| self.facet_value(name, v, current))
+                        .collect(),
+                })
+            })
+            .collect()
+    }
+
+    fn facet_value(
+        &self,
+        facet: &str,
+        value: &FacetValue,
+        current: Option<(&str, &str)>,
+    ) -> FacetValueView {
+        let label = match facet {
+            "status" => self.t(&format!("status_{}", value.key)),
+            _ => value.label.clone(),
+        };
+        FacetValueView {
+            key: value.key.clone(),
+            label,
+            count: value.pages.len(),
+            url: urls::of(&[&self.site.network.id, "practices", facet, &value.key]),
+            current: current == Some((facet, value.key.as_str())),
+        }
+    }
+}

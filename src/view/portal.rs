@@ -1,0 +1,224 @@
+//! Views across networks: the portal's theme pages and the coverage map of
+//! themes against networks, regions and sectors, which shows where good
+//! practices are missing (blind spots).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Group, Summary};
+use crate::content::model::Kind;
+use crate::site::Site;
+use crate::slug::slugify;
+use crate::urls;
+
+/// A theme across all networks.
+#[derive(Debug, Clone, Serialize)]
+pub struct PortalTheme {
+    pub id: String,
+    pub label: String,
+    pub url: String,
+    /// Pages on the theme, all networks together.
+    pub count: usize,
+    /// The theme's pages per network.
+    pub groups: Vec<Group>,
+}
+
+/// One table of the coverage map.
+#[derive(Debug, Clone, Serialize)]
+pub struct CoverageTable {
+    /// `networks`, `regions` or `sectors`.
+    pub name: &'static str,
+    pub columns: Vec<CoverageColumn>,
+    pub rows: Vec<CoverageRow>,
+    /// How many cells are blind spots.
+    pub blind_spots: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CoverageColumn {
+    pub label: String,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CoverageRow {
+    pub theme: String,
+    pub url: String,
+    /// Good practices per column; 0 is a blind spot.
+    pub cells: Vec<usize>,
+    pub total: usize,
+}
+
+/// Every theme id used by any network, with the label of the first network
+/// that defines it, in label order.
+pub fn portal_theme_ids(site: &Site) -> Vec<(String, String)> {
+    let mut themes: BTreeMap<String, String> = BTreeMap::new();
+    for network in &site.networks {
+        for theme in &network.network.themes {
+            themes
+                .entry(theme.id.clone())
+                .or_insert_with(|| theme.label.clone());
+        }
+    }
+    let mut themes: Vec<(String, String)> = themes.into_iter().collect();
+    themes.sort_by_key(|(_, label)| label.to_lowercase());
+    themes
+}
+
+/// A theme's page on the portal: its pages from every network.
+pub fn portal_theme(
+    site: &Site,
+    id: &str,
+    label: &str,
+    summaries: &dyn Fn(usize, usize) -> Summary,
+) -> PortalTheme {
+    let groups: Vec<Group> = site
+        .networks
+        .iter()
+        .enumerate()
+        .filter_map(|(n, network)| {
+            let pages = network.index.theme_pages.get(id)?;
+            Some(Group {
+                title: network.network.title.clone(),
+                pages: pages.iter().map(|&i| summaries(n, i)).collect(),
+            })
+        })
+        .collect();
+    PortalTheme {
+        id: id.to_string(),
+        label: label.to_string(),
+        url: urls::of(&["themes", id]),
+        count: groups.iter().map(|g| g.pages.len()).sum(),
+        groups,
+    }
+}
+
+/// The three coverage tables: practices per theme against networks,
+/// regions and sectors.
+pub fn coverage(site: &Site) -> Vec<CoverageTable> {
+    let themes = portal_theme_ids(site);
+    // (theme id, network index, region, sector) of every visible practice.
+    let mut practices: Vec<(String, usize, Option<String>, Option<String>)> = Vec::new();
+    for (n, network) in site.networks.iter().enumerate() {
+        for page in &network.pages {
+            let Kind::Practice(p) = &page.kind else {
+                continue;
+            };
+            let org = p
+                .organisation
+                .as_ref()
+                .and_then(|id| network.network.organisations.iter().find(|o| &o.id == id));
+            let region = p
+                .region
+                .clone()
+                .or_else(|| org.and_then(|o| o.region.clone()));
+            let sector = p
+                .sector
+                .clone()
+                .or_else(|| org.and_then(|o| o.sector.clone()));
+            for theme in &page.themes {
+                practices.push((theme.clone(), n, region.clone(), sector.clone()));
+            }
+        }
+    }
+    let networks: Vec<CoverageColumn> = site
+        .networks
+        .iter()
+        .map(|n| CoverageColumn {
+            label: n.network.title.clone(),
+            url: Some(urls::of(&[&n.network.id])),
+        })
+        .collect();
+    let by_network = table("networks", &themes, networks, |theme, column| {
+        practices
+            .iter()
+            .filter(|p| p.0 == theme && p.1 == column)
+            .count()
+    });
+    let regions = distinct(
+        site,
+        |o| o.region.clone(),
+        practices.iter().filter_map(|p| p.2.clone()),
+    );
+    let by_region = table("regions", &themes, columns(&regions), |theme, column| {
+        practices
+            .iter()
+            .filter(|p| {
+                p.0 == theme && p.2.as_deref().map(slugify) == Some(slugify(&regions[column]))
+            })
+            .count()
+    });
+    let sectors = distinct(
+        site,
+        |o| o.sector.clone(),
+        practices.iter().filter_map(|p| p.3.clone()),
+    );
+    let by_sector = table("sectors", &themes, columns(&sectors), |theme, column| {
+        practices
+            .iter()
+            .filter(|p| {
+                p.0 == theme && p.3.as_deref().map(slugify) == Some(slugify(&sectors[column]))
+            })
+            .count()
+    });
+    vec![by_network, by_region, by_sector]
+}
+
+fn columns(labels: &[String]) -> Vec<CoverageColumn> {
+    labels
+        .iter()
+        .map(|l| CoverageColumn {
+            label: l.clone(),
+            url: None,
+        })
+        .collect()
+}
+
+/// Every value of an organisation field in any network, and of the
+/// practices themselves, once (by slug), sorted.
+fn distinct(
+    site: &Site,
+    field: impl Fn(&crate::content::model::Organisation) -> Option<String>,
+    extra: impl Iterator<Item = String>,
+) -> Vec<String> {
+    let mut values: BTreeMap<String, String> = BTreeMap::new();
+    let from_orgs = site
+        .networks
+        .iter()
+        .flat_map(|n| n.network.organisations.iter().filter_map(&field));
+    for value in from_orgs.chain(extra) {
+        values.entry(slugify(&value)).or_insert(value);
+    }
+    values.into_values().collect()
+}
+
+fn table(
+    name: &'static str,
+    themes: &[(String, String)],
+    columns: Vec<CoverageColumn>,
+    count: impl Fn(&str, usize) -> usize,
+) -> CoverageTable {
+    let rows: Vec<CoverageRow> = themes
+        .iter()
+        .map(|(id, label)| {
+            let cells: Vec<usize> = (0..columns.len()).map(|c| count(id, c)).collect();
+            CoverageRow {
+                theme: label.clone(),
+                url: urls::of(&["themes", id]),
+                total: cells.iter().sum(),
+                cells,
+            }
+        })
+        .collect();
+    CoverageTable {
+        name,
+        blind_spots: rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .filter(|c| **c == 0)
+            .count(),
+        columns,
+        rows,
+    }
+}
