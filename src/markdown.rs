@@ -109,6 +109,7 @@ pub fn render(
         had_html: false,
         used_ids: Default::default(),
         title,
+        wiki_text: None,
         seen_content: false,
     };
     for (event, range) in Parser::new_ext(text, parser_options()).into_offset_iter() {
@@ -144,6 +145,8 @@ struct State<'a, 'e> {
     had_html: bool,
     used_ids: std::collections::HashMap<String, usize>,
     title: &'a str,
+    /// The target of an open wiki link without `|text`, whose text is the target.
+    wiki_text: Option<String>,
     /// Whether anything has been emitted yet (for dropping a title heading).
     seen_content: bool,
 }
@@ -211,6 +214,9 @@ impl<'e> State<'_, 'e> {
                 id,
             }) => match self.link(&dest_url, offset, link_kind(link_type)) {
                 Some(href) => {
+                    if let pulldown_cmark::LinkType::WikiLink { has_pothole: false } = link_type {
+                        self.wiki_text = Some(dest_url.to_string());
+                    }
                     self.dropped_links.push(false);
                     self.emit(Event::Start(Tag::Link {
                         link_type,
@@ -237,7 +243,22 @@ impl<'e> State<'_, 'e> {
                     id,
                 }));
             }
+            Event::Text(text) if self.wiki_text.is_some() => {
+                // `[[Page#anchor]]` shows as "Page".
+                let written = self.wiki_text.take().unwrap_or_default();
+                let shown = match text.as_ref() == written {
+                    true => written
+                        .split('#')
+                        .next()
+                        .unwrap_or(&written)
+                        .trim()
+                        .to_string(),
+                    false => text.to_string(),
+                };
+                self.emit(Event::Text(shown.into()));
+            }
             Event::End(TagEnd::Link) => {
+                self.wiki_text = None;
                 if !self.dropped_links.pop().unwrap_or(false) {
                     self.emit(event);
                 }

@@ -6,6 +6,7 @@ mod build;
 mod demo;
 mod errors;
 mod harness;
+mod knowledge;
 mod markdown;
 mod output;
 mod themes;
