@@ -162,3 +162,64 @@ fn broken_copy_of_the_demo_reports_both_files_and_keeps_public() {
         .collect();
     assert_eq!(before, after, "a failed build changed public/");
 }
+
+/// Every `href` of an HTML file, resolved against the file's folder, as a
+/// file path (`x/` -> `x/index.html`); fragments, external links dropped.
+fn local_links(file: &Path, html: &str) -> Vec<PathBuf> {
+    let mut links = Vec::new();
+    for part in html.split("href=\"").skip(1) {
+        let href = &part[..part.find('"').unwrap_or(0)];
+        let href = href.split('#').next().unwrap_or("");
+        if href.is_empty() || href.contains(':') || href.starts_with('/') {
+            continue;
+        }
+        let mut target = file.parent().unwrap().to_path_buf();
+        for segment in href.split('/') {
+            match segment {
+                "" | "." => {}
+                ".." => {
+                    target.pop();
+                }
+                s => target.push(s),
+            }
+        }
+        if href.ends_with('/') || href == "." || href == "./" {
+            target.push("index.html");
+        }
+        links.push(target);
+    }
+    links
+}
+
+/// From the portal, following links only, a reader reaches every page.
+fn every_page_is_reachable(audience: &str) {
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    build(audience, &site);
+    let mut seen = std::collections::BTreeSet::new();
+    let mut queue = vec![site.join("index.html")];
+    while let Some(file) = queue.pop() {
+        if !seen.insert(file.clone()) || file.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let html = std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("broken link to {}", file.display()));
+        for link in local_links(&file, &html) {
+            assert!(link.exists(), "{} links to missing {}", file.display(), link.display());
+            queue.push(link);
+        }
+    }
+    let pages: Vec<PathBuf> = walkdir(&site).into_iter().filter(|p| p.extension().is_some_and(|e| e == "html")).collect();
+    let unreachable: Vec<&PathBuf> = pages.iter().filter(|p| !seen.contains(*p)).collect();
+    assert!(unreachable.is_empty(), "not reachable from the portal ({audience}): {unreachable:#?}");
+    assert!(pages.len() > 100, "{} pages", pages.len());
+}
+
+#[test]
+fn every_demo_page_is_reachable_from_the_portal_in_public() {
+    every_page_is_reachable("public");
+}
+
+#[test]
+fn every_demo_page_is_reachable_from_the_portal_for_participants() {
+    every_page_is_reachable("network");
+}
