@@ -18,6 +18,8 @@ pub struct Visible {
     /// Pages that exist but are hidden (drafts, or network-only pages in a
     /// public build): only what identifies them, never their content.
     pub hidden: Vec<HiddenPage>,
+    /// Page files that failed validation: (network id, source file).
+    pub broken: Vec<(String, PathBuf)>,
 }
 
 /// What link resolution may know of a hidden page: enough to recognise a
@@ -47,7 +49,9 @@ pub fn filter(content: Content, audience: Audience) -> Visible {
         content: Content {
             networks: content.networks,
             pages,
+            broken: Vec::new(),
         },
+        broken: content.broken,
         hidden: hidden
             .into_iter()
             .map(|p| HiddenPage {
@@ -92,6 +96,7 @@ mod tests {
     fn public_sees_only_public_non_drafts() {
         let content = Content {
             networks: vec![],
+            broken: vec![],
             pages: vec![
                 page("open", Visibility::Public, false),
                 page("intern", Visibility::Network, false),

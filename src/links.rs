@@ -164,6 +164,9 @@ impl PageLinks<'_> {
         if self.site.hidden.iter().any(|h| h.source == target) {
             return Link::Hidden;
         }
+        if self.site.broken.iter().any(|(_, source)| source == target) {
+            return Link::Broken;
+        }
         let known: Vec<String> = self
             .network()
             .pages
@@ -220,6 +223,21 @@ impl PageLinks<'_> {
             });
         if hidden {
             return Link::Hidden;
+        }
+        let broken = self
+            .site
+            .broken
+            .iter()
+            .filter(|(network, _)| network == id)
+            .any(|(_, source)| {
+                let stem = source
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                stem == name || crate::slug::split_number_prefix(&stem).1 == slugify(name)
+            });
+        if broken {
+            return Link::Broken;
         }
         let titles: Vec<&str> = network.pages.iter().map(|p| p.title.as_str()).collect();
         let hint = match nearest(name, titles.iter().copied()) {

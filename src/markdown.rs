@@ -21,6 +21,8 @@ pub enum Link {
     Hidden,
     /// A page or file that does not exist.
     Missing { message: String, hint: String },
+    /// A page that exists but has errors of its own: show the text, say nothing more.
+    Broken,
 }
 
 /// How a link was written.
@@ -377,6 +379,7 @@ impl<'e> State<'_, 'e> {
                 );
                 None
             }
+            Link::Broken => None,
             Link::Missing { message, hint } => {
                 self.rendered
                     .diagnostics

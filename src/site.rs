@@ -64,6 +64,8 @@ pub struct Site {
     pub networks: Vec<NetworkSite>,
     /// Hidden pages, identified only (see [`Visible::hidden`]).
     pub hidden: Vec<HiddenPage>,
+    /// Page files that failed validation (see [`Visible::broken`]).
+    pub broken: Vec<(String, PathBuf)>,
     /// Every visible page's source file -> (network index, page index).
     pub by_source: HashMap<PathBuf, (usize, usize)>,
 }
@@ -100,6 +102,7 @@ pub fn assemble(visible: Visible, diagnostics: &mut Diagnostics) -> Site {
         audience: visible.audience,
         networks,
         hidden: visible.hidden,
+        broken: visible.broken,
         by_source,
     }
 }

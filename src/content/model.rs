@@ -303,4 +303,7 @@ pub struct Page {
 pub struct Content {
     pub networks: Vec<Network>,
     pub pages: Vec<Page>,
+    /// Page files that failed validation: (network id, source file). Links
+    /// to them are not reported again; their own errors say what is wrong.
+    pub broken: Vec<(String, PathBuf)>,
 }

@@ -33,9 +33,14 @@ pub fn validate(tree: &SourceTree, diagnostics: &mut Diagnostics) -> Content {
             .par_iter()
             .map(|p| page::validate_page(p, &network, &registry, &source.assets))
             .collect();
-        for (page, diags) in results {
+        for ((page, diags), file) in results.into_iter().zip(&source.pages) {
             diagnostics.extend(diags);
-            content.pages.extend(page);
+            match page {
+                Some(page) => content.pages.push(page),
+                None => content
+                    .broken
+                    .push((source.id.clone(), file.file.path.clone())),
+            }
         }
         page::check_stray_meeting_files(source, &content.pages, diagnostics);
         content.networks.push(network);

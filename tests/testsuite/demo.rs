@@ -121,7 +121,7 @@ fn broken_copy_of_the_demo_reports_both_files_and_keeps_public() {
         })
         .collect();
 
-    // A practice whose status is written wrong (line 8), and a chapter whose
+    // A practice whose status is written wrong (line 9), and a chapter whose
     // front matter lost its closing quote (line 2).
     let practice = "content/kwaliteitsverpleegkundigen/practices/dagstart-van-tien-minuten.md";
     let text = site
@@ -139,7 +139,7 @@ fn broken_copy_of_the_demo_reports_both_files_and_keeps_public() {
     let stderr = run.stderr();
     assert!(
         stderr.contains(&format!(
-            "{practice}:8:9: error: unknown practice status 'geëvalueerd'"
+            "{practice}:9:9: error: unknown practice status 'geëvalueerd'"
         )),
         "{stderr}"
     );
@@ -202,15 +202,27 @@ fn every_page_is_reachable(audience: &str) {
         if !seen.insert(file.clone()) || file.extension().is_none_or(|e| e != "html") {
             continue;
         }
-        let html = std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("broken link to {}", file.display()));
+        let html = std::fs::read_to_string(&file)
+            .unwrap_or_else(|_| panic!("broken link to {}", file.display()));
         for link in local_links(&file, &html) {
-            assert!(link.exists(), "{} links to missing {}", file.display(), link.display());
+            assert!(
+                link.exists(),
+                "{} links to missing {}",
+                file.display(),
+                link.display()
+            );
             queue.push(link);
         }
     }
-    let pages: Vec<PathBuf> = walkdir(&site).into_iter().filter(|p| p.extension().is_some_and(|e| e == "html")).collect();
+    let pages: Vec<PathBuf> = walkdir(&site)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
     let unreachable: Vec<&PathBuf> = pages.iter().filter(|p| !seen.contains(*p)).collect();
-    assert!(unreachable.is_empty(), "not reachable from the portal ({audience}): {unreachable:#?}");
+    assert!(
+        unreachable.is_empty(),
+        "not reachable from the portal ({audience}): {unreachable:#?}"
+    );
     assert!(pages.len() > 100, "{} pages", pages.len());
 }
 
