@@ -167,15 +167,24 @@ impl PageLinks<'_> {
         if self.site.broken.iter().any(|(_, source)| source == target) {
             return Link::Broken;
         }
-        let known: Vec<String> = self
-            .network()
-            .pages
-            .iter()
-            .map(|p| p.source.to_string_lossy().into_owned())
-            .collect();
-        let wanted = target.to_string_lossy();
-        let hint = match nearest(&wanted, known.iter().map(String::as_str)) {
-            Some(n) => format!("did you mean {n}? Links are relative to this file's folder"),
+        // Suggest the page whose file name is nearest, as a link from here.
+        let stem = |p: &Path| {
+            p.file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        let pages = &self.network().pages;
+        let stems: Vec<String> = pages.iter().map(|p| stem(&p.source)).collect();
+        let hint = match nearest(&stem(target), stems.iter().map(String::as_str)) {
+            Some(n) => {
+                let page = &pages[stems.iter().position(|s| s == n).unwrap_or(0)];
+                let from = self.source.parent().unwrap_or(Path::new(""));
+                format!(
+                    "did you mean {} ('{}')? Links are relative to this file's folder",
+                    relative_path(from, &page.source),
+                    page.title
+                )
+            }
             None => "links to pages are relative to this file's folder, e.g. ../practices/naam.md"
                 .into(),
         };
@@ -249,6 +258,22 @@ impl PageLinks<'_> {
             hint,
         }
     }
+}
+
+/// `to` as a relative link from the folder `from` (both below one root).
+fn relative_path(from: &Path, to: &Path) -> String {
+    let from_norm = normalize(from);
+    let from: Vec<Component> = from_norm.components().collect();
+    let to_norm = normalize(to);
+    let to: Vec<Component> = to_norm.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - common];
+    parts.extend(
+        to[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
 }
 
 /// Whether `name` names a page by its URL path, its last URL segment or its
@@ -352,6 +377,18 @@ mod tests {
             "handreiking/samen/start"
         ));
         assert!(!matches_slug("practices/dagstart", "dagstart", "dag"));
+    }
+
+    #[test]
+    fn relative_paths_between_files() {
+        assert_eq!(
+            relative_path(Path::new("c/n/lessons"), Path::new("c/n/practices/a.md")),
+            "../practices/a.md"
+        );
+        assert_eq!(
+            relative_path(Path::new("c/n/lessons"), Path::new("c/n/lessons/b.md")),
+            "b.md"
+        );
     }
 
     #[test]

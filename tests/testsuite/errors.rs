@@ -108,5 +108,8 @@ fn a_broken_link_is_an_error() {
         ),
         "{stderr}"
     );
-    assert!(stderr.contains("did you mean"), "{stderr}");
+    assert!(
+        stderr.contains("did you mean ../practices/dagstart.md ('Dagstart van tien minuten')?"),
+        "{stderr}"
+    );
 }
