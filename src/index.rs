@@ -50,6 +50,9 @@ pub struct NetworkIndex {
     pub related: BTreeMap<usize, Vec<usize>>,
     /// Person id (or "" for nobody) -> open actions.
     pub open_actions: BTreeMap<String, Vec<OpenAction>>,
+    /// The insights (harvest) of the meetings: (meeting, insight index),
+    /// newest meeting first.
+    pub insights: Vec<(usize, usize)>,
 }
 
 /// Builds the index of `pages`, given in display order per section.
@@ -142,6 +145,9 @@ fn index_meeting(
     for org in orgs {
         push_unique(index.org_meetings.entry(org.clone()).or_default(), i);
     }
+    index
+        .insights
+        .extend((0..meeting.insights.len()).map(|k| (i, k)));
     for (a, action) in meeting.actions.iter().enumerate() {
         if !action.done {
             let who = action.who.clone().unwrap_or_default();

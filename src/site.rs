@@ -55,6 +55,14 @@ impl NetworkSite {
     pub fn count(&self, section: Section) -> usize {
         self.sections.get(&section).map_or(0, Vec::len)
     }
+
+    /// Whether the section has a list page: when it has pages, and for
+    /// lessons also when meetings have insights (the lessons page gathers them).
+    pub fn has_list_page(&self, section: Section) -> bool {
+        section != Section::Pages
+            && (self.count(section) > 0
+                || (section == Section::Lessons && !self.index.insights.is_empty()))
+    }
 }
 
 /// Everything one build renders.

@@ -24,6 +24,7 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
     "portal.html",
     "network.html",
     "section.html",
+    "lessons.html",
     "meetings.html",
     "handreiking.html",
     "meeting.html",

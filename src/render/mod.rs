@@ -147,8 +147,11 @@ fn jobs(site: &Site) -> Vec<Job> {
     }
     for (n, network) in site.networks.iter().enumerate() {
         jobs.push(Job::Home(n));
-        for section in network.sections.keys().filter(|s| **s != Section::Pages) {
-            jobs.push(Job::Section(n, *section));
+        for section in Section::ALL
+            .into_iter()
+            .filter(|s| network.has_list_page(*s))
+        {
+            jobs.push(Job::Section(n, section));
         }
         if network.sections.contains_key(&Section::Handreiking) {
             jobs.push(Job::Print(n));

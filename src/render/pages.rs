@@ -62,12 +62,19 @@ pub fn section(env: &Env, n: usize, section: Section) -> Result<OutputFile, Erro
             Vec::new()
         },
     };
+    if section == Section::Lessons {
+        r.insert(
+            "lessons_by_theme",
+            &views.lessons_by_theme(&|i| env.summary(n, i)),
+        );
+    }
     r.insert("section", &view);
     r.insert("facet", &None::<()>);
     r.finish(match section {
         Section::Meetings => "meetings.html",
         Section::Handreiking => "handreiking.html",
         Section::Practices => "practices.html",
+        Section::Lessons => "lessons.html",
         _ => "section.html",
     })
 }

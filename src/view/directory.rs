@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use super::{
-    ActionView, Group, OrganisationView, PersonView, SectionLink, Summary, ThemeView, Views,
+    ActionView, Group, LinkView, OrganisationView, PersonView, SectionLink, Summary, ThemeView,
+    Views,
 };
 use crate::content::model::{Kind, Section, Visibility};
 use crate::index::{FACETS, FacetValue};
@@ -68,6 +69,24 @@ pub struct ExpertiseArea {
 pub struct ActionGroup {
     pub person: Option<PersonView>,
     pub actions: Vec<ActionView>,
+}
+
+/// An insight from a meeting, with where it came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct InsightView {
+    pub text: String,
+    pub source: LinkView,
+    pub date: Option<super::DateView>,
+}
+
+/// The lessons and meeting insights on one theme.
+#[derive(Debug, Clone, Serialize)]
+pub struct LessonGroup {
+    /// None for lessons and insights without a theme.
+    pub theme: Option<ThemeView>,
+    pub title: String,
+    pub lessons: Vec<Summary>,
+    pub insights: Vec<InsightView>,
 }
 
 /// A theme or tag on its index page, with its number of pages.
@@ -281,6 +300,55 @@ impl Views<'_> {
                     .collect(),
             })
             .collect()
+    }
+
+    /// The lessons page: lessons and the insights of the meetings, grouped
+    /// by theme in the order of `_network.md`, then those without a theme.
+    pub fn lessons_by_theme(&self, summaries: &dyn Fn(usize) -> Summary) -> Vec<LessonGroup> {
+        let lessons: Vec<usize> = self
+            .site
+            .sections
+            .get(&Section::Lessons)
+            .cloned()
+            .unwrap_or_default();
+        let insights = &self.site.index.insights;
+        let group = |theme: Option<&str>| {
+            let has = |i: usize| match theme {
+                Some(t) => self.site.pages[i].themes.iter().any(|x| x == t),
+                None => self.site.pages[i].themes.is_empty(),
+            };
+            LessonGroup {
+                theme: theme.map(|t| self.theme(t)),
+                title: theme.map_or_else(|| self.t("other_lessons"), |t| self.theme(t).label),
+                lessons: lessons
+                    .iter()
+                    .filter(|&&i| has(i))
+                    .map(|&i| summaries(i))
+                    .collect(),
+                insights: insights
+                    .iter()
+                    .filter(|(m, _)| has(*m))
+                    .map(|&(m, k)| self.insight(m, k))
+                    .collect(),
+            }
+        };
+        let themed = self.site.network.themes.iter().map(|t| group(Some(&t.id)));
+        themed
+            .chain(std::iter::once(group(None)))
+            .filter(|g| !g.lessons.is_empty() || !g.insights.is_empty())
+            .collect()
+    }
+
+    fn insight(&self, meeting: usize, k: usize) -> InsightView {
+        let page = &self.site.pages[meeting];
+        let Kind::Meeting(m) = &page.kind else {
+            unreachable!("insights come from meetings")
+        };
+        InsightView {
+            text: m.insights[k].clone(),
+            source: self.link(page),
+            date: self.date(page.date),
+        }
     }
 
     /// The catalogue's facets; `current` is the (facet, key) being shown.

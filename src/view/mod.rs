@@ -302,7 +302,7 @@ impl Views<'_> {
         let network: &Network = &self.site.network;
         let sections = Section::ALL
             .into_iter()
-            .filter(|s| *s != Section::Pages && self.site.count(*s) > 0)
+            .filter(|s| self.site.has_list_page(*s))
             .map(|s| SectionLink {
                 name: s.dir(),
                 title: self.t(&format!("section_{}", s.dir())),
