@@ -19,6 +19,7 @@ pub mod links;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod slug;
 pub mod strings;

@@ -67,6 +67,8 @@ pub struct Rendered {
     pub toc: Vec<Heading>,
     /// Plain text of the first paragraph, shortened.
     pub summary: String,
+    /// All the text of the body (not code blocks), for the search index.
+    pub text: String,
     pub diagnostics: Diagnostics,
 }
 
@@ -171,6 +173,13 @@ impl<'e> State<'_, 'e> {
             return;
         }
         self.track_summary(&event);
+        match &event {
+            Event::Text(t) | Event::Code(t) => {
+                self.rendered.text.push_str(t);
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => self.rendered.text.push(' '),
+            _ => {}
+        }
         match event {
             Event::Start(Tag::Heading {
                 level, id, classes, ..

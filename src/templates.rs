@@ -46,6 +46,7 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
     "portal_themes.html",
     "portal_theme.html",
     "coverage.html",
+    "search.html",
     "partials/page_list.html",
     "partials/toc.html",
     "partials/book_toc.html",

@@ -20,6 +20,8 @@ pub struct Body {
     pub html: String,
     pub toc: Vec<Heading>,
     pub summary: String,
+    /// Plain text, for the search index.
+    pub text: String,
 }
 
 /// A chapter as it appears on the handreiking's print page.
@@ -249,6 +251,7 @@ fn finish(r: markdown::Rendered, links: PageLinks) -> Rendered {
             html: r.html,
             toc: r.toc,
             summary: r.summary,
+            text: r.text,
         },
         diagnostics: r.diagnostics,
         used_assets: links.used_assets.into_inner(),

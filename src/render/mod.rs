@@ -19,6 +19,7 @@ use crate::diagnostic::Diagnostics;
 use crate::error::Error;
 use crate::highlight::{self, Highlighter};
 use crate::index::FACETS;
+use crate::search;
 use crate::site::{NetworkSite, Site};
 use crate::templates::Theme;
 use crate::urls;
@@ -82,6 +83,7 @@ pub fn render(
         files.push(file?);
     }
     files.extend(static_files(site, inputs));
+    files.extend(search_indexes(&env));
     Ok(files)
 }
 
@@ -116,6 +118,8 @@ impl<'a> Env<'a> {
             Job::PortalThemes => portal::themes(self),
             Job::PortalTheme(id, label) => portal::theme(self, id, label),
             Job::Coverage => portal::coverage(self),
+            Job::PortalSearch => portal::search(self),
+            Job::Search(n) => pages::search(self, *n),
             Job::Home(n) => pages::home(self, *n),
             Job::Section(n, section) => pages::section(self, *n, *section),
             Job::Page(n, p) => pages::page(self, *n, *p),
@@ -132,6 +136,8 @@ enum Job {
     PortalThemes,
     PortalTheme(String, String),
     Coverage,
+    PortalSearch,
+    Search(usize),
     Home(usize),
     Section(usize, Section),
     Page(usize, usize),
@@ -141,12 +147,18 @@ enum Job {
 }
 
 fn jobs(site: &Site) -> Vec<Job> {
-    let mut jobs = vec![Job::Portal, Job::PortalThemes, Job::Coverage];
+    let mut jobs = vec![
+        Job::Portal,
+        Job::PortalThemes,
+        Job::Coverage,
+        Job::PortalSearch,
+    ];
     for (id, label) in crate::view::portal_theme_ids(site) {
         jobs.push(Job::PortalTheme(id, label));
     }
     for (n, network) in site.networks.iter().enumerate() {
         jobs.push(Job::Home(n));
+        jobs.push(Job::Search(n));
         for section in Section::ALL
             .into_iter()
             .filter(|s| network.has_list_page(*s))
@@ -175,6 +187,69 @@ fn jobs(site: &Site) -> Vec<Job> {
         );
     }
     jobs
+}
+
+/// Each network's search index, as `<network>/static/search-index.js`.
+fn search_indexes(env: &Env) -> Vec<OutputFile> {
+    env.site
+        .networks
+        .par_iter()
+        .enumerate()
+        .map(|(n, network)| {
+            let strings = &env.shared[n].strings;
+            let documents: Vec<search::Document> = (0..network.pages.len())
+                .map(|p| search_document(network, p, &env.bodies.networks[n].pages[p], strings))
+                .collect();
+            let index = search::build(&network.network.title, network.network.language, &documents);
+            OutputFile {
+                path: format!("{}static/search-index.js", urls::of(&[&network.network.id])),
+                data: FileData::Bytes(search::to_script(&index).into_bytes()),
+            }
+        })
+        .collect()
+}
+
+fn search_document(
+    network: &NetworkSite,
+    p: usize,
+    body: &bodies::Body,
+    strings: &std::collections::BTreeMap<String, String>,
+) -> search::Document {
+    use search::Field;
+    let page = &network.pages[p];
+    let mut fields = vec![(Field::Title, page.title.clone())];
+    fields.push((
+        Field::Heading,
+        body.toc
+            .iter()
+            .map(|h| h.title.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    ));
+    let mut meta: Vec<&str> = page.summary.iter().map(String::as_str).collect();
+    match &page.kind {
+        Kind::Meeting(m) => {
+            meta.extend(
+                m.agenda
+                    .iter()
+                    .chain(&m.decisions)
+                    .chain(&m.insights)
+                    .map(String::as_str),
+            );
+            meta.extend(m.actions.iter().map(|a| a.what.as_str()));
+        }
+        Kind::Practice(pr) => meta.extend(pr.results.as_deref()),
+        _ => {}
+    }
+    fields.push((Field::Meta, meta.join(" ")));
+    fields.push((Field::Body, body.text.clone()));
+    let kind = format!("kind_{}", page.kind.name());
+    search::Document {
+        url: urls::of(&[&network.network.id, &page.path]),
+        title: page.title.clone(),
+        kind: strings.get(&kind).cloned().unwrap_or(kind),
+        fields,
+    }
 }
 
 /// Meeting documents of visible meetings, and the files visible pages link to.

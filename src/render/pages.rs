@@ -196,6 +196,33 @@ pub fn page(env: &Env, n: usize, p: usize) -> Result<OutputFile, Error> {
     })
 }
 
+/// A network's search page; without JavaScript it lists pages per theme.
+pub fn search(env: &Env, n: usize) -> Result<OutputFile, Error> {
+    let network = &env.site.networks[n];
+    let mut r = env.renderer(n, urls::of(&[&network.network.id, "search"]));
+    let browse: Vec<Group> = network
+        .network
+        .themes
+        .iter()
+        .filter_map(|t| {
+            let pages = network.index.theme_pages.get(&t.id)?;
+            Some(Group {
+                title: t.label.clone(),
+                pages: pages.iter().map(|&i| env.summary(n, i)).collect(),
+            })
+        })
+        .collect();
+    r.insert("browse", &browse);
+    r.insert(
+        "search_indexes",
+        &[format!(
+            "{}static/search-index.js",
+            urls::of(&[&network.network.id])
+        )],
+    );
+    r.finish("search.html")
+}
+
 /// The whole handreiking on one page, for printing or saving as PDF.
 pub fn print(env: &Env, n: usize) -> Result<OutputFile, Error> {
     let network = &env.site.networks[n];

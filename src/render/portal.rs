@@ -78,6 +78,33 @@ pub fn theme(env: &Env, id: &str, label: &str) -> Result<OutputFile, Error> {
     render_template(&env.inputs.themes[""], "portal_theme.html", &context, url)
 }
 
+/// The portal's search page: every network's index, and pages per theme
+/// across networks for readers without JavaScript.
+pub fn search(env: &Env) -> Result<OutputFile, Error> {
+    let url = urls::of(&["search"]);
+    let (mut context, _) = portal_context(env.site, env.inputs, &url);
+    let browse: Vec<crate::view::Group> = view::portal_theme_ids(env.site)
+        .into_iter()
+        .map(|(id, label)| {
+            let theme = view::portal_theme(env.site, &id, &label, &|n, i| env.summary(n, i));
+            crate::view::Group {
+                title: label,
+                pages: theme.groups.into_iter().flat_map(|g| g.pages).collect(),
+            }
+        })
+        .filter(|g| !g.pages.is_empty())
+        .collect();
+    let indexes: Vec<String> = env
+        .site
+        .networks
+        .iter()
+        .map(|n| format!("{}static/search-index.js", urls::of(&[&n.network.id])))
+        .collect();
+    context.insert("browse", &browse);
+    context.insert("search_indexes", &indexes);
+    render_template(&env.inputs.themes[""], "search.html", &context, url)
+}
+
 pub fn coverage(env: &Env) -> Result<OutputFile, Error> {
     let url = urls::of(&["coverage"]);
     let (mut context, _) = portal_context(env.site, env.inputs, &url);
