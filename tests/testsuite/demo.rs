@@ -163,11 +163,13 @@ fn broken_copy_of_the_demo_reports_both_files_and_keeps_public() {
     assert_eq!(before, after, "a failed build changed public/");
 }
 
-/// Every `href` of an HTML file, resolved against the file's folder, as a
-/// file path (`x/` -> `x/index.html`); fragments, external links dropped.
+/// Every `href` (and form `action`) of an HTML file, resolved against the
+/// file's folder, as a file path (`x/` -> `x/index.html`); fragments and
+/// external links dropped.
 fn local_links(file: &Path, html: &str) -> Vec<PathBuf> {
     let mut links = Vec::new();
-    for part in html.split("href=\"").skip(1) {
+    let parts = html.split("href=\"").skip(1).chain(html.split("action=\"").skip(1));
+    for part in parts {
         let href = &part[..part.find('"').unwrap_or(0)];
         let href = href.split('#').next().unwrap_or("");
         if href.is_empty() || href.contains(':') || href.starts_with('/') {
