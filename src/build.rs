@@ -27,6 +27,8 @@ pub struct BuildOptions {
     pub themes_dir: PathBuf,
     pub out_dir: PathBuf,
     pub audience: Audience,
+    /// Build only this network (for `oogst publish`).
+    pub only_network: Option<String>,
 }
 
 impl BuildOptions {
@@ -44,6 +46,7 @@ impl BuildOptions {
             themes_dir: clean(root.join("themes")),
             out_dir: clean(out.map_or_else(|| root.join("public"), Path::to_path_buf)),
             audience,
+            only_network: None,
         }
     }
 }
@@ -70,6 +73,8 @@ pub struct Outcome {
 /// The site rendered in memory.
 pub struct Rendered {
     pub site: Site,
+    /// The files as read, for checks after rendering (`oogst publish`).
+    pub tree: SourceTree,
     pub files: Vec<OutputFile>,
     pub diagnostics: Diagnostics,
 }
@@ -78,7 +83,21 @@ pub struct Rendered {
 /// come back as [`Error::Content`] with every diagnostic.
 pub fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
     let mut diagnostics = Diagnostics::default();
-    let tree = load::load(&options.content_dir, &mut diagnostics)?;
+    let mut tree = load::load(&options.content_dir, &mut diagnostics)?;
+    if let Some(only) = &options.only_network {
+        if !tree.networks.iter().any(|n| &n.id == only) {
+            return Err(Error::NoNetwork {
+                name: only.clone(),
+                known: tree
+                    .networks
+                    .iter()
+                    .map(|n| n.id.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
+        tree.networks.retain(|n| &n.id == only);
+    }
     let content = validate::validate(&tree, &mut diagnostics);
     let visible = audience::filter(content, options.audience);
     let site = site::assemble(visible, &mut diagnostics);
@@ -115,6 +134,7 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
     }
     Ok(Rendered {
         site,
+        tree,
         files,
         diagnostics,
     })

@@ -26,6 +26,12 @@ pub enum Error {
     #[error("template {name}: {message}")]
     Template { name: String, message: String },
 
+    #[error("there is no network '{name}'; the networks are: {known}")]
+    NoNetwork { name: String, known: String },
+
+    #[error("refusing to publish '{network}': {reason}")]
+    PublishRefused { network: String, reason: String },
+
     #[error("theme '{name}' was not found: {path} does not exist")]
     NoTheme { name: String, path: PathBuf },
 

@@ -33,6 +33,21 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+    /// Publish one network's public site as a self-contained archive.
+    ///
+    /// Writes <out>/<network>/ and <out>/<network>.zip: the public site with
+    /// every link, document, stylesheet and the search working when opened
+    /// from disk, a README and SHA256SUMS. Refuses a network with errors.
+    Publish {
+        /// The network's folder name under content/.
+        network: String,
+        /// Project folder that holds content/ and themes/.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// Folder for the archive (default: <root>/publish).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// Check all content, links and templates, writing nothing.
     ///
     /// Exits with status 1 when there are errors.
@@ -75,6 +90,7 @@ fn main() -> ExitCode {
             let options = BuildOptions::new(&common.root, out.as_deref(), common.audience.into());
             finish(build::build(&options), "Built", Some(&options.out_dir))
         }
+        Command::Publish { network, root, out } => publish(network, root, out),
         Command::Check { common } => {
             let options = BuildOptions::new(&common.root, None, common.audience.into());
             finish(build::check(&options), "Checked", None)
@@ -110,6 +126,45 @@ fn finish(result: Result<Outcome, Error>, verb: &str, out: Option<&Path>) -> Exi
 
 /// Prints every problem, with paths relative to the current folder where
 /// they lie below it (what a writer types to open the file).
+fn publish(network: String, root: PathBuf, out: Option<PathBuf>) -> ExitCode {
+    let started = std::time::Instant::now();
+    let options = oogst::publish::PublishOptions {
+        out: out.unwrap_or_else(|| oogst::publish::default_out(&root)),
+        commit: oogst::git::describe_commit(&root),
+        built_at: jiff::Timestamp::now()
+            .strftime("%Y-%m-%d %H:%M UTC")
+            .to_string(),
+        root,
+        network,
+    };
+    match oogst::publish::publish(&options) {
+        Ok(published) => {
+            print_diagnostics(&published.diagnostics);
+            println!(
+                "Published {} in {:.2} s: {} files
+  folder: {}
+  archive: {} ({})",
+                options.network,
+                started.elapsed().as_secs_f64(),
+                published.files,
+                published.folder.display(),
+                published.zip.display(),
+                oogst::view::human_size(published.zip_bytes, oogst::content::model::Language::En)
+            );
+            if published.snapshot {
+                println!(
+                    "  note: the network is still active; this archive is a snapshot of today's public site"
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {}", chain(&error));
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn print_diagnostics(diagnostics: &Diagnostics) {
     let cwd = std::env::current_dir()
         .ok()

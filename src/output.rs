@@ -208,6 +208,47 @@ fn remove_stale(out: &Path, files: &[OutputFile]) -> Result<usize, Error> {
     Ok(removed)
 }
 
+/// Writes `files` into a zip archive at `zip`, each below the folder
+/// `prefix/`, in path order. Written beside and renamed, so a failed write
+/// leaves no half archive.
+pub fn write_zip(
+    zip: &Path,
+    prefix: &str,
+    files: &[OutputFile],
+    modified: zip::DateTime,
+) -> Result<u64, Error> {
+    let err = |source| Error::Write {
+        path: zip.to_path_buf(),
+        source,
+    };
+    let zip_err = |e: zip::result::ZipError| err(std::io::Error::other(e));
+    let temp = zip.with_extension("zip.oogst-tmp");
+    let mut writer = zip::ZipWriter::new(fs::File::create(&temp).map_err(err)?);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(modified);
+    let mut sorted: Vec<&OutputFile> = files.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    for file in sorted {
+        writer
+            .start_file(format!("{prefix}/{}", file.path), options)
+            .map_err(zip_err)?;
+        match &file.data {
+            FileData::Bytes(bytes) => std::io::Write::write_all(&mut writer, bytes).map_err(err)?,
+            FileData::Copy(source) => {
+                let mut input = fs::File::open(source).map_err(|e| Error::Io {
+                    path: source.clone(),
+                    source: e,
+                })?;
+                std::io::copy(&mut input, &mut writer).map_err(err)?;
+            }
+        }
+    }
+    writer.finish().map_err(zip_err)?;
+    fs::rename(&temp, zip).map_err(err)?;
+    Ok(fs::metadata(zip).map_err(err)?.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

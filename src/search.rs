@@ -117,7 +117,10 @@ fn dutch_plural(word: &str) -> std::borrow::Cow<'_, str> {
         return word[..word.len() - 2].into();
     }
     let mut chars = word.chars().rev();
-    if word.len() > 4 && chars.next() == Some('s') && chars.next().is_some_and(|c| "aiouy".contains(c)) {
+    if word.len() > 4
+        && chars.next() == Some('s')
+        && chars.next().is_some_and(|c| "aiouy".contains(c))
+    {
         return word[..word.len() - 1].into();
     }
     word.into()

@@ -38,6 +38,46 @@ pub fn relative(from: &str, to: &str) -> String {
     }
 }
 
+/// For a site opened from disk (`file://`), where a folder URL shows a
+/// folder listing: every relative `href` and `action` that names a folder
+/// (`../x/`, `./`, `x/#anchor`) gets `index.html`.
+pub fn to_file_urls(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 50);
+    let mut rest = html;
+    while let Some(at) = next_url_attribute(rest) {
+        let (before, after) = rest.split_at(at);
+        out.push_str(before);
+        let end = after.find('"').unwrap_or(after.len());
+        out.push_str(&file_url(&after[..end]));
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Offset of the value of the next `href="` or `action="` in `html`.
+fn next_url_attribute(html: &str) -> Option<usize> {
+    let href = html.find(" href=\"").map(|i| i + 7);
+    let action = html.find(" action=\"").map(|i| i + 9);
+    match (href, action) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn file_url(url: &str) -> String {
+    let is_relative = !url.starts_with('#') && !url.starts_with('/') && !url.contains(':');
+    let split = url.find(['#', '?']).unwrap_or(url.len());
+    let (path, tail) = url.split_at(split);
+    if !is_relative || !(path.is_empty() || path.ends_with('/')) {
+        return url.to_string();
+    }
+    if path.is_empty() && !tail.starts_with('?') {
+        return url.to_string();
+    }
+    format!("{path}index.html{tail}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,5 +95,14 @@ mod tests {
         assert_eq!(root_prefix(""), "");
         assert_eq!(relative("net/a/", "net/b/"), "../../net/b/");
         assert_eq!(relative("", ""), "./");
+    }
+
+    #[test]
+    fn file_urls_name_the_index_file() {
+        let html = r##"<a href="../net/">a</a> <a href="./">b</a> <a href="x/#kop">c</a> <a href="#kop">d</a> <a href="https://x.nl/">e</a> <a href="doc.pdf">f</a> <form action="../search/">"##;
+        assert_eq!(
+            to_file_urls(html),
+            r##"<a href="../net/index.html">a</a> <a href="./index.html">b</a> <a href="x/index.html#kop">c</a> <a href="#kop">d</a> <a href="https://x.nl/">e</a> <a href="doc.pdf">f</a> <form action="../search/index.html">"##
+        );
     }
 }

@@ -168,7 +168,10 @@ fn broken_copy_of_the_demo_reports_both_files_and_keeps_public() {
 /// external links dropped.
 fn local_links(file: &Path, html: &str) -> Vec<PathBuf> {
     let mut links = Vec::new();
-    let parts = html.split("href=\"").skip(1).chain(html.split("action=\"").skip(1));
+    let parts = html
+        .split("href=\"")
+        .skip(1)
+        .chain(html.split("action=\"").skip(1));
     for part in parts {
         let href = &part[..part.find('"').unwrap_or(0)];
         let href = href.split('#').next().unwrap_or("");
@@ -236,4 +239,70 @@ fn every_demo_page_is_reachable_from_the_portal_in_public() {
 #[test]
 fn every_demo_page_is_reachable_from_the_portal_for_participants() {
     every_page_is_reachable("network");
+}
+
+/// The shipped index of a network, parsed.
+fn search_index(site: &Path, network: &str) -> serde_json::Value {
+    let script =
+        std::fs::read_to_string(site.join(network).join("static/search-index.js")).unwrap();
+    let json = script
+        .trim_end()
+        .trim_start_matches("(window.OOGST_SEARCH = window.OOGST_SEARCH || []).push(")
+        .trim_end_matches(");");
+    serde_json::from_str(json).unwrap()
+}
+
+#[test]
+fn demo_search_finds_stemmed_dutch_words_and_never_network_only_pages() {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    build("public", &public);
+    let index = search_index(&public, "kwaliteitsverpleegkundigen");
+    let urls: Vec<&str> = index["docs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d[0].as_str().unwrap())
+        .collect();
+    let analyzer = oogst::search::Analyzer::new(oogst::content::model::Language::Nl);
+    let found = |word: &str| -> Vec<&str> {
+        let stem = analyzer.stem(&oogst::search::fold_lower(word));
+        let postings = index["terms"][&stem]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        postings
+            .chunks(2)
+            .map(|p| urls[p[0].as_u64().unwrap() as usize])
+            .collect()
+    };
+    // "netwerken" (not written so in the page) finds the page about the network.
+    assert!(
+        found("netwerken").contains(&"kwaliteitsverpleegkundigen/over/"),
+        "{:?}",
+        found("netwerken")
+    );
+    assert!(
+        found("medicatiefouten")
+            .contains(&"kwaliteitsverpleegkundigen/meetings/2025-06-30-medicatieveiligheid/")
+    );
+    assert!(found("ideeën") == found("ideeen"), "diacritics are folded");
+    // The public index holds the one public meeting, none of the others.
+    let meetings: Vec<&&str> = urls.iter().filter(|u| u.contains("/meetings/")).collect();
+    assert_eq!(
+        meetings,
+        [&"kwaliteitsverpleegkundigen/meetings/2025-06-30-medicatieveiligheid/"]
+    );
+    assert!(
+        found("salarisschaal").is_empty(),
+        "a word only in a network-only meeting is not in the public index"
+    );
+
+    let network = out.path().join("network");
+    build("network", &network);
+    let index = search_index(&network, "kwaliteitsverpleegkundigen");
+    assert!(
+        index["terms"].get(analyzer.stem("salarisschaal")).is_some(),
+        "participants can search their notes"
+    );
 }

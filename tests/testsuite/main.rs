@@ -9,4 +9,5 @@ mod harness;
 mod knowledge;
 mod markdown;
 mod output;
+mod publishing;
 mod themes;

@@ -1,0 +1,249 @@
+//! `oogst publish <network>`: a self-contained archive of one network's
+//! public site that works when opened straight from disk (`file://`), with a
+//! README and checksums, as a folder and as a `.zip`.
+//!
+//! It refuses a network with errors, and, as a last line of defence behind
+//! the audience filter, checks that no text of a hidden page ended up in
+//! the archive.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::audience::Audience;
+use crate::build::{self, BuildOptions};
+use crate::content::model::NetworkStatus;
+use crate::diagnostic::Diagnostics;
+use crate::error::Error;
+use crate::output::{self, WriteReport};
+use crate::render::{FileData, OutputFile};
+use crate::urls;
+
+/// What to publish, and where.
+#[derive(Debug, Clone)]
+pub struct PublishOptions {
+    pub root: PathBuf,
+    pub network: String,
+    /// The folder that receives `<network>/` and `<network>.zip`.
+    pub out: PathBuf,
+    /// "2026-11-23 10:15 UTC", for the README.
+    pub built_at: String,
+    /// The content's git commit, for the README.
+    pub commit: Option<String>,
+}
+
+/// What was published.
+#[derive(Debug, Clone)]
+pub struct Published {
+    pub folder: PathBuf,
+    pub zip: PathBuf,
+    pub zip_bytes: u64,
+    pub files: usize,
+    /// True when the network is still active: the archive is a snapshot.
+    pub snapshot: bool,
+    pub write: WriteReport,
+    pub diagnostics: Diagnostics,
+}
+
+pub fn publish(options: &PublishOptions) -> Result<Published, Error> {
+    let folder = options.out.join(&options.network);
+    let mut build_options = BuildOptions::new(&options.root, Some(&folder), Audience::Public);
+    build_options.only_network = Some(options.network.clone());
+    output::check_output_dir(&folder, &build_options.root, &build_options.content_dir)?;
+    let rendered = match build::render_site(&build_options) {
+        Err(Error::Content(diagnostics)) => {
+            return Err(Error::PublishRefused {
+                network: options.network.clone(),
+                reason: format!(
+                    "it has {} error(s); run `oogst check` and fix them first",
+                    diagnostics.error_count()
+                ),
+            });
+        }
+        other => other?,
+    };
+    let network = &rendered.site.networks[0].network;
+    let snapshot = network.status == NetworkStatus::Active;
+    let hidden_lines = hidden_text(&rendered);
+    let mut files: Vec<OutputFile> = rendered.files.into_iter().map(with_file_urls).collect();
+    refuse_leaks(&options.network, &files, &hidden_lines)?;
+    files.push(text_file(
+        "README.txt",
+        readme(
+            options,
+            &network.title,
+            network.closed.map(|c| c.date),
+            snapshot,
+            files.len(),
+        ),
+    ));
+    files.push(text_file("SHA256SUMS", checksums(&files)?));
+
+    let write = output::write(&folder, &files)?;
+    let zip = options.out.join(format!("{}.zip", options.network));
+    let zip_bytes = output::write_zip(&zip, &options.network, &files, zip_time())?;
+    Ok(Published {
+        folder,
+        zip,
+        zip_bytes,
+        files: files.len(),
+        snapshot,
+        write,
+        diagnostics: rendered.diagnostics,
+    })
+}
+
+/// Pages opened from disk need `…/index.html` in their links.
+fn with_file_urls(file: OutputFile) -> OutputFile {
+    match &file.data {
+        FileData::Bytes(bytes) if file.path.ends_with(".html") => OutputFile {
+            data: FileData::Bytes(urls::to_file_urls(&String::from_utf8_lossy(bytes)).into_bytes()),
+            path: file.path,
+        },
+        _ => file,
+    }
+}
+
+/// Distinctive lines (40 characters or more) of the bodies of the pages the
+/// public may not see: drafts and network-only pages.
+fn hidden_text(rendered: &build::Rendered) -> Vec<(PathBuf, String)> {
+    let mut lines = Vec::new();
+    for hidden in &rendered.site.hidden {
+        let Some(source) = rendered
+            .tree
+            .networks
+            .iter()
+            .flat_map(|n| &n.pages)
+            .find(|p| p.file.path == hidden.source)
+        else {
+            continue;
+        };
+        let Ok(split) = crate::content::front_matter::split(&source.file.text) else {
+            continue;
+        };
+        lines.extend(
+            split
+                .body
+                .lines()
+                .map(str::trim)
+                .filter(|l| l.chars().count() >= 40)
+                .map(|l| (hidden.source.clone(), l.to_string())),
+        );
+    }
+    lines
+}
+
+fn refuse_leaks(
+    network: &str,
+    files: &[OutputFile],
+    hidden: &[(PathBuf, String)],
+) -> Result<(), Error> {
+    for file in files {
+        let FileData::Bytes(bytes) = &file.data else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(bytes);
+        if let Some((source, _)) = hidden.iter().find(|(_, line)| text.contains(line.as_str())) {
+            return Err(Error::PublishRefused {
+                network: network.to_string(),
+                reason: format!(
+                    "{} would contain text of {}, which is not public",
+                    file.path,
+                    source.display()
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn text_file(path: &str, text: String) -> OutputFile {
+    OutputFile {
+        path: path.to_string(),
+        data: FileData::Bytes(text.into_bytes()),
+    }
+}
+
+fn readme(
+    options: &PublishOptions,
+    title: &str,
+    closed: Option<jiff::civil::Date>,
+    snapshot: bool,
+    files: usize,
+) -> String {
+    let state = match (snapshot, closed) {
+        (true, _) => "The network is still active: this archive is a snapshot of its public site on the day it was built.".to_string(),
+        (false, Some(date)) => format!("The network closed on {date}; this archive is the publication of its public site."),
+        (false, None) => "The network has closed; this archive is the publication of its public site.".to_string(),
+    };
+    let commit = options
+        .commit
+        .clone()
+        .unwrap_or_else(|| "not built from a git repository".into());
+    format!(
+        "{title}\n{}\n\nThe public knowledge site of the learning network \"{title}\", made with oogst.\n{state}\n\n\
+         Open {network}/index.html (or index.html) in a web browser. Everything works from this folder:\n\
+         links, documents, styles and search; no internet connection or web server is needed.\n\n\
+         Built:    {}\nFrom:     commit {commit}\nNetwork:  {network}\nFiles:    {files}, plus this README and SHA256SUMS\n\n\
+         SHA256SUMS lists the SHA-256 checksum of every file; check them with `sha256sum -c SHA256SUMS`.\n",
+        "=".repeat(title.chars().count()),
+        options.built_at,
+        network = options.network,
+    )
+}
+
+/// `sha256sum` format: one line per file, sorted by path.
+fn checksums(files: &[OutputFile]) -> Result<String, Error> {
+    let mut lines = Vec::with_capacity(files.len());
+    for file in files {
+        let digest = match &file.data {
+            FileData::Bytes(bytes) => Sha256::digest(bytes),
+            FileData::Copy(source) => {
+                Sha256::digest(std::fs::read(source).map_err(|e| Error::Io {
+                    path: source.clone(),
+                    source: e,
+                })?)
+            }
+        };
+        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        lines.push(format!("{hex}  {}", file.path));
+    }
+    lines.sort_by(|a, b| a[66..].cmp(&b[66..]));
+    Ok(lines.join("\n") + "\n")
+}
+
+/// The time stamp of the files in the zip: now, in UTC.
+fn zip_time() -> zip::DateTime {
+    let now = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC);
+    zip::DateTime::from_date_and_time(
+        now.year() as u16,
+        now.month() as u8,
+        now.day() as u8,
+        now.hour() as u8,
+        now.minute() as u8,
+        now.second() as u8,
+    )
+    .unwrap_or_default()
+}
+
+/// Where the archive goes by default: `<root>/publish`.
+pub fn default_out(root: &Path) -> PathBuf {
+    root.join("publish")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checksums_are_sorted_sha256_lines() {
+        let files = vec![
+            text_file("b.txt", "b".into()),
+            text_file("a.txt", "abc".into()),
+        ];
+        assert_eq!(
+            checksums(&files).unwrap(),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  a.txt\n3e23e8160039594a33894f6564e1b1348bbd7a0088d42c4acb73eeaed59c009d  b.txt\n"
+        );
+    }
+}
