@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::audience::{self, Audience};
+use crate::config;
 use crate::content::load::{self, SourceTree};
 use crate::content::model::Section;
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::highlight::Highlighter;
 use crate::links::normalize;
@@ -29,6 +30,8 @@ pub struct BuildOptions {
     pub audience: Audience,
     /// Build only this network (for `oogst publish`).
     pub only_network: Option<String>,
+    /// The public address of the site; overrides `base_url` in oogst.yaml.
+    pub base_url: Option<String>,
 }
 
 impl BuildOptions {
@@ -47,6 +50,7 @@ impl BuildOptions {
             out_dir: clean(out.map_or_else(|| root.join("public"), Path::to_path_buf)),
             audience,
             only_network: None,
+            base_url: None,
         }
     }
 }
@@ -83,6 +87,17 @@ pub struct Rendered {
 /// come back as [`Error::Content`] with every diagnostic.
 pub fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
     let mut diagnostics = Diagnostics::default();
+    let config = config::load(&options.root, &mut diagnostics);
+    let base_url = options.base_url.clone().or(config.base_url);
+    if base_url.is_none() {
+        let path = config
+            .source
+            .unwrap_or_else(|| options.root.join(config::FILE));
+        diagnostics.push(
+            Diagnostic::warning(&path, 1, 1, "no base_url: the Atom feeds, sitemap.xml and canonical links need the site's public address and are left out")
+                .with_hint("add `base_url: https://kennis.example.org/` to oogst.yaml, or pass --base-url"),
+        );
+    }
     let mut tree = load::load(&options.content_dir, &mut diagnostics)?;
     if let Some(only) = &options.only_network {
         if !tree.networks.iter().any(|n| &n.id == only) {
@@ -127,6 +142,7 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
         network_dirs: &network_dirs,
         highlighter: &highlighter,
         today: jiff::Zoned::now().date(),
+        base_url: base_url.as_deref(),
     };
     let files = render::render(&site, &inputs, &mut diagnostics)?;
     if diagnostics.has_errors() {

@@ -9,10 +9,12 @@
 
 pub mod audience;
 pub mod build;
+pub mod config;
 pub mod content;
 pub mod dates;
 pub mod diagnostic;
 pub mod error;
+pub mod feeds;
 pub mod git;
 pub mod highlight;
 pub mod index;

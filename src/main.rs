@@ -32,6 +32,10 @@ enum Command {
         /// Output folder; it must be empty, or made by an earlier oogst build.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// The site's public address, for feeds, sitemap and canonical links
+        /// (overrides `base_url` in oogst.yaml).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
     },
     /// Publish one network's public site as a self-contained archive.
     ///
@@ -86,8 +90,24 @@ impl From<AudienceArg> for Visibility {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { common, out } => {
-            let options = BuildOptions::new(&common.root, out.as_deref(), common.audience.into());
+        Command::Build {
+            common,
+            out,
+            base_url,
+        } => {
+            let mut options =
+                BuildOptions::new(&common.root, out.as_deref(), common.audience.into());
+            if let Some(url) = base_url {
+                match oogst::config::normalize_base_url(&url) {
+                    Some(url) => options.base_url = Some(url),
+                    None => {
+                        eprintln!(
+                            "error: --base-url '{url}' is not an http(s) address, e.g. https://kennis.example.org/"
+                        );
+                        return ExitCode::from(2);
+                    }
+                }
+            }
             finish(build::build(&options), "Built", Some(&options.out_dir))
         }
         Command::Publish { network, root, out } => publish(network, root, out),

@@ -73,6 +73,12 @@ impl<'a> Renderer<'a> {
         let mut context = shared[n].context.clone();
         context.insert("root", &urls::root_prefix(&url));
         context.insert("current_url", &url);
+        context.insert("canonical", &inputs.base_url.map(|b| format!("{b}{url}")));
+        context.insert("feeds", &inputs.base_url.is_some());
+        context.insert(
+            "description",
+            &network.network.summary.clone().unwrap_or_default(),
+        );
         Renderer {
             network,
             theme: &inputs.themes[&network.network.id],
@@ -136,6 +142,12 @@ pub fn portal_context(
     context.insert("closed", &false);
     context.insert("root", &urls::root_prefix(url));
     context.insert("current_url", url);
+    context.insert("canonical", &inputs.base_url.map(|b| format!("{b}{url}")));
+    context.insert("feeds", &inputs.base_url.is_some());
+    context.insert(
+        "description",
+        strings.get("portal_intro").map_or("", String::as_str),
+    );
     (context, strings)
 }
 

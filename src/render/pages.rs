@@ -183,6 +183,7 @@ pub fn page(env: &Env, n: usize, p: usize) -> Result<OutputFile, Error> {
         next: next.map(|i| views.link(&network.pages[i])),
         backlinks: backlinks.collect(),
     };
+    r.insert("description", &view.summary);
     r.insert("page", &view);
     if page.section == Section::Handreiking {
         r.context.insert_value("book", r.shared.book.clone());

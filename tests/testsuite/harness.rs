@@ -50,8 +50,16 @@ Welkom bij het testnetwerk.
 ";
 
 impl SiteTest {
-    /// An empty project with a `content/` folder.
+    /// An empty project with a `content/` folder and an `oogst.yaml` that
+    /// sets the base URL.
     pub fn new() -> Self {
+        let site = SiteTest::without_settings();
+        site.write("oogst.yaml", "base_url: https://kennis.example.org/\n");
+        site
+    }
+
+    /// An empty project with only a `content/` folder.
+    pub fn without_settings() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::create_dir_all(dir.path().join("content")).unwrap();
         SiteTest { dir }

@@ -5,6 +5,7 @@ mod audience;
 mod build;
 mod demo;
 mod errors;
+mod feeds;
 mod harness;
 mod knowledge;
 mod markdown;

@@ -1,0 +1,173 @@
+//! Atom feeds, the sitemap and robots.txt. Feeds and the sitemap need
+//! absolute links, so they are made only when a `base_url` is configured.
+
+use jiff::civil::Date;
+
+/// One entry of a feed.
+#[derive(Debug, Clone)]
+pub struct FeedEntry {
+    pub title: String,
+    /// Below the site root: `net/meetings/x/`.
+    pub url: String,
+    pub updated: Date,
+    pub summary: String,
+    /// The kind ("Bijeenkomst") and the themes, as categories.
+    pub categories: Vec<String>,
+}
+
+/// A feed: a network's, or the portal's.
+#[derive(Debug, Clone)]
+pub struct Feed {
+    pub title: String,
+    /// The page the feed belongs to, below the site root (`net/`, or `` for the portal).
+    pub page_url: String,
+    pub language: String,
+    pub entries: Vec<FeedEntry>,
+}
+
+/// At most this many entries, the newest.
+pub const MAX_ENTRIES: usize = 50;
+
+/// The feed as Atom 1.0, with absolute links under `base_url`.
+pub fn atom(feed: &Feed, base_url: &str) -> String {
+    let mut entries = feed.entries.clone();
+    entries.sort_by(|a, b| {
+        b.updated
+            .cmp(&a.updated)
+            .then_with(|| a.title.cmp(&b.title))
+    });
+    entries.truncate(MAX_ENTRIES);
+    let updated = entries
+        .first()
+        .map_or_else(|| "2000-01-01".to_string(), |e| e.updated.to_string());
+    let page = format!("{base_url}{}", feed.page_url);
+    let mut xml = String::with_capacity(1024 + entries.len() * 512);
+    xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        escape(&feed.language)
+    ));
+    xml.push_str(&format!("  <title>{}</title>\n", escape(&feed.title)));
+    xml.push_str(&format!("  <id>{}</id>\n", escape(&page)));
+    xml.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        escape(&page)
+    ));
+    xml.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}atom.xml\"/>\n",
+        escape(&page)
+    ));
+    xml.push_str(&format!("  <updated>{updated}T00:00:00Z</updated>\n"));
+    xml.push_str(&format!(
+        "  <author><name>{}</name></author>\n",
+        escape(&feed.title)
+    ));
+    xml.push_str(&format!(
+        "  <generator version=\"{}\">oogst</generator>\n",
+        env!("CARGO_PKG_VERSION")
+    ));
+    for entry in &entries {
+        let url = format!("{base_url}{}", entry.url);
+        xml.push_str("  <entry>\n");
+        xml.push_str(&format!("    <title>{}</title>\n", escape(&entry.title)));
+        xml.push_str(&format!("    <id>{}</id>\n", escape(&url)));
+        xml.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            escape(&url)
+        ));
+        xml.push_str(&format!(
+            "    <updated>{}T00:00:00Z</updated>\n",
+            entry.updated
+        ));
+        for category in &entry.categories {
+            xml.push_str(&format!("    <category term=\"{}\"/>\n", escape(category)));
+        }
+        if !entry.summary.is_empty() {
+            xml.push_str(&format!(
+                "    <summary>{}</summary>\n",
+                escape(&entry.summary)
+            ));
+        }
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+/// `sitemap.xml` listing `pages` (below the site root, e.g. `net/x/`).
+pub fn sitemap(pages: &[String], base_url: &str) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for page in pages {
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            escape(&format!("{base_url}{page}"))
+        ));
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// `robots.txt` for the public site: everything may be indexed.
+pub fn robots(base_url: Option<&str>) -> String {
+    let mut text = String::from("User-agent: *\nAllow: /\n");
+    if let Some(base) = base_url {
+        text.push_str(&format!("Sitemap: {base}sitemap.xml\n"));
+    }
+    text
+}
+
+/// Escapes text for XML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\r' | '\t') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atom_has_absolute_links_and_escapes_text() {
+        let feed = Feed {
+            title: "Zorg & welzijn".into(),
+            page_url: "net/".into(),
+            language: "nl".into(),
+            entries: vec![FeedEntry {
+                title: "A <b>".into(),
+                url: "net/a/".into(),
+                updated: Date::new(2024, 2, 1).unwrap(),
+                summary: "Kort.".into(),
+                categories: vec!["Werkdruk".into()],
+            }],
+        };
+        let xml = atom(&feed, "https://x.org/");
+        assert!(xml.contains("<title>Zorg &amp; welzijn</title>"));
+        assert!(xml.contains("<id>https://x.org/net/a/</id>"));
+        assert!(xml.contains(
+            "<link rel=\"self\" type=\"application/atom+xml\" href=\"https://x.org/net/atom.xml\"/>"
+        ));
+        assert!(xml.contains("<updated>2024-02-01T00:00:00Z</updated>"));
+        assert!(xml.contains("<title>A &lt;b&gt;</title>"));
+    }
+
+    #[test]
+    fn robots_points_at_the_sitemap() {
+        assert_eq!(
+            robots(Some("https://x.org/")),
+            "User-agent: *\nAllow: /\nSitemap: https://x.org/sitemap.xml\n"
+        );
+    }
+}
