@@ -24,6 +24,7 @@ pub mod output;
 pub mod publish;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod strings;
@@ -31,6 +32,7 @@ pub mod templates;
 pub mod urls;
 pub mod validate;
 pub mod view;
+pub mod watch;
 pub mod yaml;
 
 pub use error::Error;

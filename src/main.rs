@@ -52,6 +52,25 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
+    /// Build, serve on this computer and rebuild on every change.
+    ///
+    /// Open pages reload by themselves after each change. Errors show in the
+    /// terminal and over the page, while the last good site stays served.
+    /// Stop with Ctrl-C.
+    Watch {
+        #[command(flatten)]
+        common: Common,
+        /// Port to serve on (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; only this computer by default. Use 0.0.0.0
+        /// to let others on your network look (they see the same site).
+        #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Check all content, links and templates, writing nothing.
     ///
     /// Exits with status 1 when there are errors.
@@ -111,6 +130,24 @@ fn main() -> ExitCode {
             finish(build::build(&options), "Built", Some(&options.out_dir))
         }
         Command::Publish { network, root, out } => publish(network, root, out),
+        Command::Watch {
+            common,
+            port,
+            bind,
+            open,
+        } => {
+            let options = oogst::watch::WatchOptions {
+                build: BuildOptions::new(&common.root, None, common.audience.into()),
+                addr: std::net::SocketAddr::new(bind, port),
+            };
+            match oogst::watch::watch(&options, &TerminalReporter { open }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Check { common } => {
             let options = BuildOptions::new(&common.root, None, common.audience.into());
             finish(build::check(&options), "Checked", None)
@@ -146,6 +183,80 @@ fn finish(result: Result<Outcome, Error>, verb: &str, out: Option<&Path>) -> Exi
 
 /// Prints every problem, with paths relative to the current folder where
 /// they lie below it (what a writer types to open the file).
+/// Prints what `oogst watch` does.
+struct TerminalReporter {
+    open: bool,
+}
+
+impl oogst::watch::Reporter for TerminalReporter {
+    fn serving(&self, url: &str) {
+        println!("Serving on {url} (Ctrl-C to stop)");
+        if self.open {
+            let opener = if cfg!(target_os = "macos") {
+                "open"
+            } else if cfg!(windows) {
+                "explorer"
+            } else {
+                "xdg-open"
+            };
+            if std::process::Command::new(opener).arg(url).spawn().is_err() {
+                eprintln!("note: could not open a browser; open {url} yourself");
+            }
+        }
+    }
+
+    fn changed(&self, paths: &[PathBuf]) {
+        let cwd = std::env::current_dir()
+            .ok()
+            .and_then(|d| d.canonicalize().ok());
+        let shown: Vec<String> = paths
+            .iter()
+            .take(3)
+            .map(|p| {
+                cwd.as_deref()
+                    .and_then(|c| relative_to(p, c))
+                    .unwrap_or_else(|| p.clone())
+                    .display()
+                    .to_string()
+            })
+            .collect();
+        let more = if paths.len() > 3 {
+            format!(" and {} more", paths.len() - 3)
+        } else {
+            String::new()
+        };
+        println!("Changed: {}{more}", shown.join(", "));
+    }
+
+    fn built(
+        &self,
+        pages: usize,
+        diagnostics: &Diagnostics,
+        took: std::time::Duration,
+        told: usize,
+    ) {
+        print_diagnostics(diagnostics);
+        println!(
+            "Built {pages} pages in {:.2} s; {} warning(s); reloaded {told} page(s)",
+            took.as_secs_f64(),
+            diagnostics.warning_count()
+        );
+    }
+
+    fn failed(&self, error: &Error) {
+        match error {
+            Error::Content(diagnostics) => {
+                print_diagnostics(diagnostics);
+                eprintln!(
+                    "error: {} error(s); still serving the last good site",
+                    diagnostics.error_count()
+                );
+            }
+            other => eprintln!("error: {}; still serving the last good site", chain(other)),
+        }
+    }
+}
+
 fn publish(network: String, root: PathBuf, out: Option<PathBuf>) -> ExitCode {
     let started = std::time::Instant::now();
     let options = oogst::publish::PublishOptions {

@@ -237,12 +237,23 @@ mod tests {
 
     #[test]
     fn refuses_a_file_that_holds_hidden_text() {
-        let hidden = vec![(PathBuf::from("content/n/meetings/a.md"), "Dit is een vertrouwelijke zin uit het verslag van maart.".to_string())];
+        let hidden = vec![(
+            PathBuf::from("content/n/meetings/a.md"),
+            "Dit is een vertrouwelijke zin uit het verslag van maart.".to_string(),
+        )];
         let clean = vec![text_file("n/index.html", "<p>Openbaar.</p>".into())];
         assert!(refuse_leaks("n", &clean, &hidden).is_ok());
-        let leaking = vec![text_file("n/static/search-index.js", "x Dit is een vertrouwelijke zin uit het verslag van maart. y".into())];
-        let err = refuse_leaks("n", &leaking, &hidden).unwrap_err().to_string();
-        assert!(err.contains("n/static/search-index.js would contain text of content/n/meetings/a.md"), "{err}");
+        let leaking = vec![text_file(
+            "n/static/search-index.js",
+            "x Dit is een vertrouwelijke zin uit het verslag van maart. y".into(),
+        )];
+        let err = refuse_leaks("n", &leaking, &hidden)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("n/static/search-index.js would contain text of content/n/meetings/a.md"),
+            "{err}"
+        );
     }
 
     #[test]

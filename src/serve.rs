@@ -1,0 +1,332 @@
+//! The preview server of `oogst watch`: serves the site from memory on
+//! loopback, injects a live-reload script into HTML (only here, never in
+//! built files), pushes reload events over server-sent events, and shows
+//! build errors in an overlay while the last good site stays served.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::{Arc, Mutex, RwLock};
+use std::thread;
+use std::time::Duration;
+
+/// The URL path of the event stream.
+pub const EVENTS: &str = "/__oogst/events";
+
+/// What the server serves; the watcher replaces it after each build.
+#[derive(Default)]
+pub struct Served {
+    files: RwLock<HashMap<String, Arc<Vec<u8>>>>,
+    /// The problems of the last build, when it failed (shown in an overlay).
+    errors: RwLock<Option<String>>,
+    clients: Mutex<Vec<TcpStream>>,
+}
+
+impl Served {
+    /// Replaces the whole site (after a good build) and clears the errors.
+    pub fn replace(&self, files: HashMap<String, Arc<Vec<u8>>>) {
+        *self.files.write().unwrap_or_else(|e| e.into_inner()) = files;
+        *self.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
+    /// Updates some files only (an incremental build) and clears the errors.
+    pub fn update(&self, changed: Vec<(String, Arc<Vec<u8>>)>) {
+        self.files
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(changed);
+        *self.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
+    /// Keeps the last good site and shows `errors` over it.
+    pub fn fail(&self, errors: String) {
+        *self.errors.write().unwrap_or_else(|e| e.into_inner()) = Some(errors);
+    }
+
+    /// Tells every open page to reload (`reload`), or to reload only its
+    /// stylesheets (`css`). Returns how many pages were told.
+    pub fn notify(&self, event: &str) -> usize {
+        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
+        let message = format!("event: {event}\ndata: {event}\n\n");
+        clients.retain_mut(|c| {
+            c.write_all(message.as_bytes())
+                .and_then(|_| c.flush())
+                .is_ok()
+        });
+        clients.len()
+    }
+
+    fn file(&self, path: &str) -> Option<Arc<Vec<u8>>> {
+        self.files
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(path)
+            .cloned()
+    }
+}
+
+/// Binds `addr`, or explains why not.
+pub fn bind(addr: SocketAddr) -> Result<TcpListener, String> {
+    TcpListener::bind(addr).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AddrInUse => format!(
+            "port {} is already in use (another oogst watch?); stop it, or choose another port: oogst watch --port {}",
+            addr.port(),
+            addr.port().wrapping_add(1)
+        ),
+        std::io::ErrorKind::PermissionDenied => format!("no permission to use port {}; choose one above 1024: --port 1111", addr.port()),
+        _ => format!("cannot listen on {addr}: {e}"),
+    })
+}
+
+/// Serves `served` on `listener` until the process ends, a thread per
+/// connection.
+pub fn serve(listener: TcpListener, served: Arc<Served>) {
+    for stream in listener.incoming().flatten() {
+        let served = Arc::clone(&served);
+        thread::spawn(move || {
+            let _ = handle(stream, &served);
+        });
+    }
+}
+
+fn handle(mut stream: TcpStream, served: &Served) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
+            break;
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+    if method != "GET" && method != "HEAD" {
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"GET only\n",
+            method == "HEAD",
+        );
+    }
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    if path == EVENTS {
+        stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: connected\n\n")?;
+        stream.flush()?;
+        stream.set_read_timeout(None)?;
+        served
+            .clients
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(stream);
+        return Ok(());
+    }
+    let Some(key) = file_key(path) else {
+        return respond(
+            &mut stream,
+            "400 Bad Request",
+            "text/plain",
+            b"bad path\n",
+            false,
+        );
+    };
+    let errors = served
+        .errors
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    let head = method == "HEAD";
+    if let Some(bytes) = served.file(&key) {
+        if key.ends_with(".html") {
+            let html = inject(&String::from_utf8_lossy(&bytes), errors.as_deref());
+            return respond(
+                &mut stream,
+                "200 OK",
+                "text/html; charset=utf-8",
+                html.as_bytes(),
+                head,
+            );
+        }
+        return respond(&mut stream, "200 OK", content_type(&key), &bytes, head);
+    }
+    if served.file(&format!("{key}/index.html")).is_some() {
+        // A folder without its slash: relative links need the slash.
+        let location = format!("{path}/");
+        let header = format!(
+            "HTTP/1.1 301 Moved Permanently\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        );
+        return stream.write_all(header.as_bytes());
+    }
+    let page = inject(&not_found(path), errors.as_deref());
+    respond(
+        &mut stream,
+        "404 Not Found",
+        "text/html; charset=utf-8",
+        page.as_bytes(),
+        head,
+    )
+}
+
+/// `/net/x/` -> `net/x/index.html`; None for paths that leave the site.
+fn file_key(path: &str) -> Option<String> {
+    let decoded = percent_decode(path);
+    let mut segments = Vec::new();
+    for segment in decoded.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => return None,
+            s => segments.push(s),
+        }
+    }
+    let mut key = segments.join("/");
+    if path.ends_with('/') || key.is_empty() {
+        if !key.is_empty() {
+            key.push('/');
+        }
+        key.push_str("index.html");
+    }
+    Some(key)
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn respond(
+    stream: &mut TcpStream,
+    status: &str,
+    content_type: &str,
+    body: &[u8],
+    head: bool,
+) -> std::io::Result<()> {
+    let header = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(header.as_bytes())?;
+    if !head {
+        stream.write_all(body)?;
+    }
+    stream.flush()
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "pdf" => "application/pdf",
+        "json" => "application/json",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The live-reload script, and the error overlay when the last build failed.
+const RELOAD_SCRIPT: &str = r#"<script>
+(function () {
+  var source = new EventSource("/__oogst/events");
+  source.addEventListener("reload", function () { location.reload(); });
+  source.addEventListener("css", function () {
+    document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
+      var url = link.href.replace(/[?&]oogst=\d+/, "");
+      link.href = url + (url.indexOf("?") < 0 ? "?" : "&") + "oogst=" + Date.now();
+    });
+  });
+})();
+</script>"#;
+
+/// Adds the reload script (and the overlay) before `</body>`.
+pub fn inject(html: &str, errors: Option<&str>) -> String {
+    let mut extra = String::from(RELOAD_SCRIPT);
+    if let Some(errors) = errors {
+        extra.push_str(&overlay(errors));
+    }
+    match html.rfind("</body>") {
+        Some(at) => format!("{}{extra}{}", &html[..at], &html[at..]),
+        None => format!("{html}{extra}"),
+    }
+}
+
+fn overlay(errors: &str) -> String {
+    format!(
+        "<div id=\"oogst-errors\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;\
+         background:#3b0d0c;color:#fff;font:14px/1.5 ui-monospace,monospace;padding:1rem 1.5rem;z-index:9999;\
+         box-shadow:0 -4px 16px rgba(0,0,0,.4)\"><strong>oogst: the last change has errors; this is the last good version.</strong>\
+         <pre style=\"white-space:pre-wrap;margin:.5rem 0 0\">{}</pre></div>",
+        escape(errors)
+    )
+}
+
+fn not_found(path: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Niet gevonden</title></head>\
+         <body><h1>404: niet gevonden</h1><p>Er is geen pagina op <code>{}</code>.</p><p><a href=\"/\">Naar het portaal</a></p></body></html>",
+        escape(path)
+    )
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_map_to_files_and_never_leave_the_site() {
+        assert_eq!(file_key("/").as_deref(), Some("index.html"));
+        assert_eq!(file_key("/net/x/").as_deref(), Some("net/x/index.html"));
+        assert_eq!(
+            file_key("/net/static/style.css").as_deref(),
+            Some("net/static/style.css")
+        );
+        assert_eq!(
+            file_key("/net/mijn%20bestand.pdf").as_deref(),
+            Some("net/mijn bestand.pdf")
+        );
+        assert_eq!(file_key("/../etc/passwd"), None);
+    }
+
+    #[test]
+    fn the_script_and_overlay_go_before_the_end_of_the_body() {
+        let html = inject(
+            "<html><body><p>x</p></body></html>",
+            Some("a.md:1:1: error: <kapot>"),
+        );
+        assert!(html.contains("EventSource(\"/__oogst/events\")"));
+        assert!(html.contains("a.md:1:1: error: &lt;kapot&gt;"));
+        assert!(html.ends_with("</body></html>"));
+    }
+}
