@@ -12,3 +12,4 @@ mod markdown;
 mod output;
 mod publishing;
 mod themes;
+mod watch;

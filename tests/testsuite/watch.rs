@@ -1,0 +1,208 @@
+//! `oogst watch` as a writer uses it: serve, edit, see the reload, break a
+//! file and see the error while the last good page stays served.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crate::harness::SiteTest;
+
+/// A running `oogst watch`, stopped when dropped.
+struct Watch {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Generous: the machine may be busy; the test waits, it does not time.
+const PATIENCE: Duration = Duration::from_secs(60);
+
+fn start(site: &SiteTest) -> Watch {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("oogst"))
+        .args(["watch", "--port", "0", "--root"])
+        .arg(site.path(""))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(url) = line.strip_prefix("Serving on http://") {
+                let _ = tx.send(url.split('/').next().unwrap_or("").to_string());
+            }
+        }
+    });
+    let addr = rx
+        .recv_timeout(PATIENCE)
+        .expect("watch did not start serving");
+    Watch { child, addr }
+}
+
+impl Watch {
+    /// GET `path`: (status line, body).
+    fn get(&self, path: &str) -> (String, String) {
+        let mut stream = TcpStream::connect(&self.addr).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.addr
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+        (
+            head.lines().next().unwrap_or("").to_string(),
+            body.to_string(),
+        )
+    }
+
+    /// Connects to the event stream; events arrive on the returned channel.
+    fn events(&self) -> mpsc::Receiver<String> {
+        let mut stream = TcpStream::connect(&self.addr).unwrap();
+        write!(
+            stream,
+            "GET /__oogst/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+            self.addr
+        )
+        .unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                if let Some(event) = line.strip_prefix("event: ") {
+                    if tx.send(event.to_string()).is_err() {
+                        break;
+                    }
+                }
+            }
+        });
+        // The server registers the stream before it answers; wait for that.
+        std::thread::sleep(Duration::from_millis(200));
+        rx
+    }
+}
+
+#[test]
+fn edits_reload_the_page_and_errors_keep_the_last_good_site() {
+    let site = SiteTest::small();
+    let watch = start(&site);
+    let page = "/net/practices/dagstart/";
+    let (status, body) = watch.get(page);
+    assert_eq!(status, "HTTP/1.1 200 OK");
+    assert!(body.contains("Elke ochtend een korte dagstart."));
+    assert!(
+        body.contains("EventSource(\"/__oogst/events\")"),
+        "the reload script is injected"
+    );
+    site.check_file_lacks("content/net/practices/dagstart.md", "__oogst");
+    assert!(!site.exists("public"), "watch builds in memory");
+
+    let events = watch.events();
+    let text = site.read("content/net/practices/dagstart.md").replace(
+        "Elke ochtend een korte dagstart.",
+        "Elke ochtend een dagstart van tien minuten.",
+    );
+    site.write("content/net/practices/dagstart.md", text);
+    assert_eq!(
+        events
+            .recv_timeout(PATIENCE)
+            .expect("no reload event after an edit"),
+        "reload"
+    );
+    assert!(
+        watch
+            .get(page)
+            .1
+            .contains("Elke ochtend een dagstart van tien minuten.")
+    );
+
+    site.write(
+        "content/net/practices/dagstart.md",
+        "---\ntitle: \"Dagstart\n---\nKapot.\n",
+    );
+    assert_eq!(
+        events
+            .recv_timeout(PATIENCE)
+            .expect("no reload event after breaking a file"),
+        "reload"
+    );
+    let (status, body) = watch.get(page);
+    assert_eq!(status, "HTTP/1.1 200 OK");
+    assert!(
+        body.contains("Elke ochtend een dagstart van tien minuten."),
+        "the last good page stays served"
+    );
+    assert!(
+        body.contains("id=\"oogst-errors\""),
+        "the error is shown over it"
+    );
+    assert!(body.contains("content/net/practices/dagstart.md:2:8: error: front matter: found unexpected end of stream"), "{body}");
+
+    site.write(
+        "content/net/practices/dagstart.md",
+        "---\ntitle: Dagstart\n---\nWeer heel.\n",
+    );
+    assert_eq!(events.recv_timeout(PATIENCE).unwrap(), "reload");
+    let body = watch.get(page).1;
+    assert!(body.contains("Weer heel.") && !body.contains("oogst-errors"));
+}
+
+#[test]
+fn new_and_deleted_pages_appear_and_disappear() {
+    let site = SiteTest::small();
+    let watch = start(&site);
+    let events = watch.events();
+    site.write(
+        "content/net/lessons/nieuw.md",
+        "---\ntitle: Een nieuwe les\n---\nNieuw.\n",
+    );
+    events
+        .recv_timeout(PATIENCE)
+        .expect("no reload after a new file");
+    assert_eq!(watch.get("/net/lessons/nieuw/").0, "HTTP/1.1 200 OK");
+    assert!(watch.get("/net/lessons/").1.contains("Een nieuwe les"));
+
+    site.remove("content/net/lessons/klein-beginnen.md");
+    events
+        .recv_timeout(PATIENCE)
+        .expect("no reload after a deleted file");
+    assert_eq!(
+        watch.get("/net/lessons/klein-beginnen/").0,
+        "HTTP/1.1 404 Not Found"
+    );
+    assert!(!watch.get("/net/lessons/").1.contains("Begin klein"));
+
+    site.write(
+        "content/tweede/_network.md",
+        "---\ntitle: Tweede netwerk\n---\nHallo.\n",
+    );
+    events
+        .recv_timeout(PATIENCE)
+        .expect("no reload after a new network");
+    assert!(watch.get("/").1.contains("Tweede netwerk"));
+}
+
+#[test]
+fn a_port_in_use_gets_a_clear_message() {
+    let site = SiteTest::small();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port().to_string();
+    let run = site.run(&["watch", "--port", &port]);
+    assert_eq!(run.output.status.code(), Some(1));
+    assert!(
+        run.stderr()
+            .contains(&format!("error: port {port} is already in use")),
+        "{}",
+        run.stderr()
+    );
+}
