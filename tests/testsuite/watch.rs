@@ -79,10 +79,10 @@ impl Watch {
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
             for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                if let Some(event) = line.strip_prefix("event: ") {
-                    if tx.send(event.to_string()).is_err() {
-                        break;
-                    }
+                if let Some(event) = line.strip_prefix("event: ")
+                    && tx.send(event.to_string()).is_err()
+                {
+                    break;
                 }
             }
         });
