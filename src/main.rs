@@ -71,6 +71,24 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Write a new page with the front matter of its kind, and print its path.
+    New {
+        /// meeting, practice, chapter, lesson or page.
+        #[arg(value_enum)]
+        kind: KindArg,
+        /// The network's folder name under content/.
+        network: String,
+        /// The title; the file name is made from it (ideeën -> ideeen).
+        title: String,
+        /// Project folder that holds content/.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+    },
+    /// Start a new knowledge base in DIR with one example network.
+    Init {
+        /// A new or empty folder.
+        dir: PathBuf,
+    },
     /// Check all content, links and templates, writing nothing.
     ///
     /// Exits with status 1 when there are errors.
@@ -89,6 +107,15 @@ struct Common {
     /// (network-only meeting notes included).
     #[arg(long, value_enum, default_value_t = AudienceArg::Public)]
     audience: AudienceArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum KindArg {
+    Meeting,
+    Practice,
+    Chapter,
+    Lesson,
+    Page,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -130,6 +157,56 @@ fn main() -> ExitCode {
             finish(build::build(&options), "Built", Some(&options.out_dir))
         }
         Command::Publish { network, root, out } => publish(network, root, out),
+        Command::New {
+            kind,
+            network,
+            title,
+            root,
+        } => {
+            use oogst::scaffold::NewKind;
+            let kind = match kind {
+                KindArg::Meeting => NewKind::Meeting,
+                KindArg::Practice => NewKind::Practice,
+                KindArg::Chapter => NewKind::Chapter,
+                KindArg::Lesson => NewKind::Lesson,
+                KindArg::Page => NewKind::Page,
+            };
+            match oogst::scaffold::new_page(
+                &root.join("content"),
+                &network,
+                kind,
+                &title,
+                jiff::Zoned::now().date(),
+            ) {
+                Ok(path) => {
+                    println!("{}", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Init { dir } => match oogst::scaffold::init(&dir, jiff::Zoned::now().date()) {
+            Ok(files) => {
+                println!(
+                    "Started a knowledge base in {} ({} files). Next:",
+                    dir.display(),
+                    files.len()
+                );
+                println!(
+                    "  cd {}
+  oogst watch --open",
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Watch {
             common,
             port,

@@ -11,5 +11,6 @@ mod knowledge;
 mod markdown;
 mod output;
 mod publishing;
+mod scaffold;
 mod themes;
 mod watch;
