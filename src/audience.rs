@@ -84,6 +84,7 @@ mod tests {
             themes: vec![],
             date: None,
             updated: None,
+            last_change: None,
             weight: 0,
             is_index: false,
             kind: Kind::Page,

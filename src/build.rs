@@ -113,7 +113,12 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
         }
         tree.networks.retain(|n| &n.id == only);
     }
-    let content = validate::validate(&tree, &mut diagnostics);
+    let mut content = validate::validate(&tree, &mut diagnostics);
+    let history = crate::git::history(&options.content_dir);
+    for page in &mut content.pages {
+        page.last_change =
+            crate::git::last_change(&history, &page.source, page.updated.map(|u| u.date));
+    }
     let visible = audience::filter(content, options.audience);
     let site = site::assemble(visible, &mut diagnostics);
     let themes = load_themes(options, &tree)?;

@@ -282,6 +282,7 @@ mod tests {
             themes: themes.iter().map(|t| t.to_string()).collect(),
             date: None,
             updated: None,
+            last_change: None,
             weight: 0,
             is_index: false,
             kind: Kind::Practice(Practice {

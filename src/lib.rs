@@ -59,6 +59,7 @@ pub(crate) mod test_support {
             people: vec![],
             defaults: Default::default(),
             allow_scripts: false,
+            show_authors: true,
             region: None,
             tags: vec![],
             body: String::new(),

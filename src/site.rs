@@ -262,6 +262,7 @@ mod tests {
             themes: vec![],
             date: None,
             updated: None,
+            last_change: None,
             weight,
             is_index: rel.ends_with("_index"),
             kind: Kind::Chapter,

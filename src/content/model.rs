@@ -164,6 +164,8 @@ pub struct Network {
     pub people: Vec<Person>,
     pub defaults: BTreeMap<Section, Visibility>,
     pub allow_scripts: bool,
+    /// Whether pages name the authors of their last changes (from git).
+    pub show_authors: bool,
     pub region: Option<String>,
     pub tags: Vec<String>,
     /// The home page text (markdown) and the file line it starts on.
@@ -290,12 +292,22 @@ pub struct Page {
     pub themes: Vec<String>,
     pub date: Option<When>,
     pub updated: Option<When>,
+    /// When the file last changed and who changed it (git, else `updated`,
+    /// else the file's modification time); set after validation.
+    pub last_change: Option<LastChange>,
     pub weight: i64,
     /// For handreiking chapters: whether this is a folder's `_index.md`.
     pub is_index: bool,
     pub kind: Kind,
     pub body: String,
     pub body_line: usize,
+}
+
+/// When a page last changed, and by whom (known from git only).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastChange {
+    pub date: jiff::civil::Date,
+    pub authors: Vec<String>,
 }
 
 /// Everything loaded and validated.

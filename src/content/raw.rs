@@ -56,6 +56,7 @@ pub struct RawNetwork {
     pub people: Vec<RawPerson>,
     pub defaults: BTreeMap<String, String>,
     pub allow_scripts: bool,
+    pub show_authors: Option<bool>,
     pub region: Option<String>,
     pub tags: Vec<String>,
 }
@@ -192,6 +193,7 @@ pub const NETWORK_KEYS: &[&str] = &[
     "people",
     "defaults",
     "allow_scripts",
+    "show_authors",
     "region",
     "tags",
 ];

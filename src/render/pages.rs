@@ -164,7 +164,18 @@ pub fn page(env: &Env, n: usize, p: usize) -> Result<OutputFile, Error> {
         kind: page.kind.name(),
         url: r.url.clone(),
         date: views.date(page.date),
-        updated: views.date(page.updated),
+        updated: views.date(
+            page.last_change
+                .as_ref()
+                .map(|c| crate::content::model::When {
+                    date: c.date,
+                    time: None,
+                }),
+        ),
+        authors: match (&page.last_change, network.network.show_authors) {
+            (Some(change), true) => change.authors.clone(),
+            _ => Vec::new(),
+        },
         summary: page.summary.clone().unwrap_or_else(|| body.summary.clone()),
         content: body.html.clone(),
         toc: body.toc.clone(),

@@ -100,6 +100,7 @@ pub fn validate_page(
         themes: raw.themes,
         date,
         updated,
+        last_change: None,
         weight: raw.weight.or(number).unwrap_or(i64::MAX),
         is_index: is_index(&source.rel_path),
         kind,

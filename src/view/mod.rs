@@ -241,7 +241,11 @@ pub struct PageView {
     pub kind: &'static str,
     pub url: String,
     pub date: Option<DateView>,
+    /// When the page last changed (git, else `updated:`, else the file's time).
     pub updated: Option<DateView>,
+    /// Who made its changes, most recent first (from git; empty when the
+    /// network says `show_authors: false`).
+    pub authors: Vec<String>,
     pub summary: String,
     /// The body as HTML.
     pub content: String,

@@ -7,6 +7,7 @@ mod demo;
 mod errors;
 mod feeds;
 mod harness;
+mod history;
 mod knowledge;
 mod markdown;
 mod output;
