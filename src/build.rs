@@ -83,11 +83,35 @@ pub struct Rendered {
     pub diagnostics: Diagnostics,
 }
 
-/// Loads, checks and renders everything, writing nothing. Content errors
-/// come back as [`Error::Content`] with every diagnostic.
-pub fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
-    let mut diagnostics = Diagnostics::default();
-    let config = config::load(&options.root, &mut diagnostics);
+/// Everything loaded, checked and assembled, ready to render; kept by
+/// `oogst watch` so that a change to one page can be rendered alone.
+pub struct Prepared {
+    pub tree: SourceTree,
+    pub site: Site,
+    pub themes: HashMap<String, Theme>,
+    pub assets: HashMap<String, Vec<load::Asset>>,
+    pub network_dirs: HashMap<String, PathBuf>,
+    pub highlighter: Highlighter,
+    pub base_url: Option<String>,
+    pub today: jiff::civil::Date,
+}
+
+impl Prepared {
+    pub fn inputs(&self) -> RenderInputs<'_> {
+        RenderInputs {
+            themes: &self.themes,
+            assets: &self.assets,
+            network_dirs: &self.network_dirs,
+            highlighter: &self.highlighter,
+            today: self.today,
+            base_url: self.base_url.as_deref(),
+        }
+    }
+}
+
+/// Loads, checks and assembles everything; problems go to `diagnostics`.
+pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<Prepared, Error> {
+    let config = config::load(&options.root, diagnostics);
     let base_url = options.base_url.clone().or(config.base_url);
     if base_url.is_none() {
         let path = config
@@ -98,7 +122,7 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
                 .with_hint("add `base_url: https://kennis.example.org/` to oogst.yaml, or pass --base-url"),
         );
     }
-    let mut tree = load::load(&options.content_dir, &mut diagnostics)?;
+    let mut tree = load::load(&options.content_dir, diagnostics)?;
     if let Some(only) = &options.only_network {
         if !tree.networks.iter().any(|n| &n.id == only) {
             return Err(Error::NoNetwork {
@@ -113,16 +137,16 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
         }
         tree.networks.retain(|n| &n.id == only);
     }
-    let mut content = validate::validate(&tree, &mut diagnostics);
+    let mut content = validate::validate(&tree, diagnostics);
     let history = crate::git::history(&options.content_dir);
     for page in &mut content.pages {
         page.last_change =
             crate::git::last_change(&history, &page.source, page.updated.map(|u| u.date));
     }
     let visible = audience::filter(content, options.audience);
-    let site = site::assemble(visible, &mut diagnostics);
+    let site = site::assemble(visible, diagnostics);
     let themes = load_themes(options, &tree)?;
-    let assets: HashMap<String, Vec<load::Asset>> = tree
+    let assets = tree
         .networks
         .iter()
         .map(|n| {
@@ -140,25 +164,53 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
         .iter()
         .map(|n| (n.id.clone(), n.dir.clone()))
         .collect();
-    let highlighter = Highlighter::new();
-    let inputs = RenderInputs {
-        themes: &themes,
-        assets: &assets,
-        network_dirs: &network_dirs,
-        highlighter: &highlighter,
+    Ok(Prepared {
+        tree,
+        site,
+        themes,
+        assets,
+        network_dirs,
+        highlighter: Highlighter::new(),
+        base_url,
         today: jiff::Zoned::now().date(),
-        base_url: base_url.as_deref(),
-    };
-    let files = render::render(&site, &inputs, &mut diagnostics)?;
+    })
+}
+
+/// Loads, checks and renders everything, writing nothing. Content errors
+/// come back as [`Error::Content`] with every diagnostic.
+pub fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
+    let (prepared, rendered) = render_kept(options)?;
+    Ok(Rendered {
+        site: prepared.site,
+        tree: prepared.tree,
+        files: rendered.files,
+        diagnostics: rendered.diagnostics,
+    })
+}
+
+/// What a full render made, besides the prepared site.
+pub struct Output {
+    pub files: Vec<OutputFile>,
+    pub bodies: render::Bodies,
+    pub diagnostics: Diagnostics,
+}
+
+/// Like [`render_site`], but keeps what `oogst watch` needs for the next change.
+pub fn render_kept(options: &BuildOptions) -> Result<(Prepared, Output), Error> {
+    let mut diagnostics = Diagnostics::default();
+    let prepared = prepare(options, &mut diagnostics)?;
+    let (files, bodies) = render::render_all(&prepared.site, &prepared.inputs(), &mut diagnostics)?;
     if diagnostics.has_errors() {
         return Err(Error::Content(diagnostics));
     }
-    Ok(Rendered {
-        site,
-        tree,
-        files,
-        diagnostics,
-    })
+    Ok((
+        prepared,
+        Output {
+            files,
+            bodies,
+            diagnostics,
+        },
+    ))
 }
 
 /// Each network's theme with its overrides, and the portal's under "".

@@ -14,6 +14,7 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use crate::build::{self, BuildOptions};
 use crate::config;
+use crate::content::front_matter;
 use crate::content::load::is_editor_litter;
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
@@ -41,7 +42,7 @@ pub fn watch(options: &WatchOptions, reporter: &dyn Reporter) -> Result<(), Stri
     let listener = serve::bind(options.addr)?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let served = Arc::new(Served::default());
-    rebuild(&options.build, &served, reporter, "reload");
+    let mut state = rebuild(&options.build, &served, reporter, "reload");
     let server = Arc::clone(&served);
     std::thread::spawn(move || serve::serve(listener, server));
     reporter.serving(&format!("http://{addr}/"));
@@ -69,10 +70,16 @@ pub fn watch(options: &WatchOptions, reporter: &dyn Reporter) -> Result<(), Stri
             continue;
         }
         reporter.changed(&paths);
+        if let ([path], Some(current)) = (paths.as_slice(), state.as_mut())
+            && path.extension().is_some_and(|e| e == "md")
+            && update_one_page(current, path, &served, reporter)
+        {
+            continue;
+        }
         let only_css = paths
             .iter()
             .all(|p| p.extension().is_some_and(|e| e == "css"));
-        rebuild(
+        state = rebuild(
             &options.build,
             &served,
             reporter,
@@ -135,22 +142,130 @@ fn is_relevant(path: &Path, options: &BuildOptions) -> bool {
         || path == absolute(&options.root).join(config::FILE)
 }
 
-/// Builds in memory; on success serves the new site, on failure keeps the
-/// last good one with the errors over it. Open pages reload either way.
-fn rebuild(options: &BuildOptions, served: &Served, reporter: &dyn Reporter, event: &str) {
+/// What the last good build left, to render a one-page edit alone.
+pub struct State {
+    prepared: build::Prepared,
+    bodies: crate::render::Bodies,
+    /// Each visible page's file (canonical path) -> (network, page).
+    pages: HashMap<PathBuf, (usize, usize)>,
+}
+
+impl State {
+    fn new(prepared: build::Prepared, bodies: crate::render::Bodies) -> Self {
+        let pages = prepared
+            .site
+            .by_source
+            .iter()
+            .filter_map(|(source, &id)| Some((source.canonicalize().ok()?, id)))
+            .collect();
+        State {
+            prepared,
+            bodies,
+            pages,
+        }
+    }
+}
+
+/// Builds everything in memory; on success serves the new site, on failure
+/// keeps the last good one with the errors over it. Open pages reload
+/// either way.
+fn rebuild(
+    options: &BuildOptions,
+    served: &Served,
+    reporter: &dyn Reporter,
+    event: &str,
+) -> Option<State> {
     let started = Instant::now();
-    match build::render_site(options) {
-        Ok(rendered) => {
-            let pages = rendered.site.networks.iter().map(|n| n.pages.len()).sum();
-            served.replace(in_memory(rendered.files));
+    match build::render_kept(options) {
+        Ok((prepared, output)) => {
+            let pages = prepared.site.networks.iter().map(|n| n.pages.len()).sum();
+            served.replace(in_memory(output.files));
             let told = served.notify(event);
-            reporter.built(pages, &rendered.diagnostics, started.elapsed(), told);
+            reporter.built(pages, &output.diagnostics, started.elapsed(), told);
+            Some(State::new(prepared, output.bodies))
         }
         Err(error) => {
             served.fail(error_text(&error));
             served.notify("reload");
             reporter.failed(&error);
+            None
         }
+    }
+}
+
+/// A change to the body of one page (its front matter untouched) renders
+/// that page, its network's search index and, for a chapter, the print
+/// page. Returns false when the change needs a full rebuild.
+fn update_one_page(
+    state: &mut State,
+    path: &Path,
+    served: &Served,
+    reporter: &dyn Reporter,
+) -> bool {
+    let started = Instant::now();
+    let Some(canonical) = path.canonicalize().ok() else {
+        return false;
+    };
+    let Some(&(n, p)) = state.pages.get(&canonical) else {
+        return false;
+    };
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    let prepared = &mut state.prepared;
+    let source = &prepared.site.networks[n].pages[p].source;
+    let Some(old) = prepared
+        .tree
+        .networks
+        .iter_mut()
+        .flat_map(|net| net.pages.iter_mut())
+        .find(|s| &s.file.path == source)
+    else {
+        return false;
+    };
+    let (Ok(new_split), Ok(old_split)) = (
+        front_matter::split(&text),
+        front_matter::split(&old.file.text),
+    ) else {
+        return false;
+    };
+    if new_split.front_matter != old_split.front_matter
+        || new_split.body_line != old_split.body_line
+    {
+        return false;
+    }
+    old.file.text = text;
+    let page = &mut prepared.site.networks[n].pages[p];
+    page.body = new_split.body;
+    let changed = page.updated.map_or(prepared.today, |u| u.date);
+    page.last_change = Some(crate::content::model::LastChange {
+        date: changed,
+        authors: Vec::new(),
+    });
+    let mut diagnostics = Diagnostics::default();
+    let inputs = prepared.inputs();
+    match crate::render::render_page_update(
+        &prepared.site,
+        &inputs,
+        &mut state.bodies,
+        n,
+        p,
+        &mut diagnostics,
+    ) {
+        Ok(Some(_)) if diagnostics.has_errors() => {
+            let error = Error::Content(diagnostics);
+            served.fail(error_text(&error));
+            served.notify("reload");
+            reporter.failed(&error);
+            true
+        }
+        Ok(Some(files)) => {
+            served.update(in_memory(files).into_iter().collect());
+            let told = served.notify("reload");
+            reporter.built(1, &diagnostics, started.elapsed(), told);
+            true
+        }
+        Ok(None) | Err(_) => false,
     }
 }
 

@@ -245,6 +245,53 @@ impl<'a> NetworkRenderer<'a> {
     }
 }
 
+/// Renders page `p` of network `n` again after its body changed, and puts
+/// the new body in `bodies`. Returns true when nothing that other pages show
+/// of it changed (summary, headings, links, linked files): then only the
+/// page itself (and the search index, and the print page for a chapter)
+/// needs rendering again.
+pub fn rerender(
+    site: &Site,
+    inputs: &RenderInputs,
+    bodies: &mut Bodies,
+    n: usize,
+    p: usize,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    let renderer = NetworkRenderer::new(site, inputs, n);
+    let new = renderer.page(p);
+    let old = &bodies.networks[n].pages[p];
+    let mut old_targets: Vec<PageId> = bodies
+        .backlinks
+        .iter()
+        .filter(|(_, sources)| sources.contains(&(n, p)))
+        .map(|(t, _)| *t)
+        .collect();
+    let mut new_targets: Vec<PageId> = new
+        .targets
+        .iter()
+        .copied()
+        .filter(|t| *t != (n, p))
+        .collect();
+    old_targets.sort();
+    new_targets.sort();
+    new_targets.dedup();
+    let same = old.summary == new.body.summary
+        && old.toc == new.body.toc
+        && old_targets == new_targets
+        && new
+            .used_assets
+            .iter()
+            .all(|a| bodies.networks[n].used_assets.contains(a));
+    diagnostics.extend(new.diagnostics);
+    bodies.networks[n].pages[p] = new.body;
+    check_anchors(site, &bodies.networks, &new.anchors, diagnostics);
+    if site.networks[n].pages[p].section == Section::Handreiking {
+        bodies.networks[n].print = renderer.print();
+    }
+    same
+}
+
 fn finish(r: markdown::Rendered, links: PageLinks) -> Rendered {
     Rendered {
         body: Body {

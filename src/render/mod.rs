@@ -26,7 +26,7 @@ use crate::templates::Theme;
 use crate::urls;
 use crate::view::Summary;
 
-use bodies::Bodies;
+pub use bodies::Bodies;
 use context::{Renderer, Shared};
 
 /// The bytes of one output file: made here, or copied from a source file.
@@ -65,6 +65,16 @@ pub fn render(
     inputs: &RenderInputs,
     diagnostics: &mut Diagnostics,
 ) -> Result<Vec<OutputFile>, Error> {
+    render_all(site, inputs, diagnostics).map(|(files, _)| files)
+}
+
+/// Renders the whole site, and returns the rendered bodies too (kept by
+/// `oogst watch` for incremental rebuilds).
+pub fn render_all(
+    site: &Site,
+    inputs: &RenderInputs,
+    diagnostics: &mut Diagnostics,
+) -> Result<(Vec<OutputFile>, Bodies), Error> {
     let bodies = bodies::render(site, inputs, diagnostics);
     let mut files = Vec::new();
     for (network, b) in site.networks.iter().zip(&bodies.networks) {
@@ -89,7 +99,7 @@ pub fn render(
     files.extend(static_files(site, inputs));
     files.extend(search_indexes(&env));
     files.extend(feed_files(&env, &files));
-    Ok(files)
+    Ok((files, bodies))
 }
 
 /// Everything a job needs.
@@ -194,6 +204,38 @@ fn jobs(site: &Site) -> Vec<Job> {
     jobs
 }
 
+/// After the body of page `p` of network `n` changed (and nothing else):
+/// renders what depends on it, or returns None when more changed than the
+/// page itself shows (then the caller renders everything).
+pub fn render_page_update(
+    site: &Site,
+    inputs: &RenderInputs,
+    bodies: &mut Bodies,
+    n: usize,
+    p: usize,
+    diagnostics: &mut Diagnostics,
+) -> Result<Option<Vec<OutputFile>>, Error> {
+    if !bodies::rerender(site, inputs, bodies, n, p, diagnostics) {
+        return Ok(None);
+    }
+    let shared: Vec<Shared> = site
+        .networks
+        .iter()
+        .map(|network| Shared::new(site, network, inputs))
+        .collect();
+    let env = Env {
+        site,
+        inputs,
+        shared: &shared,
+        bodies,
+    };
+    let mut files = vec![env.render(&Job::Page(n, p))?, search_index(&env, n)];
+    if site.networks[n].pages[p].section == crate::content::model::Section::Handreiking {
+        files.push(env.render(&Job::Print(n))?);
+    }
+    Ok(Some(files))
+}
+
 /// Atom feeds (with a base URL), and for the public the sitemap and robots.txt.
 fn feed_files(env: &Env, files: &[OutputFile]) -> Vec<OutputFile> {
     let bytes = |path: String, text: String| OutputFile {
@@ -287,22 +329,23 @@ fn network_feed(env: &Env, n: usize) -> feeds::Feed {
 
 /// Each network's search index, as `<network>/static/search-index.js`.
 fn search_indexes(env: &Env) -> Vec<OutputFile> {
-    env.site
-        .networks
-        .par_iter()
-        .enumerate()
-        .map(|(n, network)| {
-            let strings = &env.shared[n].strings;
-            let documents: Vec<search::Document> = (0..network.pages.len())
-                .map(|p| search_document(network, p, &env.bodies.networks[n].pages[p], strings))
-                .collect();
-            let index = search::build(&network.network.title, network.network.language, &documents);
-            OutputFile {
-                path: format!("{}static/search-index.js", urls::of(&[&network.network.id])),
-                data: FileData::Bytes(search::to_script(&index).into_bytes()),
-            }
-        })
+    (0..env.site.networks.len())
+        .into_par_iter()
+        .map(|n| search_index(env, n))
         .collect()
+}
+
+fn search_index(env: &Env, n: usize) -> OutputFile {
+    let network = &env.site.networks[n];
+    let strings = &env.shared[n].strings;
+    let documents: Vec<search::Document> = (0..network.pages.len())
+        .map(|p| search_document(network, p, &env.bodies.networks[n].pages[p], strings))
+        .collect();
+    let index = search::build(&network.network.title, network.network.language, &documents);
+    OutputFile {
+        path: format!("{}static/search-index.js", urls::of(&[&network.network.id])),
+        data: FileData::Bytes(search::to_script(&index).into_bytes()),
+    }
 }
 
 fn search_document(

@@ -13,6 +13,8 @@ use crate::harness::SiteTest;
 struct Watch {
     child: Child,
     addr: String,
+    /// What watch printed so far.
+    output: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Drop for Watch {
@@ -35,17 +37,24 @@ fn start(site: &SiteTest) -> Watch {
         .unwrap();
     let stdout = child.stdout.take().unwrap();
     let (tx, rx) = mpsc::channel();
+    let output = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let lines = std::sync::Arc::clone(&output);
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             if let Some(url) = line.strip_prefix("Serving on http://") {
                 let _ = tx.send(url.split('/').next().unwrap_or("").to_string());
             }
+            lines.lock().unwrap().push(line);
         }
     });
     let addr = rx
         .recv_timeout(PATIENCE)
         .expect("watch did not start serving");
-    Watch { child, addr }
+    Watch {
+        child,
+        addr,
+        output,
+    }
 }
 
 impl Watch {
@@ -204,5 +213,80 @@ fn a_port_in_use_gets_a_clear_message() {
             .contains(&format!("error: port {port} is already in use")),
         "{}",
         run.stderr()
+    );
+}
+
+#[test]
+fn a_body_edit_renders_only_that_page_and_stays_correct() {
+    let site = SiteTest::small().file(
+        "content/net/lessons/twee-alineas.md",
+        "---\ntitle: Twee alinea's\n---\nDe eerste alinea blijft staan.\n\nDe tweede alinea verandert.\n",
+    );
+    let watch = start(&site);
+    let events = watch.events();
+    let path = "content/net/lessons/twee-alineas.md";
+    site.write(
+        path,
+        site.read(path).replace(
+            "De tweede alinea verandert.",
+            "De tweede alinea spreekt nu over zuurstofflessen.",
+        ),
+    );
+    events
+        .recv_timeout(PATIENCE)
+        .expect("no reload after a body edit");
+    assert!(
+        watch
+            .get("/net/lessons/twee-alineas/")
+            .1
+            .contains("zuurstofflessen")
+    );
+    assert!(
+        watch
+            .get("/net/static/search-index.js")
+            .1
+            .contains("zuurstofflessen"),
+        "the search index follows"
+    );
+    assert!(
+        watch
+            .get("/net/lessons/")
+            .1
+            .contains("De eerste alinea blijft staan.")
+    );
+    let printed = watch.output.lock().unwrap().join("\n");
+    assert!(
+        printed.contains("Built 1 pages in"),
+        "only the page was rendered:\n{printed}"
+    );
+
+    // A broken link in an incremental edit shows the error; fixing it clears it.
+    site.write(
+        path,
+        site.read(path)
+            .replace("zuurstofflessen.", "zuurstofflessen, zie [[Bestaat niet]]."),
+    );
+    events.recv_timeout(PATIENCE).unwrap();
+    let body = watch.get("/net/lessons/twee-alineas/").1;
+    assert!(
+        body.contains("oogst-errors")
+            && body.contains("the wiki link [[Bestaat niet]] matches no page"),
+        "{body}"
+    );
+    site.write(
+        path,
+        site.read(path)
+            .replace(", zie [[Bestaat niet]].", ", zie [[Begin klein]]."),
+    );
+    events.recv_timeout(PATIENCE).unwrap();
+    let body = watch.get("/net/lessons/twee-alineas/").1;
+    assert!(!body.contains("oogst-errors"), "{body}");
+    assert!(body.contains(">Begin klein</a>"));
+    // A new link changes backlinks elsewhere: the whole site is rebuilt.
+    assert!(
+        watch
+            .get("/net/lessons/klein-beginnen/")
+            .1
+            .contains("Genoemd in")
     );
 }
