@@ -9,7 +9,7 @@
 //! browser can map a query word to a stem by lookup. Only pages the audience
 //! may see are ever passed in.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
@@ -73,19 +73,19 @@ const STOP_EN: &[&str] = &[
 pub struct Analyzer {
     stemmer: Stemmer,
     stop: &'static [&'static str],
+    stop_set: HashSet<&'static str>,
 }
 
 impl Analyzer {
     pub fn new(language: Language) -> Self {
-        match language {
-            Language::Nl => Analyzer {
-                stemmer: Stemmer::create(Algorithm::Dutch),
-                stop: STOP_NL,
-            },
-            Language::En => Analyzer {
-                stemmer: Stemmer::create(Algorithm::English),
-                stop: STOP_EN,
-            },
+        let (stemmer, stop) = match language {
+            Language::Nl => (Stemmer::create(Algorithm::Dutch), STOP_NL),
+            Language::En => (Stemmer::create(Algorithm::English), STOP_EN),
+        };
+        Analyzer {
+            stemmer,
+            stop,
+            stop_set: stop.iter().copied().collect(),
         }
     }
 
@@ -93,7 +93,7 @@ impl Analyzer {
     pub fn words<'t>(&'t self, text: &'t str) -> impl Iterator<Item = String> + 't {
         fold_lower(text)
             .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() > 1 && !self.stop.contains(w))
+            .filter(|w| w.chars().count() > 1 && !self.stop_set.contains(w))
             .map(str::to_string)
             .collect::<Vec<_>>()
             .into_iter()
@@ -141,23 +141,28 @@ pub fn fold_lower(text: &str) -> String {
 /// Builds the index of `documents`.
 pub fn build(network: &str, language: Language, documents: &[Document]) -> Index {
     let analyzer = Analyzer::new(language);
-    let mut terms: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    let mut words: BTreeMap<String, String> = BTreeMap::new();
+    let mut terms: HashMap<String, Vec<u32>> = HashMap::new();
+    // Every word seen, with its stem: each word is stemmed once.
+    let mut stems: HashMap<String, String> = HashMap::new();
     let mut docs = Vec::with_capacity(documents.len());
     for (d, doc) in documents.iter().enumerate() {
-        let mut scores: BTreeMap<String, u32> = BTreeMap::new();
-        let mut body_counts: BTreeMap<String, u32> = BTreeMap::new();
-        for (field, text) in &doc.fields {
-            for word in analyzer.words(text) {
-                let stem = words
-                    .get(&word)
-                    .cloned()
-                    .unwrap_or_else(|| analyzer.stem(&word));
-                if stem != word {
-                    words.entry(word).or_insert_with(|| stem.clone());
-                }
+        let analysed: Vec<(Field, Vec<String>)> = doc
+            .fields
+            .iter()
+            .map(|(f, t)| (*f, analyzer.words(t).collect()))
+            .collect();
+        for word in analysed.iter().flat_map(|(_, words)| words) {
+            if !stems.contains_key(word) {
+                stems.insert(word.clone(), analyzer.stem(word));
+            }
+        }
+        let mut scores: HashMap<&str, u32> = HashMap::new();
+        let mut body_counts: HashMap<&str, u32> = HashMap::new();
+        for (field, words) in &analysed {
+            for word in words {
+                let stem = stems[word].as_str();
                 if *field == Field::Body {
-                    let count = body_counts.entry(stem.clone()).or_default();
+                    let count = body_counts.entry(stem).or_default();
                     *count += 1;
                     if *count > MAX_BODY_COUNT {
                         continue;
@@ -166,8 +171,13 @@ pub fn build(network: &str, language: Language, documents: &[Document]) -> Index
                 *scores.entry(stem).or_default() += *field as u32;
             }
         }
+        let mut scores: Vec<(&str, u32)> = scores.into_iter().collect();
+        scores.sort_unstable();
         for (stem, score) in scores {
-            terms.entry(stem).or_default().extend([d as u32, score]);
+            terms
+                .entry(stem.to_string())
+                .or_default()
+                .extend([d as u32, score]);
         }
         docs.push([
             doc.url.clone(),
@@ -176,10 +186,14 @@ pub fn build(network: &str, language: Language, documents: &[Document]) -> Index
             snippet_text(doc),
         ]);
     }
+    let words = stems
+        .into_iter()
+        .filter(|(word, stem)| word != stem)
+        .collect();
     Index {
         network: network.to_string(),
         docs,
-        terms,
+        terms: terms.into_iter().collect(),
         words,
     }
 }

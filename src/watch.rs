@@ -48,7 +48,7 @@ pub fn watch(options: &WatchOptions, reporter: &dyn Reporter) -> Result<(), Stri
     reporter.serving(&format!("http://{addr}/"));
 
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(Duration::from_millis(150), None, tx)
+    let mut debouncer = new_debouncer(Duration::from_millis(100), None, tx)
         .map_err(|e| format!("cannot watch files: {e}"))?;
     let watched = watched_paths(&options.build);
     for (path, mode) in &watched {

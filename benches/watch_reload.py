@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Measures `oogst watch`: the time from saving a file to the reload event,
+for a one-page body edit (incremental) and a front-matter edit (full
+rebuild), on generated sites of 1,000 and 10,000 pages. Also the cost of
+reading the git history at 10,000 pages (a build inside and outside a git
+repository).
+
+usage: benches/watch_reload.py [PAGES ...]      (default: 1000 10000)
+"""
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+OOGST = os.path.join(ROOT, "target", "release", "oogst")
+
+
+def generate(pages, out):
+    subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(pages), out], check=True, stdout=subprocess.DEVNULL)
+    with open(os.path.join(out, "oogst", "oogst.yaml"), "w") as f:
+        f.write("base_url: https://bench.example.org/\n")
+    return os.path.join(out, "oogst")
+
+
+def start_watch(root):
+    proc = subprocess.Popen([OOGST, "watch", "--port", "0", "--root", root], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    for line in proc.stdout:
+        if line.startswith("Serving on http://"):
+            host, port = line.split("http://")[1].split("/")[0].split(":")
+            return proc, (host, int(port))
+    raise RuntimeError("watch did not start")
+
+
+def events(addr):
+    sock = socket.create_connection(addr)
+    sock.sendall(b"GET /__oogst/events HTTP/1.1\r\nHost: x\r\n\r\n")
+    sock.settimeout(120)
+    sock.recv(4096)  # headers and ": connected"
+    return sock
+
+
+def wait_reload(sock):
+    data = b""
+    while b"event: reload" not in data:
+        chunk = sock.recv(4096)
+        if not chunk:
+            raise RuntimeError("event stream closed")
+        data += chunk
+
+
+def timed_edits(root, addr, path, old, new, times=5):
+    sock = events(addr)
+    results = []
+    for i in range(times):
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        text = text.replace(old, new.format(i), 1) if i == 0 else text.replace(new.format(i - 1), new.format(i), 1)
+        time.sleep(0.3)
+        start = time.monotonic()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        wait_reload(sock)
+        results.append(time.monotonic() - start)
+    sock.close()
+    return results
+
+
+def one_page(root):
+    net = sorted(d for d in os.listdir(os.path.join(root, "content")) if not d.startswith("."))[0]
+    lessons = os.path.join(root, "content", net, "lessons")
+    return os.path.join(lessons, sorted(os.listdir(lessons))[0])
+
+
+def build_time(root, runs=3):
+    times = []
+    for _ in range(runs):
+        start = time.monotonic()
+        subprocess.run([OOGST, "check", "--root", root], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.monotonic() - start)
+    return statistics.median(times)
+
+
+def main():
+    sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000]
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--manifest-path", os.path.join(ROOT, "Cargo.toml")], check=True)
+    print("| pages | body edit (incremental), median | front-matter edit (full rebuild), median |")
+    print("|---:|---:|---:|")
+    for pages in sizes:
+        work = tempfile.mkdtemp()
+        try:
+            root = generate(pages, work)
+            proc, addr = start_watch(root)
+            try:
+                path = one_page(root)
+                body = timed_edits(root, addr, path, "\n- ", "\n- bewerkt{} ")
+                full = timed_edits(root, addr, path, "title: Pagina", "title: Pagina bewerkt {}")
+            finally:
+                proc.terminate()
+                proc.wait()
+            print(f"| {pages} | {statistics.median(body) * 1000:.0f} ms | {statistics.median(full) * 1000:.0f} ms |")
+            if pages == max(sizes):
+                outside = build_time(root)
+                env = dict(os.environ, GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="b@x", GIT_COMMITTER_NAME="Bench", GIT_COMMITTER_EMAIL="b@x")
+                for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "bench"]):
+                    subprocess.run(["git", "-C", root] + args, check=True, env=env)
+                inside = build_time(root)
+                print(f"\ngit dates at {pages} pages: oogst check {outside:.2f} s outside git, {inside:.2f} s in a git repository ({(inside / outside - 1) * 100:+.0f}%)")
+        finally:
+            shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
