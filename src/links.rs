@@ -315,7 +315,8 @@ pub fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-fn percent_decode(text: &str) -> String {
+/// `%20` -> ` `, for file names in URLs.
+pub fn percent_decode(text: &str) -> String {
     if !text.contains('%') {
         return text.to_string();
     }

@@ -171,7 +171,7 @@ fn handle(mut stream: TcpStream, served: &Served) -> std::io::Result<()> {
 
 /// `/net/x/` -> `net/x/index.html`; None for paths that leave the site.
 fn file_key(path: &str) -> Option<String> {
-    let decoded = percent_decode(path);
+    let decoded = crate::links::percent_decode(path);
     let mut segments = Vec::new();
     for segment in decoded.split('/') {
         match segment {
@@ -188,29 +188,6 @@ fn file_key(path: &str) -> Option<String> {
         key.push_str("index.html");
     }
     Some(key)
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn respond(

@@ -160,6 +160,17 @@ impl SiteTest {
         self
     }
 
+    /// Every file below `rel` with its bytes, to compare before and after.
+    pub fn snapshot(&self, rel: &str) -> Vec<(String, Vec<u8>)> {
+        self.files_under(rel)
+            .into_iter()
+            .map(|f| {
+                let bytes = std::fs::read(self.path(&f)).unwrap();
+                (f, bytes)
+            })
+            .collect()
+    }
+
     /// Every file below `rel`, as paths relative to the project.
     pub fn files_under(&self, rel: &str) -> Vec<String> {
         let base = self.path(rel);

@@ -7,14 +7,7 @@ use crate::harness::SiteTest;
 fn a_failed_build_leaves_the_previous_output_untouched() {
     let site = SiteTest::small();
     site.build();
-    let before: Vec<(String, Vec<u8>)> = site
-        .files_under("public")
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(site.path(&f)).unwrap();
-            (f, bytes)
-        })
-        .collect();
+    let before: Vec<(String, Vec<u8>)> = site.snapshot("public");
     site.write(
         "content/net/practices/dagstart.md",
         "---\ntitle: [kapot\n---\nNieuwe tekst.\n",
@@ -30,14 +23,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
         "{}",
         run.stderr()
     );
-    let after: Vec<(String, Vec<u8>)> = site
-        .files_under("public")
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(site.path(&f)).unwrap();
-            (f, bytes)
-        })
-        .collect();
+    let after: Vec<(String, Vec<u8>)> = site.snapshot("public");
     assert_eq!(before, after, "public/ changed after a failed build");
 }
 

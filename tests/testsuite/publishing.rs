@@ -143,17 +143,23 @@ fn unzip(zip: &Path, into: &Path) {
     archive.extract(into).unwrap();
 }
 
-#[test]
-fn the_published_archive_is_self_contained() {
+/// Publishes a demo network and unpacks its zip into a fresh folder.
+fn publish_and_unpack(network: &str) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
-    let output = publish_demo("leercultuur", out.path());
+    let output = publish_demo(network, out.path());
     assert!(
         output.status.success(),
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
     let unpacked = tempfile::tempdir().unwrap();
-    unzip(&out.path().join("leercultuur.zip"), unpacked.path());
+    unzip(&out.path().join(format!("{network}.zip")), unpacked.path());
+    unpacked
+}
+
+#[test]
+fn the_published_archive_is_self_contained() {
+    let unpacked = publish_and_unpack("leercultuur");
     let archive = unpacked.path().join("leercultuur");
     let checked = assert_links_resolve_inside(&archive);
     assert!(checked > 500, "only {checked} links checked");
@@ -269,15 +275,7 @@ fn dom(chromium: &Path, url: &str) -> String {
 
 #[test]
 fn the_archive_opened_from_disk_navigates_and_searches_in_chromium() {
-    let out = tempfile::tempdir().unwrap();
-    let output = publish_demo("leercultuur", out.path());
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let unpacked = tempfile::tempdir().unwrap();
-    unzip(&out.path().join("leercultuur.zip"), unpacked.path());
+    let unpacked = publish_and_unpack("leercultuur");
     let archive = unpacked.path().join("leercultuur").canonicalize().unwrap();
     let Some(chromium) = chromium() else { return };
     let url = |path: &str| format!("file://{}/{path}", archive.display());
