@@ -18,8 +18,8 @@ pub struct Visible {
     /// Pages that exist but are hidden (drafts, or network-only pages in a
     /// public build): only what identifies them, never their content.
     pub hidden: Vec<HiddenPage>,
-    /// Page files that failed validation: (network id, source file).
-    pub broken: Vec<(String, PathBuf)>,
+    /// Page files that failed validation: (network id, source file, title if one could be read).
+    pub broken: Vec<(String, PathBuf, Option<String>)>,
 }
 
 /// What link resolution may know of a hidden page: enough to recognise a

@@ -164,7 +164,12 @@ impl PageLinks<'_> {
         if self.site.hidden.iter().any(|h| h.source == target) {
             return Link::Hidden;
         }
-        if self.site.broken.iter().any(|(_, source)| source == target) {
+        if self
+            .site
+            .broken
+            .iter()
+            .any(|(_, source, _)| source == target)
+        {
             return Link::Broken;
         }
         // Suggest the page whose file name is nearest, as a link from here.
@@ -237,13 +242,17 @@ impl PageLinks<'_> {
             .site
             .broken
             .iter()
-            .filter(|(network, _)| network == id)
-            .any(|(_, source)| {
+            .filter(|(network, _, _)| network == id)
+            .any(|(_, source, title)| {
                 let stem = source
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                stem == name || crate::slug::split_number_prefix(&stem).1 == slugify(name)
+                stem == name
+                    || crate::slug::split_number_prefix(&stem).1 == slugify(name)
+                    || title
+                        .as_ref()
+                        .is_some_and(|t| t.to_lowercase() == name.to_lowercase())
             });
         if broken {
             return Link::Broken;

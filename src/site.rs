@@ -73,7 +73,7 @@ pub struct Site {
     /// Hidden pages, identified only (see [`Visible::hidden`]).
     pub hidden: Vec<HiddenPage>,
     /// Page files that failed validation (see [`Visible::broken`]).
-    pub broken: Vec<(String, PathBuf)>,
+    pub broken: Vec<(String, PathBuf, Option<String>)>,
     /// Every visible page's source file -> (network index, page index).
     pub by_source: HashMap<PathBuf, (usize, usize)>,
 }

@@ -315,7 +315,7 @@ pub struct LastChange {
 pub struct Content {
     pub networks: Vec<Network>,
     pub pages: Vec<Page>,
-    /// Page files that failed validation: (network id, source file). Links
+    /// Page files that failed validation: (network id, source file, title if one could be read). Links
     /// to them are not reported again; their own errors say what is wrong.
-    pub broken: Vec<(String, PathBuf)>,
+    pub broken: Vec<(String, PathBuf, Option<String>)>,
 }

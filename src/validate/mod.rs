@@ -37,15 +37,28 @@ pub fn validate(tree: &SourceTree, diagnostics: &mut Diagnostics) -> Content {
             diagnostics.extend(diags);
             match page {
                 Some(page) => content.pages.push(page),
-                None => content
-                    .broken
-                    .push((source.id.clone(), file.file.path.clone())),
+                None => content.broken.push((
+                    source.id.clone(),
+                    file.file.path.clone(),
+                    guess_title(&file.file.text),
+                )),
             }
         }
         page::check_stray_meeting_files(source, &content.pages, diagnostics);
         content.networks.push(network);
     }
     content
+}
+
+/// The title of a file whose front matter could not be read, from its
+/// `title:` line, so that links to it by title are not reported twice.
+fn guess_title(text: &str) -> Option<String> {
+    let line = text
+        .lines()
+        .take(40)
+        .find_map(|l| l.strip_prefix("title:"))?;
+    let title = line.trim().trim_matches(['"', '\'']).trim();
+    (!title.is_empty()).then(|| title.to_string())
 }
 
 /// Checks of one file, collecting its problems.
