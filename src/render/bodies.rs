@@ -171,28 +171,45 @@ impl<'a> NetworkRenderer<'a> {
     fn page(&self, p: usize) -> Rendered {
         let page = &self.network.pages[p];
         let url = urls::of(&[&self.network.network.id, &page.path]);
-        let links = self.links(Some(p), &page.source, &url);
-        let r = markdown::render(
+        self.body(
             &page.body,
             &page.title,
             page.body_line,
             &page.source,
-            &links,
-            &self.options(""),
-            self.inputs.highlighter,
-        );
-        finish(r, links)
+            Some(p),
+            &url,
+        )
     }
 
     fn home(&self) -> Rendered {
         let network: &Network = &self.network.network;
         let url = urls::of(&[&network.id]);
-        let links = self.links(None, &network.source, &url);
-        let r = markdown::render(
+        self.body(
             &network.body,
             &network.title,
             network.body_line,
             &network.source,
+            None,
+            &url,
+        )
+    }
+
+    /// Renders one body printed at `url`, recording what its links use.
+    fn body(
+        &self,
+        text: &str,
+        title: &str,
+        line: usize,
+        source: &std::path::Path,
+        page: Option<usize>,
+        url: &str,
+    ) -> Rendered {
+        let links = self.links(page, source, url);
+        let r = markdown::render(
+            text,
+            title,
+            line,
+            source,
             &links,
             &self.options(""),
             self.inputs.highlighter,
