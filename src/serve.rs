@@ -113,14 +113,14 @@ fn handle(mut stream: TcpStream, served: &Served) -> std::io::Result<()> {
     }
     let path = target.split(['?', '#']).next().unwrap_or("/");
     if path == EVENTS {
+        // The head is written under the clients' lock, so once a browser
+        // has it, no event can slip past between the answer and the
+        // registration.
+        let mut clients = served.clients.lock().unwrap_or_else(|e| e.into_inner());
         stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: connected\n\n")?;
         stream.flush()?;
         stream.set_read_timeout(None)?;
-        served
-            .clients
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(stream);
+        clients.push(stream);
         return Ok(());
     }
     let Some(key) = file_key(path) else {

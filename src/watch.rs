@@ -41,12 +41,8 @@ pub trait Reporter: Send + Sync {
 pub fn watch(options: &WatchOptions, reporter: &dyn Reporter) -> Result<(), String> {
     let listener = serve::bind(options.addr)?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    let served = Arc::new(Served::default());
-    let mut state = rebuild(&options.build, &served, reporter, "reload");
-    let server = Arc::clone(&served);
-    std::thread::spawn(move || serve::serve(listener, server));
-    reporter.serving(&format!("http://{addr}/"));
-
+    // Watching starts before the first build: a file saved while it runs
+    // is seen, and once the address is printed every save is.
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(Duration::from_millis(100), None, tx)
         .map_err(|e| format!("cannot watch files: {e}"))?;
@@ -56,6 +52,12 @@ pub fn watch(options: &WatchOptions, reporter: &dyn Reporter) -> Result<(), Stri
             .watch(path, *mode)
             .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
     }
+    let served = Arc::new(Served::default());
+    let mut state = rebuild(&options.build, &served, reporter, "reload");
+    let server = Arc::clone(&served);
+    std::thread::spawn(move || serve::serve(listener, server));
+    reporter.serving(&format!("http://{addr}/"));
+
     for events in rx {
         let Ok(events) = events else { continue };
         let mut paths: Vec<PathBuf> = events

@@ -85,9 +85,18 @@ impl Watch {
             self.addr
         )
         .unwrap();
+        stream.set_read_timeout(Some(PATIENCE)).unwrap();
+        let mut reader = BufReader::new(stream);
+        // The server registers the stream before it answers: once the head
+        // has arrived, no event can be missed.
+        let mut line = String::new();
+        while reader.read_line(&mut line).unwrap() > 0 && line.trim() != "" {
+            line.clear();
+        }
+        reader.get_ref().set_read_timeout(None).unwrap();
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
-            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            for line in reader.lines().map_while(Result::ok) {
                 if let Some(event) = line.strip_prefix("event: ")
                     && tx.send(event.to_string()).is_err()
                 {
@@ -95,9 +104,23 @@ impl Watch {
                 }
             }
         });
-        // The server registers the stream before it answers; wait for that.
-        std::thread::sleep(Duration::from_millis(200));
         rx
+    }
+
+    /// Waits until watch has printed a line containing `needle`: it prints
+    /// after it has told the open pages, so the line may trail the event.
+    fn printed(&self, needle: &str) -> Result<(), String> {
+        let deadline = std::time::Instant::now() + PATIENCE;
+        loop {
+            let printed = self.output.lock().unwrap().join("\n");
+            if printed.contains(needle) {
+                return Ok(());
+            }
+            if std::time::Instant::now() > deadline {
+                return Err(printed);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 }
 
@@ -254,11 +277,9 @@ fn a_body_edit_renders_only_that_page_and_stays_correct() {
             .1
             .contains("De eerste alinea blijft staan.")
     );
-    let printed = watch.output.lock().unwrap().join("\n");
-    assert!(
-        printed.contains("Built 1 pages in"),
-        "only the page was rendered:\n{printed}"
-    );
+    if let Err(printed) = watch.printed("Built 1 pages in") {
+        panic!("only the page was rendered:\n{printed}");
+    }
 
     // A broken link in an incremental edit shows the error; fixing it clears it.
     site.write(
