@@ -9,7 +9,7 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn build(audience: &str, out: &Path) {
+pub fn build(audience: &str, out: &Path) {
     let output = assert_cmd::Command::cargo_bin("oogst")
         .unwrap()
         .args(["build", "--root"])

@@ -257,3 +257,22 @@ impl Run {
         text
     }
 }
+
+/// An outside program a test needs (a browser, a validator), found on the
+/// `PATH`. Without it the test is skipped with a note, except in CI, which
+/// installs it (see `.ci/run`) and must not pass by skipping.
+pub fn tool(name: &str, install: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|path| {
+        std::env::split_paths(&path)
+            .map(|dir| dir.join(name))
+            .find(|p| p.is_file())
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install {name} for this test (see .ci/run)"
+        );
+        eprintln!("{name} is not installed: skipping this check ({install})");
+    }
+    found
+}

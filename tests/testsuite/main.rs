@@ -14,4 +14,5 @@ mod output;
 mod publishing;
 mod scaffold;
 mod themes;
+mod validity;
 mod watch;

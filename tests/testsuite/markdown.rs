@@ -2,7 +2,7 @@
 
 use crate::harness::SiteTest;
 
-const BODY: &str = "---\ntitle: Opmaak\n---\n# Opmaak\n\n## Ideeën & acties\n\n> [!TIP]\n> Begin klein.\n\n| Wat | Wie |\n|---|---|\n| Rooster | Anna |\n\n- [x] gedaan\n\nVoetnoot[^1].\n\n[^1]: Uitleg.\n\n```python\nprint(\"hoi\")\n```\n\n<script>alert('x')</script>\n<a href=\"javascript:alert(1)\" onclick=\"x()\">klik</a>\n";
+pub const BODY: &str = "---\ntitle: Opmaak\n---\n# Opmaak\n\n## Ideeën & acties\n\n> [!TIP]\n> Begin klein.\n\n| Wat | Wie |\n|---|---|\n| Rooster | Anna |\n\n- [x] gedaan\n\nVoetnoot[^1].\n\n[^1]: Uitleg.\n\n```python\nprint(\"hoi\")\n```\n\n<script>alert('x')</script>\n<a href=\"javascript:alert(1)\" onclick=\"x()\">klik</a>\n";
 
 #[test]
 fn writer_markdown_renders_safely() {

@@ -233,21 +233,8 @@ fn publishing_an_active_network_is_a_snapshot() {
 }
 
 /// Chromium (Debian's package) for the browser checks; CI installs it.
-fn chromium() -> Option<PathBuf> {
-    let found = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists());
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install chromium for the browser test (see .ci/run)"
-        );
-        eprintln!(
-            "chromium is not installed: skipping the browser part of this test (apt-get install chromium)"
-        );
-    }
-    found
+pub fn chromium() -> Option<PathBuf> {
+    crate::harness::tool("chromium", "apt-get install chromium")
 }
 
 /// The page's DOM after its scripts ran, as headless Chromium sees it.

