@@ -258,8 +258,6 @@ fn finish(result: Result<Outcome, Error>, verb: &str, out: Option<&Path>) -> Exi
     }
 }
 
-/// Prints every problem, with paths relative to the current folder where
-/// they lie below it (what a writer types to open the file).
 /// Prints what `oogst watch` does.
 struct TerminalReporter {
     open: bool,
@@ -373,6 +371,8 @@ fn publish(network: String, root: PathBuf, out: Option<PathBuf>) -> ExitCode {
     }
 }
 
+/// Prints every problem, with paths relative to the current folder where
+/// they lie below it (what a writer types to open the file).
 fn print_diagnostics(diagnostics: &Diagnostics) {
     let cwd = std::env::current_dir()
         .ok()

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::thread;
 use std::time::Duration;
@@ -14,12 +15,33 @@ use std::time::Duration;
 pub const EVENTS: &str = "/__oogst/events";
 
 /// What the server serves; the watcher replaces it after each build.
-#[derive(Default)]
 pub struct Served {
     files: RwLock<HashMap<String, Arc<Vec<u8>>>>,
     /// The problems of the last build, when it failed (shown in an overlay).
     errors: RwLock<Option<String>>,
     clients: Mutex<Vec<TcpStream>>,
+    /// This server among others (a restarted watch starts a new one).
+    started: u64,
+    /// Counts the changes to what is served. A page knows the version it
+    /// was served with; when its event stream (re)connects it hears the
+    /// current one and reloads if they differ, so a change made while it
+    /// was loading, or while the server restarted, is not missed.
+    version: AtomicU64,
+}
+
+impl Default for Served {
+    fn default() -> Self {
+        let started = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64);
+        Served {
+            files: RwLock::default(),
+            errors: RwLock::default(),
+            clients: Mutex::default(),
+            started,
+            version: AtomicU64::new(0),
+        }
+    }
 }
 
 impl Served {
@@ -27,6 +49,7 @@ impl Served {
     pub fn replace(&self, files: HashMap<String, Arc<Vec<u8>>>) {
         *self.files.write().unwrap_or_else(|e| e.into_inner()) = files;
         *self.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
+        self.changed();
     }
 
     /// Updates some files only (an incremental build) and clears the errors.
@@ -36,11 +59,25 @@ impl Served {
             .unwrap_or_else(|e| e.into_inner())
             .extend(changed);
         *self.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
+        self.changed();
     }
 
     /// Keeps the last good site and shows `errors` over it.
     pub fn fail(&self, errors: String) {
         *self.errors.write().unwrap_or_else(|e| e.into_inner()) = Some(errors);
+        self.changed();
+    }
+
+    /// Called after the files or errors changed, never before: a page
+    /// served with an older version may show newer content (and reloads
+    /// once more), never the other way round.
+    fn changed(&self) {
+        self.version.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// The version of what is served now.
+    fn version(&self) -> String {
+        format!("{:x}-{}", self.started, self.version.load(Ordering::SeqCst))
     }
 
     /// Tells every open page to reload (`reload`), or to reload only its
@@ -115,9 +152,11 @@ fn handle(mut stream: TcpStream, served: &Served) -> std::io::Result<()> {
     if path == EVENTS {
         // The head is written under the clients' lock, so once a browser
         // has it, no event can slip past between the answer and the
-        // registration.
+        // registration. The current version comes first.
         let mut clients = served.clients.lock().unwrap_or_else(|e| e.into_inner());
-        stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: connected\n\n")?;
+        stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n")?;
+        let version = served.version();
+        write!(stream, "event: version\ndata: {version}\n\n")?;
         stream.flush()?;
         stream.set_read_timeout(None)?;
         clients.push(stream);
@@ -132,6 +171,8 @@ fn handle(mut stream: TcpStream, served: &Served) -> std::io::Result<()> {
             false,
         );
     };
+    // The version is read before the files: see `Served::changed`.
+    let version = served.version();
     let errors = served
         .errors
         .read()
@@ -140,7 +181,11 @@ fn handle(mut stream: TcpStream, served: &Served) -> std::io::Result<()> {
     let head = method == "HEAD";
     if let Some(bytes) = served.file(&key) {
         if key.ends_with(".html") {
-            let html = inject(&String::from_utf8_lossy(&bytes), errors.as_deref());
+            let html = inject(
+                &String::from_utf8_lossy(&bytes),
+                errors.as_deref(),
+                &version,
+            );
             return respond(
                 &mut stream,
                 "200 OK",
@@ -159,7 +204,7 @@ fn handle(mut stream: TcpStream, served: &Served) -> std::io::Result<()> {
         );
         return stream.write_all(header.as_bytes());
     }
-    let page = inject(&not_found(path), errors.as_deref());
+    let page = inject(&not_found(path), errors.as_deref(), &version);
     respond(
         &mut stream,
         "404 Not Found",
@@ -226,10 +271,14 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
-/// The live-reload script, and the error overlay when the last build failed.
+/// The live-reload script (`VERSION` is replaced by the version the page
+/// was served with), and the error overlay when the last build failed.
 const RELOAD_SCRIPT: &str = r#"<script>
 (function () {
+  var served = "VERSION";
   var source = new EventSource("/__oogst/events");
+  window.oogstEvents = source;
+  source.addEventListener("version", function (e) { if (e.data !== served) { location.reload(); } });
   source.addEventListener("reload", function () { location.reload(); });
   source.addEventListener("css", function () {
     document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
@@ -241,8 +290,8 @@ const RELOAD_SCRIPT: &str = r#"<script>
 </script>"#;
 
 /// Adds the reload script (and the overlay) before `</body>`.
-pub fn inject(html: &str, errors: Option<&str>) -> String {
-    let mut extra = String::from(RELOAD_SCRIPT);
+pub fn inject(html: &str, errors: Option<&str>, version: &str) -> String {
+    let mut extra = RELOAD_SCRIPT.replace("VERSION", version);
     if let Some(errors) = errors {
         extra.push_str(&overlay(errors));
     }
@@ -301,7 +350,9 @@ mod tests {
         let html = inject(
             "<html><body><p>x</p></body></html>",
             Some("a.md:1:1: error: <kapot>"),
+            "5-1",
         );
+        assert!(html.contains("var served = \"5-1\";"));
         assert!(html.contains("EventSource(\"/__oogst/events\")"));
         assert!(html.contains("a.md:1:1: error: &lt;kapot&gt;"));
         assert!(html.ends_with("</body></html>"));

@@ -74,7 +74,7 @@ pub fn watch(options: &WatchOptions, reporter: &dyn Reporter) -> Result<(), Stri
         reporter.changed(&paths);
         if let ([path], Some(current)) = (paths.as_slice(), state.as_mut())
             && path.extension().is_some_and(|e| e == "md")
-            && update_one_page(current, path, &served, reporter)
+            && update_one_page(current, path, &options.build.root, &served, reporter)
         {
             continue;
         }
@@ -187,7 +187,7 @@ fn rebuild(
             Some(State::new(prepared, output.bodies))
         }
         Err(error) => {
-            served.fail(error_text(&error));
+            served.fail(error_text(&error, &options.root));
             served.notify("reload");
             reporter.failed(&error);
             None
@@ -201,6 +201,7 @@ fn rebuild(
 fn update_one_page(
     state: &mut State,
     path: &Path,
+    root: &Path,
     served: &Served,
     reporter: &dyn Reporter,
 ) -> bool {
@@ -256,7 +257,7 @@ fn update_one_page(
     ) {
         Ok(Some(_)) if diagnostics.has_errors() => {
             let error = Error::Content(diagnostics);
-            served.fail(error_text(&error));
+            served.fail(error_text(&error, root));
             served.notify("reload");
             reporter.failed(&error);
             true
@@ -284,15 +285,34 @@ fn in_memory(files: Vec<OutputFile>) -> HashMap<String, Arc<Vec<u8>>> {
         .collect()
 }
 
-/// The errors as the overlay shows them: like the terminal.
-pub fn error_text(error: &Error) -> String {
+/// `path` relative to `root` (canonical) when it lies below it.
+fn below(path: &Path, root: &Path) -> Option<PathBuf> {
+    let canonical = path.canonicalize().ok();
+    canonical
+        .as_deref()
+        .unwrap_or(path)
+        .strip_prefix(root)
+        .ok()
+        .map(Path::to_path_buf)
+}
+
+/// The errors as the overlay shows them: like the terminal, with paths
+/// from the site's root (the browser knows no current folder).
+pub fn error_text(error: &Error, root: &Path) -> String {
+    let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     match error {
         Error::Content(diagnostics) => {
             let lines: Vec<String> = diagnostics
                 .sorted()
                 .into_iter()
                 .filter(|d| d.is_error())
-                .map(|d| d.to_string())
+                .map(|d| {
+                    let mut d = d.clone();
+                    if let Some(rel) = below(&d.path, &root) {
+                        d.path = rel;
+                    }
+                    d.to_string()
+                })
                 .collect();
             format!(
                 "{}\n\n{} error(s)",

@@ -97,7 +97,9 @@ impl Watch {
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
             for line in reader.lines().map_while(Result::ok) {
+                // `version` comes on connecting; the tests want the changes.
                 if let Some(event) = line.strip_prefix("event: ")
+                    && event != "version"
                     && tx.send(event.to_string()).is_err()
                 {
                     break;
@@ -310,4 +312,91 @@ fn a_body_edit_renders_only_that_page_and_stays_correct() {
             .1
             .contains("Genoemd in")
     );
+}
+
+#[test]
+fn a_page_that_missed_a_change_reloads_when_it_connects() {
+    let site = SiteTest::small();
+    let watch = start(&site);
+    let page = watch.get("/net/practices/dagstart/").1;
+    let served = page
+        .split("var served = \"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the page knows the version it was served with")
+        .to_string();
+    // The page is slow to connect; meanwhile the file changes.
+    let events = watch.events();
+    let text = site
+        .read("content/net/practices/dagstart.md")
+        .replace("korte dagstart", "dagstart van tien minuten");
+    site.write("content/net/practices/dagstart.md", text);
+    events.recv_timeout(PATIENCE).expect("no reload event");
+    let version = |watch: &Watch| {
+        let mut stream = TcpStream::connect(&watch.addr).unwrap();
+        write!(stream, "GET /__oogst/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        BufReader::new(stream)
+            .lines()
+            .map_while(Result::ok)
+            .find_map(|line| line.strip_prefix("data: ").map(str::to_string))
+            .unwrap()
+    };
+    assert_ne!(
+        version(&watch),
+        served,
+        "a page connecting late hears it is out of date"
+    );
+    let now = watch.get("/net/practices/dagstart/").1;
+    assert!(now.contains(&format!("var served = \"{}\"", version(&watch))));
+}
+
+/// Live reload in headless Chromium, driven by Playwright
+/// (tests/browser/live-reload.js): the page changes by itself after an
+/// edit, shows the error overlay for broken front matter, and comes back
+/// when it is fixed. CI installs Node's packages (see `.ci/run`).
+#[test]
+fn live_reload_works_in_chromium() {
+    let browser_tests = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let Some(chromium) = crate::publishing::chromium() else {
+        return;
+    };
+    let Some(node) = crate::harness::tool("node", "install Node.js") else {
+        return;
+    };
+    if !browser_tests.join("node_modules/playwright-core").is_dir() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must run `npm ci --prefix tests/browser` (see .ci/run)"
+        );
+        eprintln!("playwright-core is not installed: skipping (npm ci --prefix tests/browser)");
+        return;
+    }
+    let site = SiteTest::small();
+    let output = Command::new(node)
+        .arg(browser_tests.join("live-reload.js"))
+        .arg(site.path(""))
+        .args([
+            "content/net/practices/dagstart.md",
+            "/net/practices/dagstart/",
+            "Elke ochtend een korte dagstart.",
+            "Elke ochtend een dagstart van tien minuten.",
+        ])
+        .current_dir(site.path(""))
+        .env("OOGST", assert_cmd::cargo::cargo_bin("oogst"))
+        .env("CHROMIUM", chromium)
+        .output()
+        .unwrap();
+    let printed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "{printed}");
+    for seen in [
+        "ok: the edit shows without a manual reload",
+        "ok: the overlay shows the error: content/net/practices/dagstart.md:2:8: error",
+        "ok: after the fix the overlay is gone and the page is back",
+    ] {
+        assert!(printed.contains(seen), "{printed}");
+    }
 }
