@@ -48,6 +48,8 @@ pub struct MarkdownOptions<'a> {
     pub allow_scripts: bool,
     /// Titles of the alert kinds: note, tip, important, warning, caution.
     pub alert_titles: [&'a str; 5],
+    /// What a screen reader says for a task list's box: done, open.
+    pub task_labels: [&'a str; 2],
     /// Put before every heading id (for pages that join several bodies).
     pub id_prefix: &'a str,
 }
@@ -277,6 +279,18 @@ impl<'e> State<'_, 'e> {
             Event::End(TagEnd::Image) => {
                 self.dropped_links.pop();
                 self.emit(event);
+            }
+            Event::TaskListMarker(done) => {
+                // pulldown-cmark's box has no label; one for screen readers.
+                let (checked, label) = match done {
+                    true => (" checked", self.options.task_labels[0]),
+                    false => ("", self.options.task_labels[1]),
+                };
+                let label = escape(label);
+                self.emit(Event::InlineHtml(
+                    format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> ")
+                        .into(),
+                ));
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 self.had_html = true;
@@ -512,7 +526,7 @@ fn clean_html(html: &str) -> String {
         ])
         .add_generic_attributes(["id", "class", "title", "lang", "dir", "role"])
         .add_generic_attribute_prefixes(["aria-", "data-"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("input", ["type", "checked", "disabled", "aria-label"])
         .add_tag_attributes("video", ["src", "controls", "poster", "width", "height"])
         .add_tag_attributes("audio", ["src", "controls"])
         .add_tag_attributes("source", ["src", "type"])

@@ -27,6 +27,7 @@ fn md_with(text: &str, allow_scripts: bool) -> Rendered {
     let options = MarkdownOptions {
         allow_scripts,
         alert_titles: ["Opmerking", "Tip", "Belangrijk", "Waarschuwing", "Pas op"],
+        task_labels: ["gedaan", "open"],
         id_prefix: "",
     };
     render(
@@ -68,8 +69,18 @@ fn gfm_extensions_render() {
     );
     assert!(r.html.contains("<table>"));
     assert!(r.html.contains("<del>weg</del>"));
-    assert!(r.html.contains("type=\"checkbox\""));
+    assert!(
+        r.html
+            .contains("<input type=\"checkbox\" disabled checked aria-label=\"gedaan\"> klaar")
+    );
+    assert!(
+        r.html
+            .contains("<input type=\"checkbox\" disabled aria-label=\"open\"> open")
+    );
     assert!(r.html.contains("footnote"));
+    // The sanitizer, which runs when a page has raw HTML, keeps the label.
+    let r = md("- [x] klaar <b>nu</b>\n");
+    assert!(r.html.contains("aria-label=\"gedaan\""), "{}", r.html);
 }
 
 #[test]

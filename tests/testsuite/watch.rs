@@ -356,42 +356,20 @@ fn a_page_that_missed_a_change_reloads_when_it_connects() {
 /// when it is fixed. CI installs Node's packages (see `.ci/run`).
 #[test]
 fn live_reload_works_in_chromium() {
-    let browser_tests = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
-    let Some(chromium) = crate::publishing::chromium() else {
+    let Some(browser) = crate::harness::Browser::find() else {
         return;
     };
-    let Some(node) = crate::harness::tool("node", "install Node.js") else {
-        return;
-    };
-    if !browser_tests.join("node_modules/playwright-core").is_dir() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must run `npm ci --prefix tests/browser` (see .ci/run)"
-        );
-        eprintln!("playwright-core is not installed: skipping (npm ci --prefix tests/browser)");
-        return;
-    }
     let site = SiteTest::small();
-    let output = Command::new(node)
-        .arg(browser_tests.join("live-reload.js"))
-        .arg(site.path(""))
-        .args([
-            "content/net/practices/dagstart.md",
-            "/net/practices/dagstart/",
-            "Elke ochtend een korte dagstart.",
-            "Elke ochtend een dagstart van tien minuten.",
-        ])
-        .current_dir(site.path(""))
-        .env("OOGST", assert_cmd::cargo::cargo_bin("oogst"))
-        .env("CHROMIUM", chromium)
-        .output()
-        .unwrap();
-    let printed = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(output.status.success(), "{printed}");
+    let args = [
+        site.path("").into_os_string(),
+        "content/net/practices/dagstart.md".into(),
+        "/net/practices/dagstart/".into(),
+        "Elke ochtend een korte dagstart.".into(),
+        "Elke ochtend een dagstart van tien minuten.".into(),
+    ];
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    let (ok, printed) = browser.run("live-reload.js", &args, &site.path(""));
+    assert!(ok, "{printed}");
     for seen in [
         "ok: the edit shows without a manual reload",
         "ok: the overlay shows the error: content/net/practices/dagstart.md:2:8: error",
