@@ -3,8 +3,9 @@
 // Run by tests/testsuite/validity.rs; by hand:
 //
 //   npm ci --prefix tests/browser
-//   node tests/browser/accessibility.js DIR
+//   node tests/browser/accessibility.js DIR [--dark]
 //
+// With --dark the pages are shown in their dark colour scheme.
 // Prints one line per violation (rule, impact, page, element) and exits 1
 // when there are any.
 const { chromium } = require('playwright-core');
@@ -13,6 +14,7 @@ const path = require('path');
 const { pathToFileURL } = require('url');
 
 const root = path.resolve(process.argv[2]);
+const colorScheme = process.argv.includes('--dark') ? 'dark' : 'light';
 const axe = require.resolve('axe-core/axe.min.js');
 
 function htmlFiles(dir) {
