@@ -9,7 +9,7 @@ use crate::content::model::{
     Language, Network, NetworkStatus, Organisation, Person, Section, Theme, Visibility,
 };
 use crate::content::raw::{NETWORK_KEYS, RawNetwork};
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 
 use super::{FileCheck, parse_file};
 
@@ -32,6 +32,18 @@ pub fn validate_network(
 ) -> (Network, Registry) {
     let file = &source.network_file;
     let fallback = fallback_network(source);
+    let slug = crate::slug::slugify(&source.id);
+    if slug != source.id {
+        diagnostics.push(
+            Diagnostic::error(
+                &file.path,
+                1,
+                1,
+                format!("the folder name '{}' is used in the network's web addresses, and must be lowercase letters, digits and dashes", source.id),
+            )
+            .with_hint(format!("rename the folder to '{slug}'")),
+        );
+    }
     let (split, parsed) = match parse_file::<RawNetwork>(file) {
         Ok(ok) => ok,
         Err(d) => {

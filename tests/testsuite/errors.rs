@@ -76,7 +76,8 @@ fn broken_network_files_and_encodings_are_reported() {
         .file("content/kapot/_network.md", "---\ntitle: Kapot\nstatus: gesloten\nlanguage: fr\npeople:\n  - name: Zonder id\n---\n")
         .file("content/kapot/lessons/latin1.md", b"---\ntitle: Caf\xe9\n---\n".as_slice())
         .file("content/kapot/lessons/open.md", "---\ntitle: Nooit dicht\n\nTekst zonder einde.\n")
-        .file("content/kapot/meeting/verdwaald.md", "---\ntitle: Verkeerde map\n---\n");
+        .file("content/kapot/meeting/verdwaald.md", "---\ntitle: Verkeerde map\n---\n")
+        .file("content/Zorg Netwerk/_network.md", "---\ntitle: Zorg\n---\n");
     let run = site.run(&["check"]).failure();
     insta::assert_snapshot!(run.stderr());
 }
