@@ -29,6 +29,18 @@ pub fn parse(text: &str) -> Option<When> {
     })
 }
 
+/// For a date written the Dutch way (`31-12-2024`, `1/2/2024`,
+/// `31.12.2024`), the same date as oogst reads it: `2024-12-31`.
+pub fn suggest(text: &str) -> Option<String> {
+    let mut parts = text.trim().split(['-', '/', '.']);
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || year.len() != 4 || day.len() > 2 || month.len() > 2 {
+        return None;
+    }
+    let date = Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?).ok()?;
+    Some(format_iso(date))
+}
+
 fn parse_date(s: &str) -> Option<Date> {
     let bytes = s.as_bytes();
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
@@ -119,6 +131,15 @@ mod tests {
 
     fn d(y: i16, m: i8, day: i8) -> Date {
         Date::new(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn dutch_dates_get_a_suggestion() {
+        assert_eq!(suggest("31-12-2024").as_deref(), Some("2024-12-31"));
+        assert_eq!(suggest("1/2/2024").as_deref(), Some("2024-02-01"));
+        assert_eq!(suggest("31.12.2024").as_deref(), Some("2024-12-31"));
+        assert_eq!(suggest("31-13-2024"), None);
+        assert_eq!(suggest("volgende week"), None);
     }
 
     #[test]

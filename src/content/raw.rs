@@ -7,6 +7,39 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
+/// A list of text values; one value may be written without the list
+/// (`themes: werkdruk` is `themes: [werkdruk]`), and numbers or dates in it
+/// are taken as text (`tags: [2024]`).
+fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    struct ListVisitor;
+    impl<'de> Visitor<'de> for ListVisitor {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a list: [a, b], or one item per line starting with '- '")
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut items = Vec::new();
+            while let Some(Scalar(item)) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(items)
+        }
+    }
+    deserializer.deserialize_any(ListVisitor)
+}
+
 /// A scalar taken as text whatever YAML made of it (`2024`, `2024-02-01`,
 /// `true`), so that titles and dates are never a type error.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +91,7 @@ pub struct RawNetwork {
     pub allow_scripts: bool,
     pub show_authors: Option<bool>,
     pub region: Option<String>,
+    #[serde(deserialize_with = "one_or_many")]
     pub tags: Vec<String>,
 }
 
@@ -86,6 +120,7 @@ pub struct RawPerson {
     pub name: Option<String>,
     pub organisation: Option<String>,
     pub role: Option<String>,
+    #[serde(deserialize_with = "one_or_many")]
     pub expertise: Vec<String>,
     pub contact: Option<String>,
     pub contact_public: bool,
@@ -102,7 +137,9 @@ pub struct RawPage {
     pub summary: Option<String>,
     pub visibility: Option<String>,
     pub draft: bool,
+    #[serde(deserialize_with = "one_or_many")]
     pub tags: Vec<String>,
+    #[serde(deserialize_with = "one_or_many")]
     pub themes: Vec<String>,
     pub updated: Option<Scalar>,
     pub date: Option<Scalar>,
@@ -112,11 +149,16 @@ pub struct RawPage {
     pub location: Option<String>,
     pub online: bool,
     pub facilitator: Option<String>,
+    #[serde(deserialize_with = "one_or_many")]
     pub attendees: Vec<String>,
+    #[serde(deserialize_with = "one_or_many")]
     pub organisations: Vec<String>,
+    #[serde(deserialize_with = "one_or_many")]
     pub agenda: Vec<String>,
+    #[serde(deserialize_with = "one_or_many")]
     pub decisions: Vec<String>,
     pub actions: Vec<RawAction>,
+    #[serde(deserialize_with = "one_or_many")]
     pub insights: Vec<String>,
     pub documents: Vec<RawDocument>,
     // practices

@@ -59,6 +59,29 @@ impl<'a> Locator<'a> {
         (self.first_line + start, 1)
     }
 
+    /// Where the `n`th (from 0) `id: <id>` entry of the list under `key`
+    /// is, for a repeated id.
+    pub fn nth_id(&self, key: &str, id: &str, n: usize) -> (usize, usize) {
+        let Some(start) = self.key_index(key) else {
+            return (self.fallback_line, 1);
+        };
+        self.lines[start + 1..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, l)| top_level_key(l).is_none())
+            .filter_map(|(i, line)| {
+                let entry = line.trim_start().trim_start_matches("- ");
+                let value = entry.strip_prefix("id:")?.trim();
+                let value = value.trim_matches(|c| c == '"' || c == '\'');
+                (value == id).then(|| {
+                    let col = line.len() - entry.len() + 1;
+                    (self.first_line + start + 1 + i, col)
+                })
+            })
+            .nth(n)
+            .unwrap_or((self.first_line + start, 1))
+    }
+
     fn key_index(&self, key: &str) -> Option<usize> {
         self.lines
             .iter()

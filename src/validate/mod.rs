@@ -93,6 +93,24 @@ impl<'a> FileCheck<'a> {
             .push(Diagnostic::error(self.path, line, col, message).with_hint(hint));
     }
 
+    /// An id under `key` that was defined before: reported where it comes
+    /// again (the `n`th time, from 0), with the line of the first one.
+    pub fn error_at_repeated(&mut self, key: &str, id: &str, n: usize, what: &str) {
+        let (first, _) = self.loc.nth_id(key, id, 0);
+        let (line, col) = self.loc.nth_id(key, id, n);
+        self.diags.push(
+            Diagnostic::error(
+                self.path,
+                line,
+                col,
+                format!("the {what} id '{id}' is defined twice"),
+            )
+            .with_hint(format!(
+                "line {first} defines '{id}' first; give this {what} another id"
+            )),
+        );
+    }
+
     /// Warns about each key not in `allowed`, and each nested key that the
     /// parser ignored, with the nearest known key as a suggestion.
     pub fn warn_unknown_keys(&mut self, allowed: &[&str], ignored_nested: &[String], kind: &str) {
@@ -137,7 +155,12 @@ impl<'a> FileCheck<'a> {
                 key,
                 &raw.0,
                 format!("'{}' is not a date ({key})", raw.0),
-                "write dates as 2024-02-01, optionally with a time: 2024-02-01 10:00".into(),
+                match dates::suggest(&raw.0) {
+                    Some(date) => format!("write the year first: {key}: {date}"),
+                    None => {
+                        "write dates as 2024-02-01, optionally with a time: 2024-02-01 10:00".into()
+                    }
+                },
             );
         }
         parsed
@@ -202,21 +225,66 @@ pub(crate) fn parse_file<T: DeserializeOwned>(
     })?;
     let parsed = yaml::parse_collecting_unknown::<T>(&split.front_matter).map_err(|e| {
         let line = split.front_matter_line + e.line - 1;
-        Diagnostic::error(
-            &file.path,
-            line,
-            e.column,
-            format!("front matter: {}", e.message),
-        )
-        .with_hint(yaml_hint(&e.message))
+        let (message, hint) = match wrong_type(&e.message) {
+            Some(plain) => plain,
+            None => (
+                format!("front matter: {}", e.message),
+                yaml_hint(&e.message),
+            ),
+        };
+        Diagnostic::error(&file.path, line, e.column, message).with_hint(hint)
     })?;
     Ok((split, parsed))
 }
 
+/// serde's `weight: invalid type: string "eerste", expected i64` in words a
+/// writer knows: (message, hint).
+fn wrong_type(message: &str) -> Option<(String, String)> {
+    let (key, rest) = message.split_once(": invalid type: ")?;
+    let (found, expected) = rest.rsplit_once(", expected ")?;
+    let expected = match expected {
+        "i64" | "i32" | "u64" | "u32" | "usize" => "a whole number, e.g. 10",
+        "f64" | "f32" => "a number, e.g. 2.5",
+        "a boolean" => "true or false",
+        "a sequence" => "a list: [a, b], or one item per line starting with '- '",
+        "a string" => "text",
+        other if other.starts_with("struct ") || other == "a map" => {
+            "a group of keys, each on its own indented line"
+        }
+        other => other,
+    };
+    let found = if let Some(text) = found.strip_prefix("string ") {
+        format!("the text {text}")
+    } else if let Some(number) = found
+        .strip_prefix("integer ")
+        .or_else(|| found.strip_prefix("floating point "))
+    {
+        format!("the number {}", number.trim_matches('`'))
+    } else if let Some(value) = found.strip_prefix("boolean ") {
+        format!("{}", value.trim_matches('`'))
+    } else {
+        match found {
+            "sequence" => "a list".into(),
+            "map" => "a group of keys".into(),
+            "unit value" => "nothing".into(),
+            other => other.into(),
+        }
+    };
+    let leaf = key.rsplit('.').next().unwrap_or(key);
+    Some((
+        format!("'{key}' must be {expected}, not {found}"),
+        format!(
+            "write {leaf}: followed by {expected}; docs/content-format.md lists each key's type"
+        ),
+    ))
+}
+
 fn yaml_hint(message: &str) -> String {
-    if message.contains("invalid type") {
-        let expected = message.rsplit("expected ").next().unwrap_or("another type");
-        format!("this key takes {expected}; see docs/content-format.md for each key's type")
+    if let Some(key) = message
+        .strip_prefix("duplicate field `")
+        .and_then(|rest| rest.split('`').next())
+    {
+        format!("the key '{key}' is written twice: keep one")
     } else if message.contains("quoted scalar") {
         "a quoted value is not closed: add the closing quote at the end of the value".into()
     } else if message.contains("flow sequence") {

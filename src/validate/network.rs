@@ -195,6 +195,7 @@ fn collect_ids<'a>(
     into: &mut BTreeMap<String, String>,
     check: &mut FileCheck,
 ) {
+    let mut repeats: BTreeMap<&str, usize> = BTreeMap::new();
     for (n, (id, name)) in entries.enumerate() {
         let Some(id) = id.filter(|i| !i.trim().is_empty()) else {
             check.error_at_key(
@@ -209,12 +210,9 @@ fn collect_ids<'a>(
         };
         let label = name.unwrap_or(id).to_string();
         if into.insert(id.to_string(), label).is_some() {
-            check.error_at_value(
-                key,
-                id,
-                format!("the {what} id '{id}' is defined twice"),
-                format!("every {what} needs its own id"),
-            );
+            let seen = repeats.entry(id).or_insert(0);
+            *seen += 1;
+            check.error_at_repeated(key, id, *seen, what);
         }
     }
 }

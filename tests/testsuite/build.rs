@@ -173,3 +173,14 @@ fn real_world_files_work() {
             "1 februari 2024, 10:00",
         );
 }
+
+#[test]
+fn a_list_of_one_may_be_written_as_a_single_value() {
+    let site = SiteTest::small().file(
+        "content/net/practices/een-thema.md",
+        "---\ntitle: Eén thema\norganisation: zorg-een\nthemes: werkdruk\ntags: 2024\n---\nTekst.\n",
+    );
+    site.build().success();
+    site.check_file_contains("public/net/themes/werkdruk/index.html", "Eén thema")
+        .check_file_contains("public/net/tags/2024/index.html", "Eén thema");
+}

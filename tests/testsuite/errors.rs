@@ -114,3 +114,27 @@ fn a_broken_link_is_an_error() {
         "{stderr}"
     );
 }
+
+#[test]
+fn wrong_values_are_explained_in_plain_words() {
+    let network = crate::harness::NETWORK.replace(
+        "  - id: bram\n",
+        "  - id: bram\n    name: Bram\n  - id: anna\n    name: Anna Tweede\n  - id: bram\n",
+    );
+    let site = SiteTest::new()
+        .file("content/net/_network.md", network)
+        .file(
+            "content/net/meetings/2024-05-01-mei.md",
+            "---\ntitle: Mei\ndate: 31-12-2024\n---\nTekst.\n",
+        )
+        .file(
+            "content/net/handreiking/inleiding.md",
+            "---\ntitle: Inleiding\nweight: eerste\n---\nTekst.\n",
+        )
+        .file(
+            "content/net/meetings/2024-06-01-juni.md",
+            "---\ntitle: Juni\ndate: 2024-06-01\nactions:\n  - what: Rooster\n    done: nee\n---\nTekst.\n",
+        );
+    let run = site.run(&["check"]).failure();
+    insta::assert_snapshot!(run.stderr());
+}
