@@ -261,7 +261,7 @@ fn wrong_type(message: &str) -> Option<(String, String)> {
     {
         format!("the number {}", number.trim_matches('`'))
     } else if let Some(value) = found.strip_prefix("boolean ") {
-        format!("{}", value.trim_matches('`'))
+        value.trim_matches('`').to_string()
     } else {
         match found {
             "sequence" => "a list".into(),
