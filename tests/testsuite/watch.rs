@@ -378,3 +378,28 @@ fn live_reload_works_in_chromium() {
         assert!(printed.contains(seen), "{printed}");
     }
 }
+
+#[test]
+fn a_stylesheet_edit_reloads_only_the_styles() {
+    let site = SiteTest::small().file(
+        "themes/default/static/style.css",
+        "body { color: black; }\n",
+    );
+    let watch = start(&site);
+    assert!(
+        watch
+            .get("/net/static/style.css")
+            .1
+            .contains("color: black")
+    );
+    let events = watch.events();
+    site.write("themes/default/static/style.css", "body { color: navy; }\n");
+    assert_eq!(
+        events
+            .recv_timeout(PATIENCE)
+            .expect("no event after a CSS edit"),
+        "css"
+    );
+    assert!(watch.get("/net/static/style.css").1.contains("color: navy"));
+    assert!(watch.get("/static/style.css").1.contains("color: navy"));
+}
