@@ -41,7 +41,7 @@ def events(addr):
     sock = socket.create_connection(addr)
     sock.sendall(b"GET /__oogst/events HTTP/1.1\r\nHost: x\r\n\r\n")
     sock.settimeout(120)
-    sock.recv(4096)  # headers and ": connected"
+    sock.recv(4096)  # headers and the version event
     return sock
 
 
