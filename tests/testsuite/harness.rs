@@ -319,11 +319,15 @@ impl Browser {
             .env("CHROMIUM", &self.chromium)
             .output()
             .unwrap();
-        let printed = format!(
-            "{}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        );
-        (output.status.success(), printed)
+        (output.status.success(), printed(&output))
     }
+}
+
+/// Everything a program printed: standard output, then standard error.
+pub fn printed(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
 }
