@@ -35,7 +35,9 @@ pub struct BuildOptions {
 }
 
 impl BuildOptions {
-    /// The usual layout below `root`; `out` defaults to `root/public`.
+    /// The usual layout below `root`; `out` defaults to `root/public`, and
+    /// for the participants' site to `root/public-network`, so that one
+    /// audience never lands in the other's folder.
     pub fn new(root: &Path, out: Option<&Path>, audience: Audience) -> Self {
         // Clean paths (`./content` -> `content`) so that links, which are
         // resolved lexically, compare equal to the files found on disk.
@@ -47,11 +49,19 @@ impl BuildOptions {
             root: clean(root.to_path_buf()),
             content_dir: clean(root.join("content")),
             themes_dir: clean(root.join("themes")),
-            out_dir: clean(out.map_or_else(|| root.join("public"), Path::to_path_buf)),
+            out_dir: clean(out.map_or_else(|| root.join(default_out(audience)), Path::to_path_buf)),
             audience,
             only_network: None,
             base_url: None,
         }
+    }
+}
+
+/// The output folder's name below the project for `audience`.
+pub fn default_out(audience: Audience) -> &'static str {
+    match audience {
+        Audience::Public => "public",
+        Audience::Network => "public-network",
     }
 }
 
@@ -258,9 +268,14 @@ pub fn check(options: &BuildOptions) -> Result<Outcome, Error> {
 /// only touched when the whole site rendered without error.
 pub fn build(options: &BuildOptions) -> Result<Outcome, Error> {
     let start = Instant::now();
-    output::check_output_dir(&options.out_dir, &options.root, &options.content_dir)?;
+    output::check_output_dir(
+        &options.out_dir,
+        &options.root,
+        &options.content_dir,
+        options.audience,
+    )?;
     let rendered = render_site(options)?;
-    let report = output::write(&options.out_dir, &rendered.files)?;
+    let report = output::write(&options.out_dir, &rendered.files, options.audience)?;
     let mut stats = stats(&rendered);
     stats.write = Some(report);
     stats.elapsed = start.elapsed();

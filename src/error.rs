@@ -38,6 +38,11 @@ pub enum Error {
     #[error("refusing to use {path} as the output folder: {reason}")]
     OutputRefused { path: PathBuf, reason: String },
 
+    #[error(
+        "another oogst build is writing {path} right now; wait for it to finish, then build again"
+    )]
+    Busy { path: PathBuf },
+
     #[error("cannot write {path}")]
     Write {
         path: PathBuf,

@@ -49,7 +49,12 @@ pub fn publish(options: &PublishOptions) -> Result<Published, Error> {
     let folder = options.out.join(&options.network);
     let mut build_options = BuildOptions::new(&options.root, Some(&folder), Audience::Public);
     build_options.only_network = Some(options.network.clone());
-    output::check_output_dir(&folder, &build_options.root, &build_options.content_dir)?;
+    output::check_output_dir(
+        &folder,
+        &build_options.root,
+        &build_options.content_dir,
+        Audience::Public,
+    )?;
     let rendered = match build::render_site(&build_options) {
         Err(Error::Content(diagnostics)) => {
             return Err(Error::PublishRefused {
@@ -79,7 +84,7 @@ pub fn publish(options: &PublishOptions) -> Result<Published, Error> {
     ));
     files.push(text_file("SHA256SUMS", checksums(&files)?));
 
-    let write = output::write(&folder, &files)?;
+    let write = output::write(&folder, &files, Audience::Public)?;
     let zip = options.out.join(format!("{}.zip", options.network));
     let zip_bytes = output::write_zip(&zip, &options.network, &files, zip_time())?;
     Ok(Published {

@@ -175,7 +175,7 @@ pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>, ScaffoldError> {
         });
     }
     let files = [
-        (".gitignore", "/public\n/publish\n".to_string()),
+        (".gitignore", "/public\n/public-network\n/publish\n".to_string()),
         ("oogst.yaml", "# The address the public site will have; feeds and the sitemap need it.\n# base_url: https://kennis.example.org/\n".to_string()),
         ("README.md", WRITERS_README.to_string()),
         ("content/ons-netwerk/_network.md", EXAMPLE_NETWORK.replace("{today}", &today.to_string())),

@@ -31,12 +31,12 @@ fn network_build_has_meetings_but_never_drafts() {
     let site = SiteTest::small();
     site.build_network();
     site.check_file_contains(
-        "public/net/meetings/2024-02-01-kick-off/index.html",
+        "public-network/net/meetings/2024-02-01-kick-off/index.html",
         "VERTROUWELIJK-VERSLAG",
     )
-    .check_file_contains("public/net/index.html", "Kick-off")
-    .check_file_contains("public/index.html", "Deelnemersversie");
-    for file in site.files_under("public") {
+    .check_file_contains("public-network/net/index.html", "Kick-off")
+    .check_file_contains("public-network/index.html", "Deelnemersversie");
+    for file in site.files_under("public-network") {
         assert!(
             !site.read(&file).contains("CONCEPT-TEKST"),
             "{file} contains draft text"
@@ -64,7 +64,7 @@ fn link_to_hidden_page_becomes_text_with_a_warning() {
     );
     site.build_network();
     site.check_file_contains(
-        page,
+        &page.replace("public/", "public-network/"),
         "<a href=\"../../../net/meetings/2024-02-01-kick-off/\">het verslag</a>",
     );
 }
@@ -124,7 +124,7 @@ fn stray_files_in_meetings_are_never_published() {
         run.stderr()
     );
     assert!(
-        site.files_under("public")
+        site.files_under("public-network")
             .iter()
             .all(|f| !f.ends_with("los-bestand.pdf"))
     );

@@ -59,7 +59,7 @@ fn every_url_is_relative() {
 fn pages_show_their_model() {
     let site = SiteTest::small();
     site.build_network();
-    let meeting = "public/net/meetings/2024-02-01-kick-off/index.html";
+    let meeting = "public-network/net/meetings/2024-02-01-kick-off/index.html";
     site.check_file_contains(meeting, "<h1>Kick-off</h1>")
         .check_file_contains(
             meeting,
@@ -72,10 +72,10 @@ fn pages_show_their_model() {
         .check_file_contains(meeting, "Kennis delen is kracht.")
         .check_file_contains(meeting, "presentatie.pdf");
     assert_eq!(
-        site.read("public/net/meetings/2024-02-01-kick-off/presentatie.pdf"),
+        site.read("public-network/net/meetings/2024-02-01-kick-off/presentatie.pdf"),
         "%PDF-1.4 test"
     );
-    let practice = "public/net/practices/dagstart/index.html";
+    let practice = "public-network/net/practices/dagstart/index.html";
     site.check_file_contains(practice, "Zorg Een")
         .check_file_contains(practice, "Toegepast")
         .check_file_contains(practice, "anna@example.org")

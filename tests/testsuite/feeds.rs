@@ -69,7 +69,7 @@ fn network_and_portal_feeds_are_valid_atom_with_absolute_links() {
     site.check_file_contains("public/net/index.html", "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Testnetwerk\" href=\"../net/atom.xml\">");
 
     site.build_network();
-    let titles: Vec<String> = entries(&site.read("public/net/atom.xml"))
+    let titles: Vec<String> = entries(&site.read("public-network/net/atom.xml"))
         .into_iter()
         .map(|e| e.0)
         .collect();
@@ -104,7 +104,9 @@ fn sitemap_and_robots_are_for_the_public_build_only() {
         "User-agent: *\nAllow: /\nSitemap: https://kennis.example.org/sitemap.xml\n"
     );
     site.build_network();
-    assert!(!site.exists("public/sitemap.xml") && !site.exists("public/robots.txt"));
+    assert!(
+        !site.exists("public-network/sitemap.xml") && !site.exists("public-network/robots.txt")
+    );
 }
 
 #[test]

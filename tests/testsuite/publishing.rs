@@ -81,7 +81,10 @@ fn the_lessons_page_gathers_lessons_and_insights_by_theme() {
         "insights of network-only meetings stay out"
     );
     site.build_network();
-    site.check_file_contains("public/net/lessons/index.html", "Kennis delen is kracht.");
+    site.check_file_contains(
+        "public-network/net/lessons/index.html",
+        "Kennis delen is kracht.",
+    );
 }
 
 /// Every `href` and `src` in the HTML files below `dir` that is relative must

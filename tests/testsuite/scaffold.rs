@@ -49,7 +49,7 @@ fn new_writes_each_kind_with_its_front_matter_and_builds() {
     assert!(run.stderr().is_empty(), "{}", run.stderr());
     site.build_network();
     site.check_file_contains(
-        "public/net/lessons/wat-werkt-klein-beginnen/index.html",
+        "public-network/net/lessons/wat-werkt-klein-beginnen/index.html",
         "<h1>Wat &quot;werkt&quot;: klein beginnen</h1>",
     );
 }
@@ -93,7 +93,7 @@ fn init_starts_a_knowledge_base_that_builds() {
     );
     assert_eq!(
         std::fs::read_to_string(dir.join(".gitignore")).unwrap(),
-        "/public\n/publish\n"
+        "/public\n/public-network\n/publish\n"
     );
     assert!(
         std::fs::read_to_string(dir.join("README.md"))
@@ -112,7 +112,7 @@ fn init_starts_a_knowledge_base_that_builds() {
         String::from_utf8_lossy(&build.stderr)
     );
     assert!(
-        dir.join("public/ons-netwerk/practices/dagstart/index.html")
+        dir.join("public-network/ons-netwerk/practices/dagstart/index.html")
             .is_file()
     );
     let again = assert_cmd::Command::cargo_bin("oogst")

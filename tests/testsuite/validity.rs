@@ -41,7 +41,7 @@ fn the_output_is_valid_html() {
 
     let site = SiteTest::small().file("content/net/pages/opmaak.md", crate::markdown::BODY);
     site.build_network().success();
-    check_html(&validator, &site.path("public"));
+    check_html(&validator, &site.path("public-network"));
 }
 
 #[test]
@@ -81,7 +81,7 @@ fn the_output_meets_wcag_21_aa() {
     // scheme passes too, but checking it here would double the time).
     let site = SiteTest::small().file("content/net/pages/opmaak.md", crate::markdown::BODY);
     site.build_network().success();
-    let public = site.path("public");
+    let public = site.path("public-network");
     for args in [
         &[public.as_os_str()][..],
         &[public.as_os_str(), "--dark".as_ref()],

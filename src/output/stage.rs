@@ -1,0 +1,265 @@
+//! Staging and swapping: the new site is written into a sibling folder
+//! (`.public.oogst-new`), files whose bytes did not change are hard-linked
+//! from the current output instead of written again, and the two folders
+//! are exchanged in one atomic rename. Whatever interrupts a build, the
+//! output folder holds either the whole old site or the whole new one.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::error::Error;
+use crate::render::{FileData, OutputFile};
+
+use super::{MARKER, WriteReport};
+
+/// `.<name>.oogst-<what>` beside `out`: the staging folder (`new`), the old
+/// site during a non-atomic swap (`old`) and the lock file (`lock`).
+pub(super) fn sibling(out: &Path, what: &str) -> PathBuf {
+    let name = out.file_name().unwrap_or_default().to_string_lossy();
+    out.with_file_name(format!(".{name}.oogst-{what}"))
+}
+
+/// The folders and files a build of `out` may leave beside it while it
+/// runs: staging folder, old site, lock. None is left once it is done.
+pub fn staging_paths(out: &Path) -> [PathBuf; 3] {
+    ["new", "old", "lock"].map(|w| sibling(out, w))
+}
+
+/// Puts back what an interrupted build left: the old site when a swap was
+/// cut between its two renames, and no staging folders.
+pub(super) fn recover(out: &Path) -> Result<(), Error> {
+    let (new, old) = (sibling(out, "new"), sibling(out, "old"));
+    if !out.exists() && old.is_dir() {
+        fs::rename(&old, out).map_err(write_error(out))?;
+    }
+    for leftover in [new, old] {
+        if leftover.exists() {
+            fs::remove_dir_all(&leftover).map_err(write_error(&leftover))?;
+        }
+    }
+    Ok(())
+}
+
+fn write_error(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// A staged site, ready to swap in.
+pub(super) struct Staged {
+    pub dir: PathBuf,
+    pub report: WriteReport,
+}
+
+/// Writes the new site into the staging folder; removes it again on error.
+pub(super) fn stage(out: &Path, files: &[OutputFile], marker: &str) -> Result<Staged, Error> {
+    let dir = sibling(out, "new");
+    fs::create_dir(&dir).map_err(write_error(&dir))?;
+    match fill(out, &dir, files, marker) {
+        Ok(report) => Ok(Staged { dir, report }),
+        Err(e) => {
+            let _ = fs::remove_dir_all(&dir);
+            Err(e)
+        }
+    }
+}
+
+fn fill(out: &Path, dir: &Path, files: &[OutputFile], marker: &str) -> Result<WriteReport, Error> {
+    fs::write(dir.join(MARKER), marker).map_err(write_error(dir))?;
+    let old = existing_files(out)?;
+    let mut folders: Vec<&Path> = files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent())
+        .collect();
+    folders.sort();
+    folders.dedup();
+    for folder in folders {
+        let path = dir.join(folder);
+        fs::create_dir_all(&path).map_err(write_error(&path))?;
+    }
+    let written: Vec<bool> = files
+        .par_iter()
+        .map(|file| stage_one(out, dir, file, old.contains(file.path.as_str())))
+        .collect::<Result<_, _>>()?;
+    let written = written.iter().filter(|w| **w).count();
+    let new: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    Ok(WriteReport {
+        written,
+        unchanged: files.len() - written,
+        removed: old.iter().filter(|p| !new.contains(p.as_str())).count(),
+    })
+}
+
+/// The files of the current output, `/`-separated below it (no marker).
+fn existing_files(out: &Path) -> Result<HashSet<String>, Error> {
+    let mut files = HashSet::new();
+    if !out.is_dir() {
+        return Ok(files);
+    }
+    for entry in WalkDir::new(out).min_depth(1).follow_links(false) {
+        let entry = entry.map_err(|e| Error::Walk {
+            path: out.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        if entry.file_type().is_file() {
+            let rel = crate::content::load::relative_slash_path(entry.path(), out);
+            if rel != MARKER {
+                files.insert(rel);
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// Stages one file: a hard link to the current copy when its bytes are the
+/// same (so it is not rewritten), else the new bytes. True when written.
+fn stage_one(out: &Path, dir: &Path, file: &OutputFile, exists: bool) -> Result<bool, Error> {
+    let (old, new) = (out.join(&file.path), dir.join(&file.path));
+    if exists && same_content(&file.data, &old) {
+        if fs::hard_link(&old, &new).is_ok() {
+            return Ok(false);
+        }
+        fs::copy(&old, &new).map_err(write_error(&new))?;
+        return Ok(false);
+    }
+    match &file.data {
+        FileData::Bytes(bytes) => fs::write(&new, bytes).map_err(write_error(&new))?,
+        FileData::Copy(source) => {
+            fs::copy(source, &new).map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied => Error::Io {
+                    path: source.clone(),
+                    source: e,
+                },
+                _ => Error::Write {
+                    path: new.clone(),
+                    source: e,
+                },
+            })?;
+        }
+    }
+    Ok(true)
+}
+
+/// Whether the file at `old` holds exactly `data`. Compares bytes, never
+/// size and time: a replaced attachment may have both unchanged.
+fn same_content(data: &FileData, old: &Path) -> bool {
+    let Ok(meta) = fs::metadata(old) else {
+        return false;
+    };
+    match data {
+        FileData::Bytes(bytes) => {
+            meta.len() == bytes.len() as u64 && fs::read(old).is_ok_and(|b| b == *bytes)
+        }
+        FileData::Copy(source) => {
+            fs::metadata(source).is_ok_and(|s| s.len() == meta.len())
+                && files_equal(source, old).unwrap_or(false)
+        }
+    }
+}
+
+fn files_equal(a: &Path, b: &Path) -> std::io::Result<bool> {
+    let (mut a, mut b) = (fs::File::open(a)?, fs::File::open(b)?);
+    let (mut buf_a, mut buf_b) = (vec![0u8; 64 * 1024], vec![0u8; 64 * 1024]);
+    loop {
+        let n = read_full(&mut a, &mut buf_a)?;
+        let m = read_full(&mut b, &mut buf_b)?;
+        if n != m || buf_a[..n] != buf_b[..m] {
+            return Ok(false);
+        }
+        if n == 0 {
+            return Ok(true);
+        }
+    }
+}
+
+fn read_full(file: &mut fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read(&mut buf[filled..])? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    Ok(filled)
+}
+
+/// Puts the staged site in place of `out`: one atomic exchange where the
+/// file system has it, else two renames that [`recover`] can undo.
+pub(super) fn swap(out: &Path, staged: &Path) -> Result<(), Error> {
+    if !out.exists() {
+        return fs::rename(staged, out).map_err(write_error(out));
+    }
+    match exchange(staged, out) {
+        Ok(()) => {}
+        Err(e) if is_unsupported(&e) => {
+            let old = sibling(out, "old");
+            fs::rename(out, &old).map_err(write_error(out))?;
+            if let Err(e) = fs::rename(staged, out) {
+                let _ = fs::rename(&old, out);
+                return Err(write_error(out)(e));
+            }
+            let _ = fs::remove_dir_all(&old);
+            return Ok(());
+        }
+        Err(e) => return Err(write_error(out)(e)),
+    }
+    // The staging folder now holds the previous site.
+    let _ = fs::remove_dir_all(staged);
+    Ok(())
+}
+
+fn is_unsupported(e: &std::io::Error) -> bool {
+    use rustix::io::Errno;
+    let code = e.raw_os_error();
+    code == Some(Errno::INVAL.raw_os_error())
+        || code == Some(Errno::NOSYS.raw_os_error())
+        || e.kind() == std::io::ErrorKind::Unsupported
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_interrupted_swap_is_undone_and_leftovers_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let old = sibling(&out, "old");
+        fs::create_dir_all(&old).unwrap();
+        fs::write(old.join("index.html"), "oud").unwrap();
+        fs::create_dir_all(sibling(&out, "new").join("x")).unwrap();
+        recover(&out).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "oud");
+        assert!(!old.exists() && !sibling(&out, "new").exists());
+    }
+
+    #[test]
+    fn exchange_swaps_two_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        fs::create_dir_all(&a).unwrap();
+        fs::create_dir_all(&b).unwrap();
+        fs::write(a.join("f"), "a").unwrap();
+        swap(&b, &a).unwrap();
+        assert_eq!(fs::read_to_string(b.join("f")).unwrap(), "a");
+        assert!(!a.exists(), "the old site is removed after the swap");
+    }
+}
