@@ -1,11 +1,17 @@
 //! The confidentiality boundary: drops everything the audience may not see,
 //! once, right after validation. Downstream stages only ever get what this
-//! returns, plus the bare file paths of what was dropped (so that a link to a
-//! hidden page can become plain text instead of an error).
+//! returns, plus the bare identities of what was dropped (so that a link to
+//! a hidden page or file can become plain text instead of an error).
+//!
+//! A page is hidden when it is a draft, when the audience may not see its
+//! visibility, when its network is participants-only, or when the page
+//! whose folder holds it is hidden. A file follows the page that owns it.
 
-use std::path::PathBuf;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
-use crate::content::model::{Content, Page, Visibility};
+use crate::content::model::{Content, Kind, LooseFile, Network, Page, Section, Visibility};
+use crate::urls;
 
 /// Who a build is for: the public, or the participants of the networks.
 pub type Audience = Visibility;
@@ -18,6 +24,10 @@ pub struct Visible {
     /// Pages that exist but are hidden (drafts, or network-only pages in a
     /// public build): only what identifies them, never their content.
     pub hidden: Vec<HiddenPage>,
+    /// Files of hidden pages, and loose files the audience may not see.
+    pub hidden_files: Vec<HiddenFile>,
+    /// The ids of networks the audience may not see at all.
+    pub hidden_networks: Vec<String>,
     /// Page files that failed validation: (network id, source file, title if one could be read).
     pub broken: Vec<(String, PathBuf, Option<String>)>,
 }
@@ -33,25 +43,80 @@ pub struct HiddenPage {
     pub path: String,
 }
 
-/// Whether `audience` may see `page`. Drafts are seen by nobody.
+/// A file the audience may not see: its source, and the site-relative URLs
+/// it would have had, to recognise links to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HiddenFile {
+    pub source: PathBuf,
+    pub network: String,
+    pub urls: Vec<String>,
+}
+
+/// Whether `audience` may see `page` by its own settings. Drafts are seen
+/// by nobody. (The page's folder and network may still hide it.)
 pub fn may_see(audience: Audience, page: &Page) -> bool {
     !page.draft && (audience == Visibility::Network || page.visibility == Visibility::Public)
 }
 
-/// Splits `content` into what `audience` may see and the paths of the rest.
+/// Whether `audience` may see the network at all.
+pub fn may_see_network(audience: Audience, network: &Network) -> bool {
+    audience == Visibility::Network || network.visibility == Visibility::Public
+}
+
+/// Splits `content` into what `audience` may see and the identities of the rest.
 pub fn filter(content: Content, audience: Audience) -> Visible {
+    let open_networks: HashSet<String> = content
+        .networks
+        .iter()
+        .filter(|n| may_see_network(audience, n))
+        .map(|n| n.id.clone())
+        .collect();
+    let seen = {
+        let by_source: HashMap<&Path, &Page> = content
+            .pages
+            .iter()
+            .map(|p| (p.source.as_path(), p))
+            .collect();
+        let mut seen = HashMap::new();
+        for page in &content.pages {
+            sees(audience, page, &by_source, &open_networks, &mut seen);
+        }
+        seen.into_iter()
+            .map(|(k, v)| (k.to_path_buf(), v))
+            .collect::<HashMap<PathBuf, bool>>()
+    };
     let (pages, hidden): (Vec<Page>, Vec<Page>) = content
         .pages
         .into_iter()
-        .partition(|p| may_see(audience, p));
+        .partition(|p| seen.get(&p.source).copied().unwrap_or(false));
+    let mut hidden_files: Vec<HiddenFile> = hidden.iter().flat_map(page_files).collect();
+    let (networks, closed): (Vec<Network>, Vec<Network>) = content
+        .networks
+        .into_iter()
+        .partition(|n| open_networks.contains(&n.id));
+    let (loose, hidden_loose): (Vec<LooseFile>, Vec<LooseFile>) =
+        content.loose.into_iter().partition(|f| {
+            networks
+                .iter()
+                .find(|n| n.id == f.network)
+                .is_some_and(|n| may_see_loose(audience, n, f.section))
+        });
+    hidden_files.extend(hidden_loose.into_iter().map(|f| HiddenFile {
+        urls: vec![urls::file(&f.network, &f.file.rel_path)],
+        source: f.file.source,
+        network: f.network,
+    }));
     Visible {
         audience,
         content: Content {
-            networks: content.networks,
+            networks,
             pages,
             broken: Vec::new(),
+            loose,
         },
         broken: content.broken,
+        hidden_files,
+        hidden_networks: closed.into_iter().map(|n| n.id).collect(),
         hidden: hidden
             .into_iter()
             .map(|p| HiddenPage {
@@ -64,10 +129,68 @@ pub fn filter(content: Content, audience: Audience) -> Visible {
     }
 }
 
+/// Whether `audience` sees `page`: by its own settings, its network's, and
+/// those of every page whose folder holds it. A parent that is not there
+/// (its file failed to validate) hides its children.
+fn sees<'a>(
+    audience: Audience,
+    page: &'a Page,
+    by_source: &HashMap<&'a Path, &'a Page>,
+    open_networks: &HashSet<String>,
+    seen: &mut HashMap<&'a Path, bool>,
+) -> bool {
+    if let Some(&known) = seen.get(page.source.as_path()) {
+        return known;
+    }
+    // Marked hidden first, so a cycle (which folders cannot make) ends.
+    seen.insert(&page.source, false);
+    let own = open_networks.contains(&page.network) && may_see(audience, page);
+    let visible = own
+        && match &page.parent {
+            None => true,
+            Some(parent) => by_source
+                .get(parent.as_path())
+                .is_some_and(|p| sees(audience, p, by_source, open_networks, seen)),
+        };
+    seen.insert(&page.source, visible);
+    visible
+}
+
+/// A file no page owns is published for the audience that may see its
+/// section by default; a loose file in `meetings/` never is.
+fn may_see_loose(audience: Audience, network: &Network, section: Section) -> bool {
+    section != Section::Meetings
+        && (audience == Visibility::Network
+            || network.default_visibility(section) == Visibility::Public)
+}
+
+/// The files of a hidden page, with the URLs they would have had.
+fn page_files(page: &Page) -> Vec<HiddenFile> {
+    page.attachments
+        .iter()
+        .map(|a| {
+            let mut file_urls = vec![urls::file(&page.network, &a.rel_path)];
+            if let Kind::Meeting(m) = &page.kind {
+                file_urls.extend(
+                    m.documents
+                        .iter()
+                        .filter(|d| d.source == a.source)
+                        .map(|d| urls::document(&page.network, &page.path, &d.file_name)),
+                );
+            }
+            HiddenFile {
+                source: a.source.clone(),
+                network: page.network.clone(),
+                urls: file_urls,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::model::{Kind, Section};
+    use crate::content::model::{Attachment, Kind, Section};
 
     fn page(name: &str, visibility: Visibility, draft: bool) -> Page {
         Page {
@@ -87,41 +210,75 @@ mod tests {
             last_change: None,
             weight: 0,
             is_index: false,
+            parent: None,
+            attachments: vec![],
             kind: Kind::Page,
             body: String::new(),
             body_line: 1,
         }
     }
 
-    #[test]
-    fn public_sees_only_public_non_drafts() {
-        let content = Content {
-            networks: vec![],
+    fn content(pages: Vec<Page>) -> Content {
+        Content {
+            networks: vec![crate::test_support::network("n")],
             broken: vec![],
-            pages: vec![
-                page("open", Visibility::Public, false),
-                page("intern", Visibility::Network, false),
-                page("concept", Visibility::Public, true),
-            ],
-        };
-        let public = filter(content.clone(), Visibility::Public);
-        let titles: Vec<&str> = public
+            pages,
+            loose: vec![],
+        }
+    }
+
+    fn titles(visible: &Visible) -> Vec<&str> {
+        visible
             .content
             .pages
             .iter()
             .map(|p| p.title.as_str())
-            .collect();
-        assert_eq!(titles, ["open"]);
+            .collect()
+    }
+
+    #[test]
+    fn public_sees_only_public_non_drafts() {
+        let content = content(vec![
+            page("open", Visibility::Public, false),
+            page("intern", Visibility::Network, false),
+            page("concept", Visibility::Public, true),
+        ]);
+        let public = filter(content.clone(), Visibility::Public);
+        assert_eq!(titles(&public), ["open"]);
         assert_eq!(public.hidden.len(), 2);
 
         let network = filter(content, Visibility::Network);
-        let titles: Vec<&str> = network
-            .content
-            .pages
-            .iter()
-            .map(|p| p.title.as_str())
-            .collect();
-        assert_eq!(titles, ["open", "intern"]);
+        assert_eq!(titles(&network), ["open", "intern"]);
         assert_eq!(network.hidden[0].source, PathBuf::from("concept"));
+    }
+
+    #[test]
+    fn a_hidden_folder_hides_what_it_holds_with_its_files() {
+        let folder = page("intern", Visibility::Network, false);
+        let mut chapter = page("intern/cijfers", Visibility::Public, false);
+        chapter.parent = Some(folder.source.clone());
+        chapter.attachments.push(Attachment {
+            source: PathBuf::from("intern/cijfers/tabel.pdf"),
+            rel_path: "handreiking/intern/cijfers/tabel.pdf".into(),
+        });
+        let mut deeper = page("intern/cijfers/meer", Visibility::Public, false);
+        deeper.parent = Some(chapter.source.clone());
+        let public = filter(content(vec![deeper, chapter, folder]), Visibility::Public);
+        assert!(titles(&public).is_empty());
+        assert_eq!(public.hidden_files.len(), 1);
+        assert_eq!(
+            public.hidden_files[0].urls,
+            ["n/handreiking/intern/cijfers/tabel.pdf"]
+        );
+    }
+
+    #[test]
+    fn a_participants_only_network_is_left_out_whole() {
+        let mut c = content(vec![page("open", Visibility::Public, false)]);
+        c.networks[0].visibility = Visibility::Network;
+        let public = filter(c.clone(), Visibility::Public);
+        assert!(public.content.networks.is_empty() && public.content.pages.is_empty());
+        let network = filter(c, Visibility::Network);
+        assert_eq!(titles(&network), ["open"]);
     }
 }

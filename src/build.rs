@@ -8,7 +8,6 @@ use std::time::{Duration, Instant};
 use crate::audience::{self, Audience};
 use crate::config;
 use crate::content::load::{self, SourceTree};
-use crate::content::model::Section;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::highlight::Highlighter;
@@ -99,8 +98,6 @@ pub struct Prepared {
     pub tree: SourceTree,
     pub site: Site,
     pub themes: HashMap<String, Theme>,
-    pub assets: HashMap<String, Vec<load::Asset>>,
-    pub network_dirs: HashMap<String, PathBuf>,
     pub highlighter: Highlighter,
     pub base_url: Option<String>,
     pub today: jiff::civil::Date,
@@ -110,8 +107,6 @@ impl Prepared {
     pub fn inputs(&self) -> RenderInputs<'_> {
         RenderInputs {
             themes: &self.themes,
-            assets: &self.assets,
-            network_dirs: &self.network_dirs,
             highlighter: &self.highlighter,
             today: self.today,
             base_url: self.base_url.as_deref(),
@@ -156,30 +151,10 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<
     let visible = audience::filter(content, options.audience);
     let site = site::assemble(visible, diagnostics);
     let themes = load_themes(options, &tree)?;
-    let assets = tree
-        .networks
-        .iter()
-        .map(|n| {
-            let public_assets = n
-                .assets
-                .iter()
-                .filter(|a| !a.rel_path.starts_with(Section::Meetings.dir()))
-                .cloned()
-                .collect();
-            (n.id.clone(), public_assets)
-        })
-        .collect();
-    let network_dirs = tree
-        .networks
-        .iter()
-        .map(|n| (n.id.clone(), n.dir.clone()))
-        .collect();
     Ok(Prepared {
         tree,
         site,
         themes,
-        assets,
-        network_dirs,
         highlighter: Highlighter::new(),
         base_url,
         today: jiff::Zoned::now().date(),

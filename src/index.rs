@@ -285,6 +285,8 @@ mod tests {
             last_change: None,
             weight: 0,
             is_index: false,
+            parent: None,
+            attachments: vec![],
             kind: Kind::Practice(Practice {
                 organisation: Some(org.into()),
                 region: None,

@@ -47,6 +47,7 @@ pub(crate) mod test_support {
         Network {
             id: id.into(),
             source: format!("{id}/_network.md").into(),
+            visibility: crate::content::model::Visibility::Public,
             title: id.into(),
             summary: None,
             status: NetworkStatus::Active,

@@ -1,15 +1,20 @@
-//! Resolves the links a page writes: relative links to other `.md` files and
-//! wiki links (`[[Title]]`, `[[slug]]`) become the target page's URL, links
-//! to files beside the pages become the copied file's URL. Hidden and missing
-//! targets are reported; anchors and backlinks are recorded for later.
+//! Resolves every link a page writes, in every form: relative links to
+//! other `.md` files (any case of `.md`), wiki links (`[[Title]]`,
+//! `[[slug]]`), links to files beside the pages, a page's folder written as
+//! a path (`../meetings/2024-02-01-start/`), URLs relative to the page's own
+//! URL or to the site root (`/net/practices/dagstart/`), and `.html` forms
+//! of all of these. Markdown and raw HTML links alike come here. A visible
+//! target becomes its URL; a hidden page or file becomes plain text with a
+//! warning (its name never reaches the output); anything else is an error.
+//! Anchors and backlinks are recorded for later.
 
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::nearest;
 use crate::markdown::{Link, LinkKind, LinkResolver};
-use crate::site::{NetworkSite, Site};
+use crate::site::{NetworkSite, PRACTICE_RESERVED, Site};
 use crate::slug::slugify;
 use crate::urls;
 
@@ -32,16 +37,13 @@ pub struct PageLinks<'a> {
     pub network_index: usize,
     /// The page itself (None for a network's home text).
     pub page: Option<usize>,
-    /// The network's files that are not pages, below the network folder.
-    pub assets: &'a BTreeSet<String>,
-    /// The network folder.
-    pub network_dir: &'a Path,
     pub source: &'a Path,
     /// The URL of the page the links are printed on.
     pub url: &'a str,
     /// On the handreiking's print page: chapter -> its anchor on that page.
     pub print_anchors: Option<&'a HashMap<usize, String>>,
-    pub used_assets: RefCell<Vec<String>>,
+    /// URLs of the files linked to (copied only when linked).
+    pub used_files: RefCell<Vec<String>>,
     /// Pages linked to: (network index, page index).
     pub targets: RefCell<Vec<(usize, usize)>>,
     pub anchors: RefCell<Vec<AnchorCheck>>,
@@ -53,8 +55,6 @@ impl<'a> PageLinks<'a> {
         site: &'a Site,
         network_index: usize,
         page: Option<usize>,
-        assets: &'a BTreeSet<String>,
-        network_dir: &'a Path,
         source: &'a Path,
         url: &'a str,
     ) -> Self {
@@ -62,12 +62,10 @@ impl<'a> PageLinks<'a> {
             site,
             network_index,
             page,
-            assets,
-            network_dir,
             source,
             url,
             print_anchors: None,
-            used_assets: RefCell::new(Vec::new()),
+            used_files: RefCell::new(Vec::new()),
             targets: RefCell::new(Vec::new()),
             anchors: RefCell::new(Vec::new()),
         }
@@ -83,6 +81,7 @@ impl LinkResolver for PageLinks<'_> {
         if kind == LinkKind::Wiki {
             return self.wiki_link(destination, at);
         }
+        let destination = destination.trim();
         if let Some(anchor) = destination.strip_prefix('#') {
             if let Some(page) = self.page {
                 self.check_anchor((self.network_index, page), anchor, at);
@@ -96,26 +95,161 @@ impl LinkResolver for PageLinks<'_> {
             Some(i) => destination.split_at(i),
             None => (destination, ""),
         };
-        let decoded = percent_decode(path_part);
+        // Browsers read `\` as `/`; so does oogst, so no form slips past.
+        let decoded = percent_decode(path_part).replace('\\', "/");
+        if let Some(rooted) = decoded.strip_prefix('/') {
+            return self.site_link(destination, rooted, fragment, at);
+        }
         let base = self.source.parent().unwrap_or(Path::new(""));
         let target = normalize(&base.join(&decoded));
-        if decoded.ends_with(".md") {
+        if has_extension(&decoded, "md") {
             return self.page_link(destination, &target, fragment, at);
         }
-        let rel = match target.strip_prefix(normalize(self.network_dir)) {
-            Ok(rel) => crate::content::load::relative_slash_path(rel, Path::new("")),
-            Err(_) => return Link::Href(destination.to_string()),
-        };
-        if self.assets.contains(&rel) {
-            self.used_assets.borrow_mut().push(rel.clone());
-            let to = format!("{}/{rel}", self.network().network.id);
-            return Link::Href(format!("{}{fragment}", urls::relative(self.url, &to)));
+        if let Some(link) = self
+            .file_link(&target, fragment)
+            .or_else(|| self.folder_link(&decoded, &target, fragment, at))
+        {
+            return link;
         }
-        Link::Href(destination.to_string())
+        let joined = join_url(self.url, &decoded);
+        self.site_link(destination, &joined, fragment, at)
     }
 }
 
 impl PageLinks<'_> {
+    /// A file beside the pages, by its source path.
+    fn file_link(&self, target: &Path, fragment: &str) -> Option<Link> {
+        if let Some(&(n, f)) = self.site.file_by_source.get(target) {
+            return Some(self.href_to_file(n, f, fragment));
+        }
+        self.site
+            .hidden_files
+            .iter()
+            .any(|h| h.source == target)
+            .then_some(Link::Hidden)
+    }
+
+    fn href_to_file(&self, n: usize, f: usize, fragment: &str) -> Link {
+        let file = &self.site.networks[n].files[f];
+        self.used_files.borrow_mut().push(file.url.clone());
+        Link::Href(format!("{}{fragment}", urls::relative(self.url, &file.url)))
+    }
+
+    /// A page's folder or file written without `.md`: `../meetings/x/`,
+    /// `../practices/dagstart`, `dagstart.html`, `handreiking/index.html`.
+    fn folder_link(
+        &self,
+        written: &str,
+        target: &Path,
+        fragment: &str,
+        at: (usize, usize),
+    ) -> Option<Link> {
+        let target = match target.file_name().map(|n| n.to_string_lossy()) {
+            Some(name) if name == "index.html" => target.parent()?.to_path_buf(),
+            Some(name) if has_extension(&name, "html") => target.with_extension(""),
+            _ => target.to_path_buf(),
+        };
+        if written.is_empty() || target.as_os_str().is_empty() {
+            return None;
+        }
+        let candidates = [
+            target.with_extension("md"),
+            target.join("_index.md"),
+            target.join("index.md"),
+        ];
+        candidates
+            .iter()
+            .find_map(|c| self.known_page(c, fragment, at))
+    }
+
+    /// A link to the page whose file is `source`, if there is one.
+    fn known_page(&self, source: &Path, fragment: &str, at: (usize, usize)) -> Option<Link> {
+        if let Some(&found) = self.site.by_source.get(source) {
+            return Some(self.href_to(found, fragment, at));
+        }
+        if self.site.hidden.iter().any(|h| h.source == source) {
+            return Some(Link::Hidden);
+        }
+        self.site
+            .broken
+            .iter()
+            .any(|(_, s, _)| s == source)
+            .then_some(Link::Broken)
+    }
+
+    /// A URL below the site root (`net/practices/dagstart/`), from a link
+    /// written from the root or relative to the page's URL.
+    fn site_link(&self, destination: &str, path: &str, fragment: &str, at: (usize, usize)) -> Link {
+        let Some(path) = clean_url_path(path) else {
+            return self.missing_url(destination);
+        };
+        let page_url = page_url_of(&path);
+        if let Some(&found) = self.site.by_url.get(&page_url) {
+            return self.href_to(found, fragment, at);
+        }
+        if let Some(&(n, f)) = self.site.file_by_url.get(&path) {
+            return self.href_to_file(n, f, fragment);
+        }
+        let network = path.split('/').next().unwrap_or("");
+        if self.site.hidden_urls.contains(&path)
+            || self.site.hidden_urls.contains(&page_url)
+            || self.site.hidden_networks.contains(network)
+        {
+            return Link::Hidden;
+        }
+        if self.is_generated(&page_url) {
+            return Link::Href(format!("{}{fragment}", urls::relative(self.url, &page_url)));
+        }
+        self.missing_url(destination)
+    }
+
+    /// Pages that oogst makes itself: the portal's, a network's home and
+    /// lists, and the pages of people, organisations, themes and tags.
+    fn is_generated(&self, url: &str) -> bool {
+        const PORTAL: &[&str] = &["", "themes", "coverage", "search", "static"];
+        const NETWORK: &[&str] = &[
+            "people",
+            "organisations",
+            "themes",
+            "tags",
+            "expertise",
+            "actions",
+            "static",
+            "search",
+        ];
+        let parts: Vec<&str> = url.trim_end_matches('/').split('/').collect();
+        if PORTAL.contains(&parts[0]) {
+            return parts[0] != "" || parts.len() == 1;
+        }
+        if !self.site.networks.iter().any(|n| n.network.id == parts[0]) {
+            return false;
+        }
+        match parts.get(1).copied() {
+            None => true,
+            Some(list) if parts.len() == 2 => {
+                crate::content::model::Section::from_dir(list).is_some() || NETWORK.contains(&list)
+            }
+            Some("practices") => PRACTICE_RESERVED.contains(&parts[2]),
+            Some("handreiking") => parts[2..] == ["print"],
+            Some(other) => NETWORK.contains(&other),
+        }
+    }
+
+    fn missing_url(&self, destination: &str) -> Link {
+        let hint = match destination.starts_with('/') {
+            true => {
+                "oogst cannot check links from the site root: link to the page's file instead (e.g. ../practices/dagstart.md), or write the whole address (https://...) for another website"
+            }
+            false => {
+                "link to a page's file (e.g. ../practices/dagstart.md) or to a file beside the pages; links are relative to this file's folder"
+            }
+        };
+        Link::Missing {
+            message: format!("the link '{destination}' points to no page or file of this site"),
+            hint: hint.into(),
+        }
+    }
+
     /// The href to a visible page, recording the link and its anchor.
     fn href_to(&self, target: (usize, usize), fragment: &str, at: (usize, usize)) -> Link {
         self.targets.borrow_mut().push(target);
@@ -158,19 +292,13 @@ impl PageLinks<'_> {
         fragment: &str,
         at: (usize, usize),
     ) -> Link {
-        if let Some(&found) = self.site.by_source.get(target) {
-            return self.href_to(found, fragment, at);
-        }
-        if self.site.hidden.iter().any(|h| h.source == target) {
-            return Link::Hidden;
-        }
-        if self
-            .site
-            .broken
-            .iter()
-            .any(|(_, source, _)| source == target)
+        // `Page.MD` and `page.md` name one file for a writer.
+        let lower = target.with_extension("md");
+        if let Some(link) = self
+            .known_page(target, fragment, at)
+            .or_else(|| self.known_page(&lower, fragment, at))
         {
-            return Link::Broken;
+            return link;
         }
         // Suggest the page whose file name is nearest, as a link from here.
         let stem = |p: &Path| {
@@ -235,7 +363,11 @@ impl PageLinks<'_> {
             .any(|h| {
                 h.title.to_lowercase() == name.to_lowercase() || matches_slug(&h.path, "", name)
             });
-        if hidden {
+        if hidden
+            || self.site.hidden_files.iter().any(|f| {
+                &f.network == id && f.urls.iter().any(|u| u.ends_with(&format!("/{name}")))
+            })
+        {
             return Link::Hidden;
         }
         let broken = self
@@ -295,9 +427,56 @@ fn matches_slug(path: &str, rel_path: &str, name: &str) -> bool {
         || rel_path.rsplit('/').next() == Some(name)
 }
 
+/// Whether the link file name ends with `.ext`, in any case.
+fn has_extension(path: &str, ext: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.len() > ext.len() + 1
+        && name
+            .get(name.len() - ext.len() - 1..)
+            .is_some_and(|e| e.eq_ignore_ascii_case(&format!(".{ext}")))
+}
+
+/// `written` read relative to the page at `url` (a folder URL), as a path
+/// below the site root; `..` past the root stays in, to be refused.
+fn join_url(url: &str, written: &str) -> String {
+    format!("{url}{written}")
+}
+
+/// A site path without `.`, `..` and empty segments; `index.html` and
+/// `.html` name the page. None when it leaves the site.
+fn clean_url_path(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut cleaned = parts.join("/");
+    if path.ends_with('/') && !cleaned.is_empty() {
+        cleaned.push('/');
+    }
+    Some(cleaned)
+}
+
+/// The page URL a site path stands for: `net/x/`, from `net/x`,
+/// `net/x/index.html` or `net/x.html`.
+fn page_url_of(path: &str) -> String {
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    let path = match has_extension(path, "html") {
+        true => &path[..path.len() - 5],
+        false => path,
+    };
+    urls::of(&[path])
+}
+
+/// Links oogst does not resolve: to other sites (`https:`, `mailto:`, `//`)
+/// and empty ones.
 fn is_external(destination: &str) -> bool {
     destination.is_empty()
-        || destination.starts_with('/')
         || destination.starts_with("//")
         || destination.split_once(':').is_some_and(|(scheme, _)| {
             !scheme.is_empty()
@@ -365,10 +544,10 @@ mod tests {
 
     #[test]
     fn recognises_external_links() {
-        for d in ["https://x.nl", "mailto:a@b.nl", "/abs", "tel:+31"] {
+        for d in ["https://x.nl", "mailto:a@b.nl", "//x.nl/a", "tel:+31"] {
             assert!(is_external(d), "{d}");
         }
-        for d in ["a.md", "../b.md#x", "img/foto.png"] {
+        for d in ["a.md", "../b.md#x", "img/foto.png", "/net/x/"] {
             assert!(!is_external(d), "{d}");
         }
     }
@@ -399,6 +578,20 @@ mod tests {
             relative_path(Path::new("c/n/lessons"), Path::new("c/n/lessons/b.md")),
             "b.md"
         );
+    }
+
+    #[test]
+    fn url_paths_are_cleaned_and_name_pages() {
+        assert_eq!(
+            clean_url_path("net/lessons/x/../../meetings/a/").as_deref(),
+            Some("net/meetings/a/")
+        );
+        assert_eq!(clean_url_path("net/../../etc/passwd"), None);
+        assert_eq!(page_url_of("net/meetings/a/index.html"), "net/meetings/a/");
+        assert_eq!(page_url_of("net/meetings/a.html"), "net/meetings/a/");
+        assert_eq!(page_url_of("net/meetings/a"), "net/meetings/a/");
+        assert!(has_extension("../x/Verslag.MD", "md"));
+        assert!(!has_extension("../x/.md", "md"));
     }
 
     #[test]

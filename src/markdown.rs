@@ -8,6 +8,8 @@ use pulldown_cmark::{
     BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
 };
 
+mod raw_html;
+
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::highlight::Highlighter;
 use crate::slug::slugify;
@@ -117,10 +119,12 @@ pub fn render(
         title,
         wiki_text: None,
         seen_content: false,
+        html_block: None,
     };
     for (event, range) in Parser::new_ext(text, parser_options()).into_offset_iter() {
         state.event(event, range.start);
     }
+    state.flush_html();
     let mut html_out = String::with_capacity(text.len() * 3 / 2);
     html::push_html(&mut html_out, state.out.into_iter());
     if state.had_html && !options.allow_scripts {
@@ -155,6 +159,10 @@ struct State<'a, 'e> {
     wiki_text: Option<String>,
     /// Whether anything has been emitted yet (for dropping a title heading).
     seen_content: bool,
+    /// The lines of an HTML block read so far, joined so that a tag written
+    /// over several lines is seen whole; with each line's place in `text`
+    /// and in the file.
+    html_block: Option<(String, Vec<(usize, usize)>)>,
 }
 
 struct OpenHeading<'e> {
@@ -166,6 +174,9 @@ struct OpenHeading<'e> {
 
 impl<'e> State<'_, 'e> {
     fn event(&mut self, event: Event<'e>, offset: usize) {
+        if !matches!(event, Event::Html(_)) {
+            self.flush_html();
+        }
         if let Some((_, code)) = &mut self.code {
             match event {
                 Event::Text(t) => code.push_str(&t),
@@ -292,12 +303,41 @@ impl<'e> State<'_, 'e> {
                         .into(),
                 ));
             }
-            Event::Html(_) | Event::InlineHtml(_) => {
+            Event::Html(html) => {
                 self.had_html = true;
-                self.emit(event);
+                let (text, lines) = self.html_block.get_or_insert_default();
+                lines.push((text.len(), offset));
+                text.push_str(&html);
+            }
+            Event::InlineHtml(html) => {
+                self.had_html = true;
+                let html = self.resolve_html(&html, &[(0, offset)]);
+                self.emit(Event::InlineHtml(html.into()));
             }
             _ => self.emit(event),
         }
+    }
+
+    /// Emits the HTML block read so far, its links resolved.
+    fn flush_html(&mut self) {
+        if let Some((text, lines)) = self.html_block.take() {
+            let html = self.resolve_html(&text, &lines);
+            self.emit(Event::Html(html.into()));
+        }
+    }
+
+    /// Raw HTML with every URL in it resolved like a markdown link; `lines`
+    /// maps places in `html` to places in the body.
+    fn resolve_html(&mut self, html: &str, lines: &[(usize, usize)]) -> String {
+        raw_html::rewrite_urls(html, |tag, url, at| {
+            let line = lines.partition_point(|(start, _)| *start <= at).max(1) - 1;
+            let (start, offset) = lines[line];
+            let kind = match tag {
+                "a" | "area" | "form" | "blockquote" | "q" => LinkKind::Markdown,
+                _ => LinkKind::Image,
+            };
+            self.link(url, offset + at - start, kind)
+        })
     }
 
     fn emit(&mut self, event: Event<'e>) {
@@ -397,8 +437,8 @@ impl<'e> State<'_, 'e> {
             Link::Href(href) => Some(href),
             Link::Hidden => {
                 self.rendered.diagnostics.push(
-                    Diagnostic::warning(self.path, line, column, format!("the link to '{destination}' points to a page this audience cannot see; only its text is shown"))
-                        .with_hint("make the target page public, or keep the link knowing that public readers see plain text"),
+                    Diagnostic::warning(self.path, line, column, format!("the link to '{destination}' points to a page or file this audience cannot see; only its text is shown"))
+                        .with_hint("make the target public, or keep the link knowing that public readers see plain text"),
                 );
                 None
             }

@@ -2,11 +2,11 @@
 //! and section, sorted, the handreiking in book order with previous/next,
 //! and URL clashes reported.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::audience::{Audience, HiddenPage, Visible};
-use crate::content::model::{Network, Page, Section};
+use crate::audience::{Audience, HiddenFile, HiddenPage, Visible};
+use crate::content::model::{Kind, LooseFile, Network, Page, Section};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::index::NetworkIndex;
 
@@ -41,6 +41,20 @@ pub struct NetworkSite {
     pub book_links: HashMap<usize, (Option<usize>, Option<usize>)>,
     /// Cross-references: people, organisations, themes, facets, actions.
     pub index: NetworkIndex,
+    /// The files this audience may see: those of visible pages and the
+    /// loose files of sections it may see.
+    pub files: Vec<SiteFile>,
+}
+
+/// A file that is not a page, as this audience may see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteFile {
+    pub source: PathBuf,
+    /// Site-relative URL of the copy.
+    pub url: String,
+    /// A meeting's documents are always copied; other files only when a
+    /// page links to them.
+    pub always: bool,
 }
 
 impl NetworkSite {
@@ -76,6 +90,18 @@ pub struct Site {
     pub broken: Vec<(String, PathBuf, Option<String>)>,
     /// Every visible page's source file -> (network index, page index).
     pub by_source: HashMap<PathBuf, (usize, usize)>,
+    /// Every visible page's URL (`net/practices/dagstart/`) -> its index.
+    pub by_url: HashMap<String, (usize, usize)>,
+    /// Every visible file's source -> (network index, file index).
+    pub file_by_source: HashMap<PathBuf, (usize, usize)>,
+    /// Every visible file's URL -> (network index, file index).
+    pub file_by_url: HashMap<String, (usize, usize)>,
+    /// Files this audience may not see (see [`Visible::hidden_files`]).
+    pub hidden_files: Vec<HiddenFile>,
+    /// The URLs of every hidden page and file, to recognise links to them.
+    pub hidden_urls: HashSet<String>,
+    /// Networks this audience may not see at all.
+    pub hidden_networks: HashSet<String>,
 }
 
 impl Site {
@@ -96,23 +122,76 @@ pub fn assemble(visible: Visible, diagnostics: &mut Diagnostics) -> Site {
             .push(page);
     }
     let mut networks = Vec::new();
-    let mut by_source = HashMap::new();
+    let (mut by_source, mut by_url) = (HashMap::new(), HashMap::new());
+    let (mut file_by_source, mut file_by_url) = (HashMap::new(), HashMap::new());
     for network in visible.content.networks {
         let pages = pages_by_network.remove(&network.id).unwrap_or_default();
         check_urls(&pages, diagnostics);
-        let site = network_site(network, pages);
+        let mut site = network_site(network, pages);
+        site.files = site_files(&site, &visible.content.loose);
+        let n = networks.len();
         for (i, page) in site.pages.iter().enumerate() {
-            by_source.insert(page.source.clone(), (networks.len(), i));
+            by_source.insert(page.source.clone(), (n, i));
+            by_url.insert(crate::urls::of(&[&site.network.id, &page.path]), (n, i));
+        }
+        for (f, file) in site.files.iter().enumerate() {
+            file_by_source.insert(file.source.clone(), (n, f));
+            file_by_url.insert(file.url.clone(), (n, f));
         }
         networks.push(site);
     }
+    let hidden_urls = visible
+        .hidden
+        .iter()
+        .map(|h| crate::urls::of(&[&h.network, &h.path]))
+        .chain(visible.hidden_files.iter().flat_map(|f| f.urls.clone()))
+        .collect();
     Site {
         audience: visible.audience,
         networks,
         hidden: visible.hidden,
         broken: visible.broken,
         by_source,
+        by_url,
+        file_by_source,
+        file_by_url,
+        hidden_files: visible.hidden_files,
+        hidden_urls,
+        hidden_networks: visible.hidden_networks.into_iter().collect(),
     }
+}
+
+/// The files of a network's visible pages (a meeting's documents beside
+/// the meeting page, others where they lie) and its visible loose files.
+fn site_files(site: &NetworkSite, loose: &[LooseFile]) -> Vec<SiteFile> {
+    let id = &site.network.id;
+    let mut files = Vec::new();
+    for page in &site.pages {
+        for file in &page.attachments {
+            let document = match &page.kind {
+                Kind::Meeting(m) => m.documents.iter().find(|d| d.source == file.source),
+                _ => None,
+            };
+            files.push(match document {
+                Some(d) => SiteFile {
+                    source: file.source.clone(),
+                    url: crate::urls::document(id, &page.path, &d.file_name),
+                    always: true,
+                },
+                None => SiteFile {
+                    source: file.source.clone(),
+                    url: crate::urls::file(id, &file.rel_path),
+                    always: false,
+                },
+            });
+        }
+    }
+    files.extend(loose.iter().filter(|f| &f.network == id).map(|f| SiteFile {
+        source: f.file.source.clone(),
+        url: crate::urls::file(id, &f.file.rel_path),
+        always: false,
+    }));
+    files
 }
 
 fn network_site(network: Network, pages: Vec<Page>) -> NetworkSite {
@@ -138,6 +217,7 @@ fn network_site(network: Network, pages: Vec<Page>) -> NetworkSite {
         sections,
         book_links,
         index,
+        files: Vec::new(),
     }
 }
 
@@ -265,6 +345,8 @@ mod tests {
             last_change: None,
             weight,
             is_index: rel.ends_with("_index"),
+            parent: None,
+            attachments: vec![],
             kind: Kind::Chapter,
             body: String::new(),
             body_line: 1,

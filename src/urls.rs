@@ -17,6 +17,18 @@ pub fn of(segments: &[&str]) -> String {
     url
 }
 
+/// The URL of a file copied as it lies below the network folder:
+/// `net/handreiking/img/a.png`.
+pub fn file(network: &str, rel_path: &str) -> String {
+    format!("{network}/{rel_path}")
+}
+
+/// The URL of a meeting's document, beside the meeting page:
+/// `net/meetings/2024-02-01-start/verslag.pdf`.
+pub fn document(network: &str, meeting_path: &str, file_name: &str) -> String {
+    format!("{}{file_name}", of(&[network, meeting_path]))
+}
+
 /// The file that serves a URL: `net/meetings/x/` -> `net/meetings/x/index.html`.
 pub fn output_file(url: &str) -> String {
     format!("{url}index.html")

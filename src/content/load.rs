@@ -66,11 +66,12 @@ pub fn load(content_dir: &Path, diagnostics: &mut Diagnostics) -> Result<SourceT
             path: content_dir.to_path_buf(),
         });
     }
+    let inside = Inside::new(content_dir);
     let entries = read_dir_sorted(content_dir)?;
     let mut networks = Vec::new();
     for dir in entries.into_iter().filter(|p| p.is_dir()) {
         let name = file_name(&dir);
-        if name.starts_with('.') || name.starts_with('_') {
+        if name.starts_with('.') || name.starts_with('_') || !inside.check(&dir, diagnostics) {
             continue;
         }
         if !dir.join(NETWORK_FILE).is_file() {
@@ -80,14 +81,18 @@ pub fn load(content_dir: &Path, diagnostics: &mut Diagnostics) -> Result<SourceT
             );
             continue;
         }
-        if let Some(network) = load_network(&dir, diagnostics)? {
+        if let Some(network) = load_network(&dir, &inside, diagnostics)? {
             networks.push(network);
         }
     }
     Ok(SourceTree { networks })
 }
 
-fn load_network(dir: &Path, diagnostics: &mut Diagnostics) -> Result<Option<NetworkSource>, Error> {
+fn load_network(
+    dir: &Path,
+    inside: &Inside,
+    diagnostics: &mut Diagnostics,
+) -> Result<Option<NetworkSource>, Error> {
     let id = file_name(dir);
     let mut page_paths = Vec::new();
     let mut assets = Vec::new();
@@ -96,14 +101,26 @@ fn load_network(dir: &Path, diagnostics: &mut Diagnostics) -> Result<Option<Netw
         if name.starts_with('.') || name == NETWORK_FILE || name == TEMPLATES_DIR {
             continue;
         }
+        if !inside.check(&entry, diagnostics) {
+            continue;
+        }
         match Section::from_dir(&name) {
-            Some(section) if entry.is_dir() => {
-                collect_section(&entry, section, &mut page_paths, &mut assets)?
-            }
+            Some(section) if entry.is_dir() => collect_section(
+                &entry,
+                section,
+                inside,
+                &mut page_paths,
+                &mut assets,
+                diagnostics,
+            )?,
             _ => diagnostics.push(stray_entry(&entry, &name)),
         }
     }
-    let network_file = read_text(&dir.join(NETWORK_FILE), diagnostics);
+    let network_path = dir.join(NETWORK_FILE);
+    if !inside.check(&network_path, diagnostics) {
+        return Ok(None);
+    }
+    let network_file = read_text(&network_path, diagnostics);
     let pages: Vec<(Section, String, Result<SourceFile, Diagnostic>)> = page_paths
         .into_par_iter()
         .map(|(section, rel_path, path)| (section, rel_path, read_file(&path)))
@@ -120,13 +137,15 @@ fn load_network(dir: &Path, diagnostics: &mut Diagnostics) -> Result<Option<Netw
         }
     }
     let templates = dir.join(TEMPLATES_DIR);
+    let templates_dir =
+        (templates.is_dir() && inside.check(&templates, diagnostics)).then_some(templates);
     Ok(network_file.map(|network_file| NetworkSource {
         id,
         dir: dir.to_path_buf(),
         network_file,
         pages: sources,
         assets,
-        templates_dir: templates.is_dir().then_some(templates),
+        templates_dir,
     }))
 }
 
@@ -135,24 +154,54 @@ type PagePath = (Section, String, PathBuf);
 fn collect_section(
     dir: &Path,
     section: Section,
+    inside: &Inside,
     pages: &mut Vec<PagePath>,
     assets: &mut Vec<Asset>,
+    diagnostics: &mut Diagnostics,
 ) -> Result<(), Error> {
+    // Links are followed only where they stay in the content folder; the
+    // filter leaves out the others (and says so) before they are entered.
+    let mut skipped = Diagnostics::default();
     let walker = WalkDir::new(dir)
         .min_depth(1)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            !e.file_name().to_string_lossy().starts_with('.')
+                && (!e.path_is_symlink() || inside.check(e.path(), &mut skipped))
+        });
+    let mut entries = Vec::new();
     for entry in walker {
-        let entry = entry.map_err(|e| Error::Walk {
-            path: dir.to_path_buf(),
-            message: e.to_string(),
-        })?;
+        match entry {
+            Ok(entry) => entries.push(entry),
+            Err(e) if e.loop_ancestor().is_some() => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                diagnostics.push(
+                    Diagnostic::warning(
+                        &path,
+                        1,
+                        1,
+                        "this link points to a folder that holds it, and is skipped",
+                    )
+                    .with_hint("remove the link; a folder cannot contain itself"),
+                );
+            }
+            Err(e) => {
+                return Err(Error::Walk {
+                    path: dir.to_path_buf(),
+                    message: e.to_string(),
+                });
+            }
+        }
+    }
+    diagnostics.extend(skipped);
+    for entry in entries {
         if !entry.file_type().is_file() || is_editor_litter(&file_name(entry.path())) {
             continue;
         }
         let rel = relative_slash_path(entry.path(), dir);
-        match rel.strip_suffix(".md") {
+        match markdown_stem(&rel) {
             Some(stem) => pages.push((section, stem.to_string(), entry.into_path())),
             None => assets.push(Asset {
                 rel_path: format!("{}/{rel}", section.dir()),
@@ -161,6 +210,48 @@ fn collect_section(
         }
     }
     Ok(())
+}
+
+/// The content folder, resolved, to tell links that stay inside it from
+/// links that leave it. A link that leaves is never followed: it could
+/// publish any file the build can read (`lessons -> /proc/self`).
+struct Inside {
+    root: PathBuf,
+}
+
+impl Inside {
+    fn new(content_dir: &Path) -> Self {
+        Inside {
+            root: content_dir
+                .canonicalize()
+                .unwrap_or_else(|_| content_dir.to_path_buf()),
+        }
+    }
+
+    /// True when `path` is no link, or a link whose target lies inside the
+    /// content folder; otherwise warns that it is skipped.
+    fn check(&self, path: &Path, diagnostics: &mut Diagnostics) -> bool {
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if !is_link {
+            return true;
+        }
+        let target = path.canonicalize();
+        if target.as_ref().is_ok_and(|t| t.starts_with(&self.root)) {
+            return true;
+        }
+        let message = match target {
+            Ok(t) => format!(
+                "this is a link to {}, outside the content folder; it is skipped and nothing of it is published",
+                t.display()
+            ),
+            Err(_) => "this is a link to something that does not exist; it is skipped".to_string(),
+        };
+        diagnostics.push(
+            Diagnostic::warning(path, 1, 1, message)
+                .with_hint("copy the files into the content folder instead of linking to them"),
+        );
+        false
+    }
 }
 
 fn stray_entry(path: &Path, name: &str) -> Diagnostic {
@@ -180,6 +271,14 @@ fn stray_entry(path: &Path, name: &str) -> Diagnostic {
     };
     d.hint = Some(hint);
     d
+}
+
+/// `a/b` for `a/b.md`, in any case of `.md` (`Verslag.MD` is a page too,
+/// never a file to copy).
+fn markdown_stem(rel: &str) -> Option<&str> {
+    let cut = rel.len().checked_sub(3)?;
+    let (stem, ext) = (rel.get(..cut)?, rel.get(cut..)?);
+    (ext.eq_ignore_ascii_case(".md") && !stem.is_empty() && !stem.ends_with('/')).then_some(stem)
 }
 
 /// Editors' swap, backup and temp files, which are never content.

@@ -3,4 +3,5 @@
 pub mod front_matter;
 pub mod load;
 pub mod model;
+pub mod owners;
 pub mod raw;

@@ -152,6 +152,8 @@ pub struct Person {
 pub struct Network {
     pub id: String,
     pub source: PathBuf,
+    /// `network` makes the whole network participants-only.
+    pub visibility: Visibility,
     pub title: String,
     pub summary: Option<String>,
     pub status: NetworkStatus,
@@ -214,6 +216,25 @@ pub struct Action {
     pub who: Option<String>,
     pub due: Option<When>,
     pub done: bool,
+}
+
+/// A file that is not a page, with the page that owns it (the nearest page
+/// whose folder holds it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub source: PathBuf,
+    /// Below the network folder, `/`-separated: `handreiking/img/a.png`.
+    pub rel_path: String,
+}
+
+/// A file no page owns (`practices/img/a.png` with no `practices/img.md`):
+/// it follows its section's default visibility, and in `meetings/` it is
+/// never published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LooseFile {
+    pub network: String,
+    pub section: Section,
+    pub file: Attachment,
 }
 
 /// A file beside a meeting, copied to the output next to the meeting page.
@@ -298,6 +319,11 @@ pub struct Page {
     pub weight: i64,
     /// For handreiking chapters: whether this is a folder's `_index.md`.
     pub is_index: bool,
+    /// The page whose folder holds this page's file, if any: when it is
+    /// hidden, so is this page.
+    pub parent: Option<PathBuf>,
+    /// The files this page owns; they are published only with it.
+    pub attachments: Vec<Attachment>,
     pub kind: Kind,
     pub body: String,
     pub body_line: usize,
@@ -318,4 +344,6 @@ pub struct Content {
     /// Page files that failed validation: (network id, source file, title if one could be read). Links
     /// to them are not reported again; their own errors say what is wrong.
     pub broken: Vec<(String, PathBuf, Option<String>)>,
+    /// Files that no page owns.
+    pub loose: Vec<LooseFile>,
 }

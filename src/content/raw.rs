@@ -78,6 +78,7 @@ impl<'de> Deserialize<'de> for Scalar {
 #[serde(default)]
 pub struct RawNetwork {
     pub title: Option<Scalar>,
+    pub visibility: Option<String>,
     pub summary: Option<String>,
     pub status: Option<String>,
     pub started: Option<Scalar>,
@@ -224,6 +225,7 @@ pub const PRACTICE_KEYS: &[&str] = &[
 pub const DATED_KEYS: &[&str] = &["date"];
 pub const NETWORK_KEYS: &[&str] = &[
     "title",
+    "visibility",
     "summary",
     "status",
     "started",

@@ -38,7 +38,7 @@ pub struct NetworkBodies {
     pub pages: Vec<Body>,
     pub home: Body,
     pub print: Vec<PrintChapter>,
-    /// Non-page files that visible pages link to.
+    /// URLs of the files that visible pages link to.
     pub used_assets: BTreeSet<String>,
 }
 
@@ -117,7 +117,6 @@ struct NetworkRenderer<'a> {
     /// The alert titles (note, tip, important, warning, caution), then the
     /// task labels (done, open).
     titles: [String; 7],
-    assets: BTreeSet<String>,
 }
 
 impl<'a> NetworkRenderer<'a> {
@@ -137,20 +136,12 @@ impl<'a> NetworkRenderer<'a> {
             "task_open",
         ]
         .map(|k| strings.get(k).cloned().unwrap_or_else(|| k.to_string()));
-        let assets = inputs
-            .assets
-            .get(id)
-            .into_iter()
-            .flatten()
-            .map(|a| a.rel_path.clone())
-            .collect();
         NetworkRenderer {
             site,
             inputs,
             n,
             network,
             titles,
-            assets,
         }
     }
 
@@ -169,8 +160,7 @@ impl<'a> NetworkRenderer<'a> {
         source: &'s std::path::Path,
         url: &'s str,
     ) -> PageLinks<'s> {
-        let dir = &self.inputs.network_dirs[&self.network.network.id];
-        PageLinks::new(self.site, self.n, page, &self.assets, dir, source, url)
+        PageLinks::new(self.site, self.n, page, source, url)
     }
 
     fn page(&self, p: usize) -> Rendered {
@@ -323,7 +313,7 @@ fn finish(r: markdown::Rendered, links: PageLinks) -> Rendered {
             text: r.text,
         },
         diagnostics: r.diagnostics,
-        used_assets: links.used_assets.into_inner(),
+        used_assets: links.used_files.into_inner(),
         targets: links.targets.into_inner(),
         anchors: links.anchors.into_inner(),
     }

@@ -13,7 +13,6 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::content::load::Asset;
 use crate::content::model::{Kind, Section, Visibility};
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
@@ -47,10 +46,6 @@ pub struct OutputFile {
 pub struct RenderInputs<'a> {
     /// The theme of each network, by network id, and of the portal under "".
     pub themes: &'a HashMap<String, Theme>,
-    /// Each network's non-page files (outside `meetings/`), by network id.
-    pub assets: &'a HashMap<String, Vec<Asset>>,
-    /// Each network's folder, by network id.
-    pub network_dirs: &'a HashMap<String, PathBuf>,
     pub highlighter: &'a Highlighter,
     /// The day of the build: actions due before it are overdue.
     pub today: Date,
@@ -78,7 +73,7 @@ pub fn render_all(
     let bodies = bodies::render(site, inputs, diagnostics);
     let mut files = Vec::new();
     for (network, b) in site.networks.iter().zip(&bodies.networks) {
-        files.extend(copied_files(network, inputs, &b.used_assets));
+        files.extend(copied_files(network, &b.used_assets));
     }
     let shared: Vec<Shared> = site
         .networks
@@ -391,37 +386,18 @@ fn search_document(
     }
 }
 
-/// Meeting documents of visible meetings, and the files visible pages link to.
-fn copied_files(
-    network: &NetworkSite,
-    inputs: &RenderInputs,
-    used: &BTreeSet<String>,
-) -> Vec<OutputFile> {
-    let id = &network.network.id;
-    let mut files = Vec::new();
-    for page in &network.pages {
-        if let Kind::Meeting(meeting) = &page.kind {
-            for doc in &meeting.documents {
-                files.push(OutputFile {
-                    path: format!("{}{}", urls::of(&[id, &page.path]), doc.file_name),
-                    data: FileData::Copy(doc.source.clone()),
-                });
-            }
-        }
-    }
-    for asset in inputs
-        .assets
-        .get(id)
-        .into_iter()
-        .flatten()
-        .filter(|a| used.contains(&a.rel_path))
-    {
-        files.push(OutputFile {
-            path: format!("{id}/{}", asset.rel_path),
-            data: FileData::Copy(asset.source.clone()),
-        });
-    }
-    files
+/// The files this audience may see that are copied: meeting documents of
+/// visible meetings, and the files visible pages link to.
+fn copied_files(network: &NetworkSite, used: &BTreeSet<String>) -> Vec<OutputFile> {
+    network
+        .files
+        .iter()
+        .filter(|f| f.always || used.contains(&f.url))
+        .map(|f| OutputFile {
+            path: f.url.clone(),
+            data: FileData::Copy(f.source.clone()),
+        })
+        .collect()
 }
 
 fn static_files(site: &Site, inputs: &RenderInputs) -> Vec<OutputFile> {

@@ -12,8 +12,9 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::content::front_matter::{self, Split, SplitError};
-use crate::content::load::{SourceFile, SourceTree};
-use crate::content::model::{Content, When};
+use crate::content::load::{Asset, SourceFile, SourceTree};
+use crate::content::model::{Attachment, Content, LooseFile, Section, When};
+use crate::content::owners;
 use crate::content::raw::Scalar;
 use crate::dates;
 use crate::diagnostic::{Diagnostic, Diagnostics, nearest};
@@ -28,15 +29,27 @@ pub fn validate(tree: &SourceTree, diagnostics: &mut Diagnostics) -> Content {
     let mut content = Content::default();
     for source in &tree.networks {
         let (network, registry) = network::validate_network(source, diagnostics);
+        let owners = owners::owners(source);
+        let mut owned: Vec<Vec<&Asset>> = vec![Vec::new(); source.pages.len()];
+        for (asset, owner) in source.assets.iter().zip(&owners.asset_owner) {
+            match owner {
+                Some(o) => owned[*o].push(asset),
+                None => content.loose.extend(loose_file(&source.id, asset)),
+            }
+        }
         let results: Vec<(Option<crate::content::model::Page>, Diagnostics)> = source
             .pages
             .par_iter()
-            .map(|p| page::validate_page(p, &network, &registry, &source.assets))
+            .zip(&owned)
+            .map(|(p, files)| page::validate_page(p, &network, &registry, files))
             .collect();
-        for ((page, diags), file) in results.into_iter().zip(&source.pages) {
+        for (i, ((page, diags), file)) in results.into_iter().zip(&source.pages).enumerate() {
             diagnostics.extend(diags);
             match page {
-                Some(page) => content.pages.push(page),
+                Some(mut page) => {
+                    page.parent = owners.page_parent[i].map(|o| source.pages[o].file.path.clone());
+                    content.pages.push(page)
+                }
                 None => content.broken.push((
                     source.id.clone(),
                     file.file.path.clone(),
@@ -44,10 +57,27 @@ pub fn validate(tree: &SourceTree, diagnostics: &mut Diagnostics) -> Content {
                 )),
             }
         }
-        page::check_stray_meeting_files(source, &content.pages, diagnostics);
+        page::check_stray_meeting_files(&content.loose, &source.id, diagnostics);
         content.networks.push(network);
     }
     content
+}
+
+/// A file no page owns, in its section.
+fn loose_file(network: &str, asset: &Asset) -> Option<LooseFile> {
+    let section = asset
+        .rel_path
+        .split('/')
+        .next()
+        .and_then(Section::from_dir)?;
+    Some(LooseFile {
+        network: network.to_string(),
+        section,
+        file: Attachment {
+            source: asset.source.clone(),
+            rel_path: asset.rel_path.clone(),
+        },
+    })
 }
 
 /// The title of a file whose front matter could not be read, from its

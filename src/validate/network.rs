@@ -102,10 +102,23 @@ pub fn validate_network(
         }),
     };
     let defaults = defaults(&raw.defaults, &mut check);
+    let visibility = match raw.visibility.as_deref() {
+        None => Visibility::Public,
+        Some(v) => Visibility::parse(v).unwrap_or_else(|| {
+            check.error_at_value(
+                "visibility",
+                v,
+                format!("unknown visibility '{v}'"),
+                "visibility is `public` (the network has a public site) or `network` (the whole network is for participants only)".into(),
+            );
+            Visibility::Network
+        }),
+    };
     diagnostics.extend(check.diags);
     let network = Network {
         id: source.id.clone(),
         source: file.path.clone(),
+        visibility,
         title,
         summary: raw.summary,
         status,
@@ -132,6 +145,8 @@ fn fallback_network(source: &NetworkSource) -> Network {
     Network {
         id: source.id.clone(),
         source: source.network_file.path.clone(),
+        // A network file that cannot be read keeps the network closed.
+        visibility: Visibility::Network,
         title: source.id.clone(),
         summary: None,
         status: NetworkStatus::Active,

@@ -1,10 +1,12 @@
 //! Validation of one page file: its front matter per kind, its ids and
 //! dates, its URL path, and a meeting's documents.
 
-use crate::content::load::{Asset, NetworkSource, PageSource};
+use crate::content::load::{Asset, PageSource};
 use crate::content::model::{
-    Action, Document, Kind, Meeting, Network, Page, Practice, PracticeStatus, Section, Visibility,
+    Action, Attachment, Document, Kind, LooseFile, Meeting, Network, Page, Practice,
+    PracticeStatus, Section, Visibility,
 };
+use crate::content::owners::page_folder;
 use crate::content::raw::{
     COMMON_KEYS, DATED_KEYS, MEETING_KEYS, PRACTICE_KEYS, RawDocument, RawPage,
 };
@@ -19,7 +21,7 @@ pub fn validate_page(
     source: &PageSource,
     network: &Network,
     registry: &Registry,
-    assets: &[Asset],
+    owned: &[&Asset],
 ) -> (Option<Page>, Diagnostics) {
     let file = &source.file;
     let (split, parsed) = match parse_file::<RawPage>(file) {
@@ -76,9 +78,7 @@ pub fn validate_page(
                     check.error_at_key("date", "the meeting has no date".into(), "add `date: 2024-02-01`, or start the file name with the date: 2024-02-01-titel.md".into());
                 }
             }
-            Kind::Meeting(Box::new(meeting(
-                &raw, source, registry, assets, &mut check,
-            )))
+            Kind::Meeting(Box::new(meeting(&raw, source, registry, owned, &mut check)))
         }
         Section::Practices => Kind::Practice(practice(&raw, registry, &mut check)),
         Section::Handreiking => Kind::Chapter,
@@ -103,6 +103,14 @@ pub fn validate_page(
         last_change: None,
         weight: raw.weight.or(number).unwrap_or(i64::MAX),
         is_index: is_index(&source.rel_path),
+        parent: None,
+        attachments: owned
+            .iter()
+            .map(|a| Attachment {
+                source: a.source.clone(),
+                rel_path: a.rel_path.clone(),
+            })
+            .collect(),
         kind,
         body: split.body,
         body_line: split.body_line,
@@ -176,7 +184,7 @@ fn meeting(
     raw: &RawPage,
     source: &PageSource,
     registry: &Registry,
-    assets: &[Asset],
+    owned: &[&Asset],
     check: &mut FileCheck,
 ) -> Meeting {
     if registry.complete {
@@ -220,21 +228,23 @@ fn meeting(
         decisions: raw.decisions.clone(),
         actions,
         insights: raw.insights.clone(),
-        documents: documents(raw, source, assets, check),
+        documents: documents(raw, source, owned, check),
     }
 }
 
 /// The documents of a meeting: those listed in the front matter (which must
-/// exist in the meeting's folder), then any other file found there.
+/// be files the meeting owns), then any other file it owns. Files in the
+/// folder of a meeting stored below it belong to that meeting.
 fn documents(
     raw: &RawPage,
     source: &PageSource,
-    assets: &[Asset],
+    owned: &[&Asset],
     check: &mut FileCheck,
 ) -> Vec<Document> {
-    let folder = format!("meetings/{}/", source.rel_path);
-    let in_folder: Vec<&Asset> = assets
+    let folder = format!("{}/", page_folder(source));
+    let in_folder: Vec<&Asset> = owned
         .iter()
+        .copied()
         .filter(|a| a.rel_path.starts_with(&folder))
         .collect();
     let mut documents = Vec::new();
@@ -308,28 +318,17 @@ fn practice(raw: &RawPage, registry: &Registry, check: &mut FileCheck) -> Practi
 /// Files in `meetings/` that belong to no meeting are never copied (they may
 /// be confidential); say so, so nobody wonders where they went.
 pub fn check_stray_meeting_files(
-    source: &NetworkSource,
-    pages: &[Page],
+    loose: &[LooseFile],
+    network: &str,
     diagnostics: &mut Diagnostics,
 ) {
-    let meetings: Vec<String> = pages
+    for file in loose
         .iter()
-        .filter(|p| p.network == source.id && p.section == Section::Meetings)
-        .map(|p| format!("meetings/{}/", p.rel_path))
-        .collect();
-    for asset in source
-        .assets
-        .iter()
-        .filter(|a| a.rel_path.starts_with("meetings/"))
+        .filter(|f| f.network == network && f.section == Section::Meetings)
     {
-        if !meetings
-            .iter()
-            .any(|m| asset.rel_path.starts_with(m.as_str()))
-        {
-            diagnostics.push(
-                Diagnostic::warning(&asset.source, 1, 1, "this file belongs to no meeting and is not published")
-                    .with_hint("put a meeting's documents in a folder named like its file: meetings/2024-02-01-titel/"),
-            );
-        }
+        diagnostics.push(
+            Diagnostic::warning(&file.file.source, 1, 1, "this file belongs to no meeting and is not published")
+                .with_hint("put a meeting's documents in a folder named like its file: meetings/2024-02-01-titel/"),
+        );
     }
 }

@@ -58,7 +58,7 @@ fn link_to_hidden_page_becomes_text_with_a_warning() {
     )
     .check_file_lacks(page, "kick-off");
     assert!(
-        run.stderr().contains("content/net/lessons/verwijzing.md:4:6: warning: the link to '../meetings/2024-02-01-kick-off.md' points to a page this audience cannot see"),
+        run.stderr().contains("content/net/lessons/verwijzing.md:4:6: warning: the link to '../meetings/2024-02-01-kick-off.md' points to a page or file this audience cannot see"),
         "{}",
         run.stderr()
     );

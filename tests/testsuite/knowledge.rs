@@ -171,7 +171,7 @@ fn a_wiki_link_across_audiences_becomes_text() {
         "public/net/lessons/wiki/index.html",
         "Zie Tweede bijeenkomst.",
     );
-    assert!(run.stderr().contains("content/net/lessons/wiki.md:4:5: warning: the link to 'Tweede bijeenkomst' points to a page this audience cannot see"), "{}", run.stderr());
+    assert!(run.stderr().contains("content/net/lessons/wiki.md:4:5: warning: the link to 'Tweede bijeenkomst' points to a page or file this audience cannot see"), "{}", run.stderr());
     site.build_network();
     site.check_file_contains(
         "public-network/net/lessons/wiki/index.html",

@@ -1,0 +1,236 @@
+//! The URLs in raw HTML (`<a href>`, `<img src>`, `srcset`, ...), found and
+//! rewritten so that they go through the same resolver as markdown links.
+//! A small tokenizer, not a full HTML parser: it reads tags, their
+//! attributes and quoted values, and skips comments.
+
+/// Attributes that hold a URL.
+const URL_ATTRIBUTES: &[&str] = &[
+    "href",
+    "src",
+    "poster",
+    "data",
+    "action",
+    "formaction",
+    "background",
+    "cite",
+    "xlink:href",
+];
+
+/// Rewrites every URL attribute of every tag in `html`. `resolve` gets the
+/// tag name, the URL (entities decoded) and its byte offset in `html`, and
+/// returns the URL to write, or None to drop the attribute.
+pub fn rewrite_urls(
+    html: &str,
+    mut resolve: impl FnMut(&str, &str, usize) -> Option<String>,
+) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while let Some(lt) = html[i..].find('<').map(|p| p + i) {
+        if html[lt..].starts_with("<!--") {
+            i = html[lt..].find("-->").map_or(html.len(), |e| lt + e + 3);
+            continue;
+        }
+        let name_end = html[lt + 1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .map_or(html.len(), |e| lt + 1 + e);
+        if name_end == lt + 1 || !bytes[lt + 1].is_ascii_alphabetic() {
+            i = lt + 1;
+            continue;
+        }
+        let tag = html[lt + 1..name_end].to_ascii_lowercase();
+        let (attributes, end) = read_attributes(html, name_end);
+        for attribute in attributes {
+            let name = attribute.name(html).to_ascii_lowercase();
+            let Some((start, stop)) = attribute.value else {
+                continue;
+            };
+            let raw = &html[start..stop];
+            let new_value = if name == "srcset" {
+                Some(rewrite_srcset(
+                    &decode_entities(raw),
+                    start,
+                    &tag,
+                    &mut resolve,
+                ))
+            } else if URL_ATTRIBUTES.contains(&name.as_str()) {
+                resolve(&tag, &decode_entities(raw), start)
+            } else {
+                continue;
+            };
+            out.push_str(&html[copied..attribute.start]);
+            if let Some(value) = new_value {
+                out.push_str(&format!(
+                    " {}=\"{}\"",
+                    attribute.name(html),
+                    escape_attribute(&value)
+                ));
+            }
+            copied = attribute.end;
+        }
+        i = end.max(lt + 1);
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
+fn rewrite_srcset(
+    value: &str,
+    at: usize,
+    tag: &str,
+    resolve: &mut impl FnMut(&str, &str, usize) -> Option<String>,
+) -> String {
+    value
+        .split(',')
+        .filter_map(|candidate| {
+            let candidate = candidate.trim();
+            let (url, descriptor) = candidate.split_once(' ').unwrap_or((candidate, ""));
+            let url = resolve(tag, url, at)?;
+            Some(match descriptor {
+                "" => url,
+                d => format!("{url} {}", d.trim()),
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One attribute: where it starts (at the white space before it) and ends,
+/// its name's span, and its value's span without quotes.
+struct Attribute {
+    start: usize,
+    end: usize,
+    name: (usize, usize),
+    value: Option<(usize, usize)>,
+}
+
+impl Attribute {
+    fn name<'h>(&self, html: &'h str) -> &'h str {
+        &html[self.name.0..self.name.1]
+    }
+}
+
+/// The attributes of a tag whose name ends at `from`, and where the tag ends.
+fn read_attributes(html: &str, from: usize) -> (Vec<Attribute>, usize) {
+    let bytes = html.as_bytes();
+    let mut attributes = Vec::new();
+    let mut i = from;
+    loop {
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i >= bytes.len() || bytes[i] == b'>' {
+            return (attributes, (i + 1).min(bytes.len()));
+        }
+        if bytes[i] == b'/' {
+            i += 1;
+            continue;
+        }
+        let name_start = i;
+        while i < bytes.len()
+            && !matches!(bytes[i], b'=' | b'>' | b'/')
+            && !bytes[i].is_ascii_whitespace()
+        {
+            i += 1;
+        }
+        let name = (name_start, i);
+        let mut j = i;
+        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        let mut value = None;
+        if j < bytes.len() && bytes[j] == b'=' {
+            j += 1;
+            while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            match bytes.get(j) {
+                Some(&q) if q == b'"' || q == b'\'' => {
+                    let close = html[j + 1..]
+                        .find(q as char)
+                        .map_or(html.len(), |e| j + 1 + e);
+                    value = Some((j + 1, close));
+                    i = (close + 1).min(html.len());
+                }
+                Some(_) => {
+                    let stop = html[j..]
+                        .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                        .map_or(html.len(), |e| j + e);
+                    value = Some((j, stop));
+                    i = stop;
+                }
+                None => i = j,
+            }
+        }
+        if name.0 == name.1 {
+            i += 1;
+            continue;
+        }
+        attributes.push(Attribute {
+            start,
+            end: i,
+            name,
+            value,
+        });
+    }
+}
+
+/// The few entities that appear in URLs.
+fn decode_entities(value: &str) -> String {
+    if !value.contains('&') {
+        return value.to_string();
+    }
+    value
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+fn escape_attribute(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rewrites_and_drops_url_attributes() {
+        let html = "<p><a class=x href='geheim/a.pdf'>a</a> <img src=b.png alt=\"b\"> <!-- <a href=\"c\"> --> <A HREF=\"d.md\">d</A></p>";
+        let mut seen = Vec::new();
+        let out = rewrite_urls(html, |tag, url, _| {
+            seen.push(format!("{tag}:{url}"));
+            (url != "geheim/a.pdf").then(|| format!("new-{url}"))
+        });
+        assert_eq!(seen, ["a:geheim/a.pdf", "img:b.png", "a:d.md"]);
+        assert_eq!(
+            out,
+            "<p><a class=x>a</a> <img src=\"new-b.png\" alt=\"b\"> <!-- <a href=\"c\"> --> <A HREF=\"new-d.md\">d</A></p>"
+        );
+    }
+
+    #[test]
+    fn srcset_candidates_are_each_resolved() {
+        let out = rewrite_urls("<img srcset=\"a.png 1x, geheim.png 2x\">", |_, url, _| {
+            (url != "geheim.png").then(|| url.to_uppercase())
+        });
+        assert_eq!(out, "<img srcset=\"A.PNG 1x\">");
+    }
+
+    #[test]
+    fn offsets_point_at_the_value() {
+        let html = "<a href=\"x\">";
+        rewrite_urls(html, |_, _, at| {
+            assert_eq!(&html[at..at + 1], "x");
+            None
+        });
+    }
+}
