@@ -219,7 +219,7 @@ impl PageLinks<'_> {
         ];
         let parts: Vec<&str> = url.trim_end_matches('/').split('/').collect();
         if PORTAL.contains(&parts[0]) {
-            return parts[0] != "" || parts.len() == 1;
+            return !parts[0].is_empty() || parts.len() == 1;
         }
         if !self.site.networks.iter().any(|n| n.network.id == parts[0]) {
             return false;

@@ -29,6 +29,40 @@ pub fn document(network: &str, meeting_path: &str, file_name: &str) -> String {
     format!("{}{file_name}", of(&[network, meeting_path]))
 }
 
+/// The link for a person's contact detail: an e-mail address gets
+/// `mailto:`, a phone number `tel:`; `mailto:`, `tel:` and `http(s):`
+/// addresses stay as written. None for anything else (`javascript:`,
+/// `data:`, text), which is never made a link.
+pub fn contact_href(contact: &str) -> Option<String> {
+    let contact = contact.trim();
+    let lower = contact.to_ascii_lowercase();
+    if contact.is_empty() || contact.contains(['"', '<', '>']) {
+        return None;
+    }
+    if ["mailto:", "tel:", "https://", "http://"]
+        .iter()
+        .any(|s| lower.starts_with(s))
+    {
+        return Some(contact.to_string());
+    }
+    if !contact.contains(':') && !contact.contains(' ') && contact.contains('@') {
+        return Some(format!("mailto:{contact}"));
+    }
+    let phone = contact.starts_with('+') || contact.starts_with('0');
+    if phone
+        && contact
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-()".contains(c))
+    {
+        let digits: String = contact
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        return Some(format!("tel:{digits}"));
+    }
+    None
+}
+
 /// The file that serves a URL: `net/meetings/x/` -> `net/meetings/x/index.html`.
 pub fn output_file(url: &str) -> String {
     format!("{url}index.html")
@@ -107,6 +141,30 @@ mod tests {
         assert_eq!(root_prefix(""), "");
         assert_eq!(relative("net/a/", "net/b/"), "../../net/b/");
         assert_eq!(relative("", ""), "./");
+    }
+
+    #[test]
+    fn contact_details_become_safe_links() {
+        assert_eq!(
+            contact_href("anna@example.org").as_deref(),
+            Some("mailto:anna@example.org")
+        );
+        assert_eq!(
+            contact_href("+31 30 123 4567").as_deref(),
+            Some("tel:+31301234567")
+        );
+        assert_eq!(
+            contact_href("https://x.nl/a").as_deref(),
+            Some("https://x.nl/a")
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "JavaScript:x",
+            "bel me",
+        ] {
+            assert_eq!(contact_href(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub struct Split {
 pub enum SplitError {
     /// An opening `---` without a closing one; the line of the opening.
     Unclosed { line: usize },
+    /// A YAML document end (`...`) before the closing `---`: YAML would stop
+    /// reading there, silently dropping the keys below it.
+    DocumentEnd { line: usize },
 }
 
 /// Splits `text`. Blank lines before the opening `---` are allowed; a `---`
@@ -55,9 +58,17 @@ pub fn split(text: &str) -> Result<Split, SplitError> {
     };
     let closing = lines[opening + 1..]
         .iter()
-        .position(|l| is_fence(l) || l.trim_end() == "...")
+        .position(|l| is_fence(l))
         .map(|i| i + opening + 1)
         .ok_or(SplitError::Unclosed { line: opening + 1 })?;
+    if let Some(i) = lines[opening + 1..closing]
+        .iter()
+        .position(|l| l.trim_end() == "...")
+    {
+        return Err(SplitError::DocumentEnd {
+            line: opening + 2 + i,
+        });
+    }
     Ok(Split {
         front_matter: lines[opening + 1..closing].join("\n"),
         front_matter_line: opening + 2,
@@ -107,6 +118,18 @@ mod tests {
         let s = split("# Kop\n\n---\n").unwrap();
         assert!(!s.has_front_matter);
         assert_eq!(s.body, "# Kop\n\n---\n");
+    }
+
+    #[test]
+    fn a_document_end_inside_front_matter_is_refused() {
+        assert_eq!(
+            split("---\ntitle: A\n...\nvisibility: network\n---\nBody").unwrap_err(),
+            SplitError::DocumentEnd { line: 3 }
+        );
+        assert_eq!(
+            split("---\ntitle: A\n...\nBody").unwrap_err(),
+            SplitError::Unclosed { line: 1 }
+        );
     }
 
     #[test]

@@ -148,6 +148,18 @@ impl<'a> FileCheck<'a> {
             if allowed.contains(&key.as_str()) {
                 continue;
             }
+            if let Some(meant) = confidentiality_key(&key) {
+                self.diags.push(
+                    Diagnostic::error(
+                        self.path,
+                        line,
+                        col,
+                        format!("'{key}' is not a key oogst knows, and it looks like `{meant}`: as written, it would not keep anything from the public"),
+                    )
+                    .with_hint(format!("write `{meant}:` in lowercase, spelt exactly like this")),
+                );
+                continue;
+            }
             let hint = match (nearest(&key, allowed.iter().copied()), owner_of(&key)) {
                 (Some(k), _) => format!("did you mean '{k}'?"),
                 (None, Some(owner)) => format!(
@@ -230,6 +242,80 @@ impl<'a> FileCheck<'a> {
     }
 }
 
+/// The confidentiality key that `key` was probably meant to be: a
+/// misspelling or another case of `visibility` or `draft`, or a word a
+/// writer would use for them. A mistake here must never publish a page.
+pub(crate) fn confidentiality_key(key: &str) -> Option<&'static str> {
+    const VISIBILITY: &[&str] = &[
+        "visible",
+        "hidden",
+        "private",
+        "public",
+        "confidential",
+        "access",
+        "audience",
+        "zichtbaarheid",
+        "zichtbaar",
+        "vertrouwelijk",
+        "privé",
+        "prive",
+        "intern",
+        "openbaar",
+    ];
+    const DRAFT: &[&str] = &["concept", "unpublished", "published", "publish", "wip"];
+    let lower = key.trim().to_lowercase();
+    if lower.contains("visib") || VISIBILITY.contains(&lower.as_str()) {
+        return Some("visibility");
+    }
+    if lower.contains("draft") || DRAFT.contains(&lower.as_str()) {
+        return Some("draft");
+    }
+    nearest(&lower, ["visibility", "draft"])
+        .map(|k| if k == "draft" { "draft" } else { "visibility" })
+}
+
+/// Lines right below the front matter that look like front matter and
+/// would set `visibility` or `draft`, had they been inside it: an error,
+/// since as text they would publish the page.
+pub(crate) fn check_stray_front_matter(check: &mut FileCheck, split: &Split) {
+    if !split.has_front_matter {
+        return;
+    }
+    let lines = split.body.split('\n').enumerate();
+    let mut seen_key = false;
+    for (i, line) in lines {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed == "---" {
+            if seen_key {
+                break;
+            }
+            continue;
+        }
+        let Some((key, _)) = trimmed.split_once(':') else {
+            break;
+        };
+        if key.is_empty()
+            || !key
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        {
+            break;
+        }
+        seen_key = true;
+        if let Some(meant) = confidentiality_key(key) {
+            check.diags.push(
+                Diagnostic::error(
+                    check.path,
+                    split.body_line + i,
+                    1,
+                    format!("this looks like front matter outside the block: `{key}:` here is text, and does not hide the page"),
+                )
+                .with_hint(format!("move `{meant}:` up, between the two `---` lines at the top of the file")),
+            );
+        }
+    }
+}
+
 /// Which kind of page uses a key that another kind does not.
 fn owner_of(key: &str) -> Option<&'static str> {
     use crate::content::raw::{MEETING_KEYS, NETWORK_KEYS, PRACTICE_KEYS};
@@ -249,9 +335,18 @@ fn owner_of(key: &str) -> Option<&'static str> {
 pub(crate) fn parse_file<T: DeserializeOwned>(
     file: &SourceFile,
 ) -> Result<(Split, Parsed<T>), Diagnostic> {
-    let split = front_matter::split(&file.text).map_err(|SplitError::Unclosed { line }| {
-        Diagnostic::error(&file.path, line, 1, "the front matter is not closed")
-            .with_hint("end the front matter with a line of three dashes: ---")
+    let split = front_matter::split(&file.text).map_err(|e| match e {
+        SplitError::Unclosed { line } => {
+            Diagnostic::error(&file.path, line, 1, "the front matter is not closed")
+                .with_hint("end the front matter with a line of three dashes: --- (not ...)")
+        }
+        SplitError::DocumentEnd { line } => Diagnostic::error(
+            &file.path,
+            line,
+            1,
+            "a '...' line inside the front matter would end it early, and what follows would be ignored",
+        )
+        .with_hint("remove the '...' line; the front matter ends at the line of three dashes: ---"),
     })?;
     let parsed = yaml::parse_collecting_unknown::<T>(&split.front_matter).map_err(|e| {
         let line = split.front_matter_line + e.line - 1;

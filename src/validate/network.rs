@@ -53,8 +53,10 @@ pub fn validate_network(
     };
     let mut check = FileCheck::new(&file.path, &split);
     check.warn_unknown_keys(NETWORK_KEYS, &parsed.unknown_keys, "network");
+    super::check_stray_front_matter(&mut check, &split);
     let raw = parsed.value;
     let registry = registry(&raw, &mut check);
+    check_addresses(&raw, &mut check);
 
     let title = match raw.title {
         Some(t) if !t.0.trim().is_empty() => t.0,
@@ -223,6 +225,19 @@ fn collect_ids<'a>(
             );
             continue;
         };
+        let slug = crate::slug::slugify(id);
+        if slug != id {
+            let fix = match slug.is_empty() {
+                true => "use lowercase letters, digits and dashes".to_string(),
+                false => format!("write `id: {slug}` (and refer to it as '{slug}')"),
+            };
+            check.error_at_value(
+                key,
+                id,
+                format!("the {what} id '{id}' is used in web addresses, and must be lowercase letters, digits and dashes"),
+                fix,
+            );
+        }
         let label = name.unwrap_or(id).to_string();
         if into.insert(id.to_string(), label).is_some() {
             let seen = repeats.entry(id).or_insert(0);
@@ -230,6 +245,42 @@ fn collect_ids<'a>(
             check.error_at_repeated(key, id, *seen, what);
         }
     }
+}
+
+/// Organisation websites and people's contact details become links: only
+/// web addresses, e-mail addresses and phone numbers are accepted, never a
+/// `javascript:` or `data:` address that would run in a reader's browser.
+fn check_addresses(raw: &RawNetwork, check: &mut FileCheck) {
+    for org in &raw.organisations {
+        if let Some(url) = &org.url
+            && !is_web_address(url)
+        {
+            check.error_at_value(
+                "organisations",
+                url,
+                format!("the website '{url}' is not a web address"),
+                "write the whole address, starting with https:// (or http://)".into(),
+            );
+        }
+    }
+    for person in &raw.people {
+        if let Some(contact) = &person.contact
+            && crate::urls::contact_href(contact).is_none()
+        {
+            check.error_at_value(
+                "people",
+                contact,
+                format!("the contact '{contact}' is not an e-mail address, phone number or web address"),
+                "write an e-mail address (naam@example.org), a phone number (+31 30 123 4567) or an https:// address".into(),
+            );
+        }
+    }
+}
+
+fn is_web_address(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.contains(['"', '<', '>', ' '])
 }
 
 fn defaults(

@@ -36,6 +36,7 @@ pub fn validate_page(
     let kind_name = kind_name(source.section);
     let allowed = allowed_keys(source.section);
     check.warn_unknown_keys(&allowed, &parsed.unknown_keys, kind_name);
+    super::check_stray_front_matter(&mut check, &split);
     let raw = parsed.value;
 
     let title = match &raw.title {
@@ -69,7 +70,25 @@ pub fn validate_page(
             check.check_id("themes", theme, &registry.themes, "theme");
         }
     }
-    let (path, number) = url_path(source, raw.slug.as_ref().map(|s| s.0.as_str()));
+    let slug = raw.slug.as_ref().map(|s| s.0.as_str());
+    if let Some(written) = slug
+        && slugify(written).is_empty()
+    {
+        check.error_at_key(
+            "slug",
+            format!("the slug '{written}' has no letters or digits to make a web address of"),
+            "write a slug of lowercase letters, digits and dashes, e.g. slug: dagstart, or remove it".into(),
+        );
+    }
+    let (path, number) = url_path(source, slug);
+    let last = source.rel_path.rsplit('/').next().unwrap_or("");
+    if slug.is_none() && !is_index(&source.rel_path) && slugify(last).is_empty() {
+        check.error_at_key(
+            "title",
+            format!("the file name '{last}.md' has no letters or digits to make a web address of"),
+            "rename the file (e.g. after its title), or give it a `slug:`".into(),
+        );
+    }
     let kind = match source.section {
         Section::Meetings => {
             if date.is_none() && raw.date.is_none() {

@@ -169,6 +169,8 @@ pub struct PersonView {
     pub expertise: Vec<ThemeView>,
     /// Only present when the person made it public.
     pub contact: Option<String>,
+    /// The contact as a link: `mailto:`, `tel:` or `https:`.
+    pub contact_href: Option<String>,
     /// The person's page; absent for a name that is not a known person.
     pub url: Option<String>,
 }
@@ -478,6 +480,7 @@ impl Views<'_> {
                     organisation_url: org.and_then(|o| o.url),
                     expertise: p.expertise.iter().map(|e| self.expertise_link(e)).collect(),
                     contact: p.contact.clone(),
+                    contact_href: p.contact.as_deref().and_then(urls::contact_href),
                     url: Some(urls::of(&[&network.id, "people", &p.id])),
                 }
             }
@@ -489,6 +492,7 @@ impl Views<'_> {
                 organisation_url: None,
                 expertise: Vec::new(),
                 contact: None,
+                contact_href: None,
                 url: None,
             },
         }
