@@ -227,16 +227,36 @@ fn theme_name(network_file: &str) -> String {
         .unwrap_or_else(|| "default".into())
 }
 
-/// `oogst check`: everything but writing.
+/// `oogst check`: everything but writing, for both audiences, since a
+/// page that only participants see can still break their build. The
+/// numbers are those of the audience asked for.
 pub fn check(options: &BuildOptions) -> Result<Outcome, Error> {
     let start = Instant::now();
-    let rendered = render_site(options)?;
+    let mut other = options.clone();
+    other.audience = match options.audience {
+        Audience::Public => Audience::Network,
+        Audience::Network => Audience::Public,
+    };
+    let (asked, second) = (render_site(options), render_site(&other));
+    let (rendered, diagnostics) = match (asked, second) {
+        (Ok(r), Ok(o)) => {
+            let mut d = r.diagnostics.clone();
+            d.merge(o.diagnostics);
+            (r, d)
+        }
+        (Err(Error::Content(mut a)), Err(Error::Content(b))) => {
+            a.merge(b);
+            return Err(Error::Content(a));
+        }
+        (Err(Error::Content(mut a)), Ok(o)) | (Ok(o), Err(Error::Content(mut a))) => {
+            a.merge(o.diagnostics);
+            return Err(Error::Content(a));
+        }
+        (Err(e), _) | (_, Err(e)) => return Err(e),
+    };
     let mut stats = stats(&rendered);
     stats.elapsed = start.elapsed();
-    Ok(Outcome {
-        stats,
-        diagnostics: rendered.diagnostics,
-    })
+    Ok(Outcome { stats, diagnostics })
 }
 
 /// `oogst build`: renders everything, then writes it. The output folder is

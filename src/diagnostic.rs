@@ -89,6 +89,16 @@ impl Diagnostics {
         self.items.extend(other.items);
     }
 
+    /// Adds the problems of `other` that are not here yet (a second pass
+    /// over the same files reports most of them again).
+    pub fn merge(&mut self, other: Diagnostics) {
+        for d in other.items {
+            if !self.items.contains(&d) {
+                self.items.push(d);
+            }
+        }
+    }
+
     pub fn error_count(&self) -> usize {
         self.items.iter().filter(|d| d.is_error()).count()
     }

@@ -481,6 +481,20 @@ impl<'e> State<'_, 'e> {
     }
 }
 
+/// The text a reader would see of `text`, without rendering links or
+/// code: for checks that no hidden page's words reach the output.
+pub fn reader_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for event in Parser::new_ext(text, parser_options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push('\n'),
+            _ => {}
+        }
+    }
+    out
+}
+
 fn link_kind(link_type: pulldown_cmark::LinkType) -> LinkKind {
     match link_type {
         pulldown_cmark::LinkType::WikiLink { .. } => LinkKind::Wiki,

@@ -4,15 +4,25 @@
 //! build errors in an overlay while the last good site stays served.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The URL path of the event stream.
 pub const EVENTS: &str = "/__oogst/events";
+
+/// Requests answered at once; more get `503` straight away, so idle or
+/// slow clients cannot starve new requests.
+pub const MAX_CONNECTIONS: usize = 64;
+/// Open pages listening for reloads; the oldest is dropped past this.
+pub const MAX_STREAMS: usize = 32;
+/// The request line and headers together, in bytes.
+pub const MAX_HEAD: usize = 16 * 1024;
+/// How long a client may take to send its request line and headers.
+pub const HEAD_DEADLINE: Duration = Duration::from_secs(5);
 
 /// What the server serves; the watcher replaces it after each build.
 pub struct Served {
@@ -116,29 +126,121 @@ pub fn bind(addr: SocketAddr) -> Result<TcpListener, String> {
 }
 
 /// Serves `served` on `listener` until the process ends, a thread per
-/// connection.
+/// connection, at most [`MAX_CONNECTIONS`] at once.
 pub fn serve(listener: TcpListener, served: Arc<Served>) {
-    for stream in listener.incoming().flatten() {
-        let served = Arc::clone(&served);
+    let active = Arc::new(AtomicUsize::new(0));
+    for mut stream in listener.incoming().flatten() {
+        if active.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+            active.fetch_sub(1, Ordering::SeqCst);
+            let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
+            let _ = respond(
+                &mut stream,
+                "503 Service Unavailable",
+                "text/plain",
+                b"busy\n",
+                false,
+            );
+            continue;
+        }
+        let (served, active) = (Arc::clone(&served), Arc::clone(&active));
         thread::spawn(move || {
             let _ = handle(stream, &served);
+            active.fetch_sub(1, Ordering::SeqCst);
         });
     }
 }
 
-fn handle(mut stream: TcpStream, served: &Served) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header)? == 0 || header == "\r\n" || header == "\n" {
-            break;
+/// A request's first line and the headers oogst needs.
+#[derive(Debug, PartialEq, Eq)]
+struct Head {
+    method: String,
+    target: String,
+    host: Option<String>,
+}
+
+/// Reads the request head within [`MAX_HEAD`] bytes and [`HEAD_DEADLINE`];
+/// Err is the status to answer with.
+fn read_head(stream: &mut TcpStream) -> Result<Head, &'static str> {
+    let started = Instant::now();
+    let mut head = Vec::with_capacity(1024);
+    let mut buf = [0u8; 2048];
+    while !head.ends_with(b"\r\n\r\n") && !head.ends_with(b"\n\n") {
+        let left = HEAD_DEADLINE.saturating_sub(started.elapsed());
+        if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
+            return Err("408 Request Timeout");
+        }
+        let n = match stream.read(&mut buf) {
+            Ok(0) | Err(_) => return Err("408 Request Timeout"),
+            Ok(n) => n,
+        };
+        head.extend_from_slice(&buf[..n]);
+        if head.len() > MAX_HEAD {
+            return Err("431 Request Header Fields Too Large");
         }
     }
-    let mut parts = request_line.split_whitespace();
-    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+    parse_head(&String::from_utf8_lossy(&head))
+}
+
+fn parse_head(text: &str) -> Result<Head, &'static str> {
+    let mut lines = text.lines();
+    let mut parts = lines.next().unwrap_or("").split_whitespace();
+    let (method, target) = match (parts.next(), parts.next()) {
+        (Some(m), Some(t)) => (m.to_string(), t.to_string()),
+        _ => return Err("400 Bad Request"),
+    };
+    let host = lines
+        .filter_map(|l| l.split_once(':'))
+        .find(|(name, _)| name.trim().eq_ignore_ascii_case("host"))
+        .map(|(_, value)| value.trim().to_string());
+    Ok(Head {
+        method,
+        target,
+        host,
+    })
+}
+
+/// Whether a request is for this computer by name: `localhost`, a
+/// `*.localhost` name, or an IP address. Any other name means a web page
+/// reached the server through DNS rebinding; it gets nothing, since the
+/// participants' site may be served here.
+fn is_local_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(v6) => {
+            return v6
+                .split(']')
+                .next()
+                .is_some_and(|a| a.parse::<std::net::Ipv6Addr>().is_ok());
+        }
+        None => host.rsplit_once(':').map_or(host, |(name, port)| {
+            if port.chars().all(|c| c.is_ascii_digit()) {
+                name
+            } else {
+                host
+            }
+        }),
+    };
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name.parse::<std::net::Ipv4Addr>().is_ok()
+}
+
+fn handle(mut stream: TcpStream, served: &Served) -> std::io::Result<()> {
+    let _ = stream.set_write_timeout(Some(Duration::from_secs(10)));
+    let head = match read_head(&mut stream) {
+        Ok(head) => head,
+        Err(status) => return respond(&mut stream, status, "text/plain", b"bad request\n", false),
+    };
+    if !head.host.as_deref().is_some_and(is_local_host) {
+        return respond(
+            &mut stream,
+            "403 Forbidden",
+            "text/plain",
+            b"oogst watch answers requests for localhost only\n",
+            false,
+        );
+    }
+    let (method, target) = (head.method.as_str(), head.target.as_str());
     if method != "GET" && method != "HEAD" {
         return respond(
             &mut stream,
@@ -159,6 +261,9 @@ fn handle(mut stream: TcpStream, served: &Served) -> std::io::Result<()> {
         write!(stream, "event: version\ndata: {version}\n\n")?;
         stream.flush()?;
         stream.set_read_timeout(None)?;
+        if clients.len() >= MAX_STREAMS {
+            clients.remove(0);
+        }
         clients.push(stream);
         return Ok(());
     }
@@ -343,6 +448,42 @@ mod tests {
             Some("net/mijn bestand.pdf")
         );
         assert_eq!(file_key("/../etc/passwd"), None);
+    }
+
+    #[test]
+    fn only_local_host_names_are_answered() {
+        for host in [
+            "localhost:1111",
+            "127.0.0.1:1111",
+            "[::1]:1111",
+            "oogst.localhost",
+            "192.168.1.5:1111",
+            "LOCALHOST",
+        ] {
+            assert!(is_local_host(host), "{host}");
+        }
+        for host in [
+            "evil.example:1111",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io",
+            "[evil]:80",
+            "",
+        ] {
+            assert!(!is_local_host(host), "{host}");
+        }
+    }
+
+    #[test]
+    fn the_head_is_parsed_and_checked() {
+        assert_eq!(
+            parse_head("GET /a/ HTTP/1.1\r\nhOsT: localhost:1\r\n\r\n"),
+            Ok(Head {
+                method: "GET".into(),
+                target: "/a/".into(),
+                host: Some("localhost:1".into())
+            })
+        );
+        assert_eq!(parse_head("GARBAGE\r\n\r\n"), Err("400 Bad Request"));
     }
 
     #[test]

@@ -274,41 +274,61 @@ pub(crate) fn confidentiality_key(key: &str) -> Option<&'static str> {
         .map(|k| if k == "draft" { "draft" } else { "visibility" })
 }
 
-/// Lines right below the front matter that look like front matter and
-/// would set `visibility` or `draft`, had they been inside it: an error,
-/// since as text they would publish the page.
+/// Lines of the text that look like front matter and would set
+/// `visibility` or `draft`, had they been inside it: an error, since as
+/// text they would publish the page. Right below the front matter any
+/// `key: value` block counts; further down, a line of its own such as
+/// `visibility: network` (outside code blocks).
 pub(crate) fn check_stray_front_matter(check: &mut FileCheck, split: &Split) {
     if !split.has_front_matter {
         return;
     }
-    let lines = split.body.split('\n').enumerate();
-    let mut seen_key = false;
-    for (i, line) in lines {
+    let mut at_top = true;
+    let mut fence: Option<&str> = None;
+    for (i, line) in split.body.split('\n').enumerate() {
         let trimmed = line.trim();
-        if trimmed.is_empty() || trimmed == "---" {
-            if seen_key {
-                break;
+        if let Some(open) = fence {
+            if trimmed.starts_with(open) {
+                fence = None;
             }
             continue;
         }
-        let Some((key, _)) = trimmed.split_once(':') else {
-            break;
-        };
-        if key.is_empty()
-            || !key
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
-        {
-            break;
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(&trimmed[..3]);
+            at_top = false;
+            continue;
         }
-        seen_key = true;
-        if let Some(meant) = confidentiality_key(key) {
+        if trimmed.is_empty() || trimmed == "---" || line.starts_with("    ") {
+            continue;
+        }
+        let key = trimmed
+            .split_once(':')
+            .map(|(k, v)| (k, v.trim()))
+            .filter(|(k, _)| {
+                !k.is_empty()
+                    && k.chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            });
+        let meant = match key {
+            Some((k, _)) if at_top => confidentiality_key(k),
+            Some((k, v)) if !v.is_empty() && !v.contains(' ') => {
+                let lower = k.to_lowercase();
+                (lower.contains("visib") || lower.contains("draft"))
+                    .then(|| confidentiality_key(k))
+                    .flatten()
+            }
+            _ => None,
+        };
+        if key.is_none() {
+            at_top = false;
+        }
+        if let (Some(meant), Some((k, _))) = (meant, key) {
             check.diags.push(
                 Diagnostic::error(
                     check.path,
                     split.body_line + i,
                     1,
-                    format!("this looks like front matter outside the block: `{key}:` here is text, and does not hide the page"),
+                    format!("this looks like front matter outside the block: `{k}:` here is text, and does not hide the page"),
                 )
                 .with_hint(format!("move `{meant}:` up, between the two `---` lines at the top of the file")),
             );

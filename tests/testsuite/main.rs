@@ -9,6 +9,7 @@ mod feeds;
 mod harness;
 mod history;
 mod knowledge;
+mod leaks;
 mod markdown;
 mod output;
 mod publishing;

@@ -64,3 +64,151 @@ fn builds_into_a_custom_output_folder() {
     assert!(site.exists("site/net/index.html"));
     assert!(!site.exists("public"));
 }
+
+/// A site big enough that a build takes a while to write.
+fn big_site(lessons: usize) -> SiteTest {
+    let site = SiteTest::small();
+    for i in 0..lessons {
+        site.write(
+            &format!("content/net/lessons/les-{i:04}.md"),
+            format!(
+                "---\ntitle: Les {i}\nthemes: [leren]\n---\n{}\n",
+                "Een zin over wat we leerden. ".repeat(40)
+            ),
+        );
+    }
+    site
+}
+
+#[test]
+fn a_killed_build_leaves_the_old_or_the_new_site_whole() {
+    let site = big_site(300);
+    let started = std::time::Instant::now();
+    site.build();
+    let took = started.elapsed();
+    let mut killed_midway = 0;
+    for round in 0..8u32 {
+        let before = site.snapshot("public");
+        site.write(
+            "content/net/_network.md",
+            crate::harness::NETWORK.replace("Testnetwerk", &format!("Testnetwerk {round}")),
+        );
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("oogst"))
+            .args(["build", "--root"])
+            .arg(site.path(""))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(took * (round + 2) / 10);
+        let finished = child.try_wait().unwrap().is_some();
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let after_kill = site.snapshot("public");
+        site.build();
+        let complete = site.snapshot("public");
+        assert!(
+            after_kill == before || after_kill == complete,
+            "round {round}: a killed build left a mix of the old and the new site"
+        );
+        if !finished && after_kill == before {
+            killed_midway += 1;
+        }
+        let beside: Vec<String> = std::fs::read_dir(site.path(""))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("oogst-"))
+            .collect();
+        assert!(beside.is_empty(), "round {round}: left behind {beside:?}");
+    }
+    assert!(killed_midway > 0, "no build was killed while it ran");
+}
+
+#[test]
+fn two_builds_into_one_folder_do_not_interleave() {
+    let site = big_site(200);
+    let spawn = || {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("oogst"))
+            .args(["build", "--root"])
+            .arg(site.path(""))
+            .output()
+    };
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(spawn);
+        let b = s.spawn(spawn);
+        (a.join().unwrap().unwrap(), b.join().unwrap().unwrap())
+    });
+    let messages = format!(
+        "{}{}",
+        String::from_utf8_lossy(&a.stderr),
+        String::from_utf8_lossy(&b.stderr)
+    );
+    // Either both ran one after the other, or the second was told to wait.
+    assert!(a.status.success() || b.status.success(), "{messages}");
+    if !(a.status.success() && b.status.success()) {
+        assert!(
+            messages.contains("another oogst build is writing"),
+            "{messages}"
+        );
+    }
+    site.build();
+}
+
+#[test]
+fn a_full_disk_leaves_the_previous_site_whole() {
+    let Some(unshare) = crate::harness::tool("unshare", "apt-get install util-linux") else {
+        return;
+    };
+    let probe = std::process::Command::new(&unshare)
+        .args(["-Urm", "true"])
+        .status();
+    if !probe.is_ok_and(|s| s.success()) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must allow user namespaces for this test"
+        );
+        eprintln!("no user namespaces here: skipping the full-disk check");
+        return;
+    }
+    let site = SiteTest::small();
+    let disk = tempfile::tempdir().unwrap();
+    let script = r#"set -e
+mount -t tmpfs -o size=20m tmpfs "$DISK"
+"$OOGST" build --root "$SITE" --out "$DISK/public" >/dev/null 2>&1
+used=$(du -sk "$DISK" | cut -f1)
+mount -o remount,size=$((used * 2 + 64))k "$DISK"
+(cd "$DISK/public" && find . -type f | sort | xargs sha256sum) > "$SITE/before.txt"
+head -c $((used * 3 * 1024)) /dev/urandom > "$SITE/content/net/handreiking/groot.bin"
+printf -- '---\ntitle: Groot\n---\n[het bestand](groot.bin)\n' > "$SITE/content/net/handreiking/03-groot.md"
+if "$OOGST" build --root "$SITE" --out "$DISK/public" 2> "$SITE/error.txt"; then echo BUILT; fi
+(cd "$DISK/public" && find . -type f | sort | xargs sha256sum) > "$SITE/after.txt"
+ls -A "$DISK" > "$SITE/left.txt"
+"#;
+    let output = std::process::Command::new(&unshare)
+        .args(["-Urm", "sh", "-c", script])
+        .env("DISK", disk.path())
+        .env("SITE", site.path(""))
+        .env("OOGST", assert_cmd::cargo::cargo_bin("oogst"))
+        .output()
+        .unwrap();
+    let printed = crate::harness::printed(&output);
+    assert!(output.status.success(), "{printed}");
+    assert!(
+        !printed.contains("BUILT"),
+        "the build should not fit: {printed}"
+    );
+    let error = site.read("error.txt");
+    assert!(error.contains("No space left on device"), "{error}");
+    let before = site.read("before.txt");
+    assert!(before.contains("./net/index.html"), "{before}");
+    assert_eq!(
+        before,
+        site.read("after.txt"),
+        "the full disk changed the old site"
+    );
+    assert_eq!(
+        site.read("left.txt"),
+        "public\n",
+        "nothing is left beside the output"
+    );
+}

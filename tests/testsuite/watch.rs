@@ -334,7 +334,11 @@ fn a_page_that_missed_a_change_reloads_when_it_connects() {
     events.recv_timeout(PATIENCE).expect("no reload event");
     let version = |watch: &Watch| {
         let mut stream = TcpStream::connect(&watch.addr).unwrap();
-        write!(stream, "GET /__oogst/events HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        write!(
+            stream,
+            "GET /__oogst/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        )
+        .unwrap();
         BufReader::new(stream)
             .lines()
             .map_while(Result::ok)
@@ -402,4 +406,61 @@ fn a_stylesheet_edit_reloads_only_the_styles() {
     );
     assert!(watch.get("/net/static/style.css").1.contains("color: navy"));
     assert!(watch.get("/static/style.css").1.contains("color: navy"));
+}
+
+/// Sends `request` raw and returns the status line (empty if none came).
+fn raw(watch: &Watch, request: &[u8]) -> String {
+    let mut stream = TcpStream::connect(&watch.addr).unwrap();
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    let _ = stream.write_all(request);
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    response.lines().next().unwrap_or("").to_string()
+}
+
+#[test]
+fn the_preview_server_refuses_other_sites_oversized_heads_and_crowds() {
+    let site = SiteTest::small();
+    let watch = start(&site);
+    // DNS rebinding: a web page on evil.example resolving to 127.0.0.1.
+    assert_eq!(
+        raw(
+            &watch,
+            b"GET /net/ HTTP/1.1\r\nHost: evil.example:1111\r\n\r\n"
+        ),
+        "HTTP/1.1 403 Forbidden"
+    );
+    assert_eq!(
+        raw(&watch, b"GET /net/ HTTP/1.1\r\n\r\n"),
+        "HTTP/1.1 403 Forbidden"
+    );
+    let huge = format!(
+        "GET /net/ HTTP/1.1\r\nHost: localhost\r\nX-Big: {}\r\n\r\n",
+        "a".repeat(40_000)
+    );
+    assert_eq!(
+        raw(&watch, huge.as_bytes()),
+        "HTTP/1.1 431 Request Header Fields Too Large"
+    );
+    // Idle connections that never send a request do not starve the others.
+    let idle: Vec<TcpStream> = (0..100)
+        .map(|_| TcpStream::connect(&watch.addr).unwrap())
+        .collect();
+    let started = std::time::Instant::now();
+    let status = raw(
+        &watch,
+        format!("GET /net/ HTTP/1.1\r\nHost: {}\r\n\r\n", watch.addr).as_bytes(),
+    );
+    assert!(
+        status == "HTTP/1.1 200 OK" || status == "HTTP/1.1 503 Service Unavailable",
+        "{status}"
+    );
+    assert!(started.elapsed() < PATIENCE);
+    drop(idle);
+    // Once the idle ones are gone (or timed out), pages are served again.
+    let deadline = std::time::Instant::now() + PATIENCE;
+    while watch.get("/net/").0 != "HTTP/1.1 200 OK" {
+        assert!(std::time::Instant::now() < deadline, "never served again");
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }
