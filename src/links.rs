@@ -207,16 +207,12 @@ impl PageLinks<'_> {
     /// lists, and the pages of people, organisations, themes and tags.
     fn is_generated(&self, url: &str) -> bool {
         const PORTAL: &[&str] = &["", "themes", "coverage", "search", "static"];
-        const NETWORK: &[&str] = &[
-            "people",
-            "organisations",
-            "themes",
-            "tags",
-            "expertise",
-            "actions",
-            "static",
-            "search",
-        ];
+        // Below a network: the site's own URLs that are not sections.
+        let made = |s: &str| {
+            s == "search"
+                || (crate::site::RESERVED.contains(&s)
+                    && crate::content::model::Section::from_dir(s).is_none())
+        };
         let parts: Vec<&str> = url.trim_end_matches('/').split('/').collect();
         if PORTAL.contains(&parts[0]) {
             return !parts[0].is_empty() || parts.len() == 1;
@@ -227,11 +223,11 @@ impl PageLinks<'_> {
         match parts.get(1).copied() {
             None => true,
             Some(list) if parts.len() == 2 => {
-                crate::content::model::Section::from_dir(list).is_some() || NETWORK.contains(&list)
+                crate::content::model::Section::from_dir(list).is_some() || made(list)
             }
             Some("practices") => PRACTICE_RESERVED.contains(&parts[2]),
             Some("handreiking") => parts[2..] == ["print"],
-            Some(other) => NETWORK.contains(&other),
+            Some(other) => made(other),
         }
     }
 
