@@ -41,6 +41,57 @@ pub fn suggest(text: &str) -> Option<String> {
     Some(format_iso(date))
 }
 
+/// The date in a file name, written the ISO way (`2024-02-01-start`), the
+/// Dutch way (`16-03-2009`) or with the month's name in Dutch or English
+/// (`notulen-28-november-2025`, `verslag_3_mrt_2024`).
+pub fn in_file_name(name: &str) -> Option<Date> {
+    let words: Vec<&str> = name
+        .split(['-', '_', ' ', '.'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(3).find_map(|w| {
+        let number = |s: &str| -> Option<i16> {
+            (s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        let (year, month, day) = if w[0].len() == 4 {
+            (number(w[0])?, number(w[1])?, number(w[2]).filter(|_| w[2].len() <= 2)?)
+        } else if w[2].len() == 4 && w[0].len() <= 2 {
+            let month = number(w[1])
+                .filter(|_| w[1].len() <= 2)
+                .or_else(|| month_by_name(w[1]))?;
+            (number(w[2])?, month, number(w[0])?)
+        } else {
+            return None;
+        };
+        Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+    })
+}
+
+/// 1 to 12 for a month's name or its usual abbreviation, in Dutch or English.
+fn month_by_name(word: &str) -> Option<i16> {
+    const SHORT: [&[&str]; 12] = [
+        &["jan"],
+        &["feb"],
+        &["mrt", "maa", "mar"],
+        &["apr"],
+        &["mei", "may"],
+        &["jun"],
+        &["jul"],
+        &["aug"],
+        &["sep", "sept"],
+        &["okt", "oct"],
+        &["nov"],
+        &["dec"],
+    ];
+    let word = word.to_lowercase();
+    (0..12).find_map(|i| {
+        let full = word == MONTHS_NL[i] || word == MONTHS_EN[i].to_lowercase();
+        (full || SHORT[i].contains(&word.as_str())).then_some(i as i16 + 1)
+    })
+}
+
 fn parse_date(s: &str) -> Option<Date> {
     let bytes = s.as_bytes();
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
@@ -128,6 +179,19 @@ pub fn format_iso(date: Date) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_file_names() {
+        let d = |y, m, d| Some(Date::new(y, m, d).unwrap());
+        assert_eq!(in_file_name("2024-02-01-start"), d(2024, 2, 1));
+        assert_eq!(in_file_name("16-03-2009"), d(2009, 3, 16));
+        assert_eq!(in_file_name("notulen-28-november-2025"), d(2025, 11, 28));
+        assert_eq!(in_file_name("verslag_3_mrt_2024"), d(2024, 3, 3));
+        assert_eq!(in_file_name("ALV 5 May 2023"), d(2023, 5, 5));
+        assert_eq!(in_file_name("notulen-31-02-2024"), None);
+        assert_eq!(in_file_name("versie-2-van-2024"), None);
+        assert_eq!(in_file_name("kennismaking"), None);
+    }
 
     fn d(y: i16, m: i8, day: i8) -> Date {
         Date::new(y, m, day).unwrap()

@@ -102,7 +102,7 @@ impl LinkResolver for PageLinks<'_> {
         }
         let base = self.source.parent().unwrap_or(Path::new(""));
         let target = normalize(&base.join(&decoded));
-        if has_extension(&decoded, "md") {
+        if has_extension(&decoded, "md") || has_extension(&decoded, "mdx") {
             return self.page_link(destination, &target, fragment, at);
         }
         if let Some(link) = self
@@ -156,6 +156,8 @@ impl PageLinks<'_> {
             target.with_extension("md"),
             target.join("_index.md"),
             target.join("index.md"),
+            target.with_extension("mdx"),
+            target.join("index.mdx"),
         ];
         candidates
             .iter()
@@ -293,6 +295,7 @@ impl PageLinks<'_> {
         if let Some(link) = self
             .known_page(target, fragment, at)
             .or_else(|| self.known_page(&lower, fragment, at))
+            .or_else(|| self.known_page(&target.with_extension("mdx"), fragment, at))
         {
             return link;
         }

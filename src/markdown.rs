@@ -356,7 +356,7 @@ impl<'e> State<'_, 'e> {
         };
         let title = plain_text(&h.events);
         if h.level == HeadingLevel::H1 {
-            if !self.seen_content && title.trim() == self.title.trim() {
+            if !self.seen_content && same_words(&title, self.title) {
                 self.seen_content = true;
                 return;
             }
@@ -514,6 +514,11 @@ fn is_unsafe_url(destination: &str, is_image: bool) -> bool {
     lower.starts_with("javascript:")
         || lower.starts_with("vbscript:")
         || (lower.starts_with("data:") && !(is_image && lower.starts_with("data:image/")))
+}
+
+/// Equal but for the spaces between words.
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
 }
 
 fn plain_text(events: &[Event]) -> String {

@@ -245,13 +245,8 @@ fn folder_weights(indices: &[usize], pages: &[Page]) -> HashMap<String, i64> {
         .map(|&i| &pages[i])
         .filter(|p| p.is_index)
         .map(|p| {
-            (
-                p.rel_path
-                    .trim_end_matches("_index")
-                    .trim_end_matches('/')
-                    .to_string(),
-                p.weight,
-            )
+            let folder = p.rel_path.rsplit_once('/').map_or("", |(dir, _)| dir);
+            (folder.to_string(), p.weight)
         })
         .collect()
 }

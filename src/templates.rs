@@ -12,62 +12,25 @@ use crate::content::load::relative_slash_path;
 use crate::error::Error;
 use crate::strings::Strings;
 
-macro_rules! builtin {
-    ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*]
-    };
-}
+/// The default theme, the whole folder, so the binary works with no theme
+/// folder and nothing of it can be forgotten in a hand-kept list.
+static BUILTIN: include_dir::Dir<'static> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
-/// The default theme's templates, so the binary works with no theme folder.
-const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin!(
-    "base.html",
-    "portal.html",
-    "network.html",
-    "section.html",
-    "lessons.html",
-    "meetings.html",
-    "handreiking.html",
-    "meeting.html",
-    "practice.html",
-    "chapter.html",
-    "lesson.html",
-    "page.html",
-    "practices.html",
-    "print.html",
-    "people.html",
-    "person.html",
-    "organisations.html",
-    "organisation.html",
-    "themes.html",
-    "theme.html",
-    "tags.html",
-    "expertise.html",
-    "actions.html",
-    "portal_themes.html",
-    "portal_theme.html",
-    "coverage.html",
-    "search.html",
-    "partials/page_list.html",
-    "partials/toc.html",
-    "partials/book_toc.html",
-    "partials/closed_notice.html",
-    "partials/network_card.html",
-    "partials/page_header.html",
-    "partials/page_footer.html",
-    "partials/person_link.html",
-    "partials/action_row.html",
-);
-const BUILTIN_STRINGS: &str = include_str!("../themes/default/strings.yaml");
-const BUILTIN_STATIC: &[(&str, &[u8])] = &[
-    (
-        "style.css",
-        include_bytes!("../themes/default/static/style.css"),
-    ),
-    (
-        "filter.js",
-        include_bytes!("../themes/default/static/filter.js"),
-    ),
-];
+/// The files of the built-in theme below `folder`, by path below it.
+fn builtin(folder: &str) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack: Vec<&include_dir::Dir> = BUILTIN.get_dir(folder).into_iter().collect();
+    while let Some(dir) = stack.pop() {
+        stack.extend(dir.dirs());
+        for file in dir.files() {
+            let path = file.path().to_string_lossy().replace('\\', "/");
+            let rel = path[folder.len()..].trim_start_matches('/').to_string();
+            files.insert(rel, file.contents().to_vec());
+        }
+    }
+    files
+}
 
 /// A loaded theme, ready to render.
 pub struct Theme {
@@ -80,18 +43,17 @@ pub struct Theme {
 /// Loads theme `name` from `themes_dir` over the built-in default, with the
 /// templates of `overrides` (a network's `templates/` folder) on top.
 pub fn load(themes_dir: &Path, name: &str, overrides: Option<&Path>) -> Result<Theme, Error> {
-    let mut templates: BTreeMap<String, String> = BUILTIN_TEMPLATES
-        .iter()
-        .map(|(n, t)| (n.to_string(), t.to_string()))
-        .collect();
-    let mut strings = Strings::parse(BUILTIN_STRINGS).map_err(|e| Error::Template {
+    let mut templates: BTreeMap<String, String> =
+        builtin("templates").into_iter().map(text).collect();
+    let builtin_strings = BUILTIN
+        .get_file("strings.yaml")
+        .and_then(include_dir::File::contents_utf8)
+        .unwrap_or_default();
+    let mut strings = Strings::parse(builtin_strings).map_err(|e| Error::Template {
         name: "strings.yaml (built in)".into(),
         message: e.message,
     })?;
-    let mut static_files: BTreeMap<String, Vec<u8>> = BUILTIN_STATIC
-        .iter()
-        .map(|(n, b)| (n.to_string(), b.to_vec()))
-        .collect();
+    let mut static_files = builtin("static");
     let dir = themes_dir.join(name);
     if dir.is_dir() {
         templates.extend(

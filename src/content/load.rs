@@ -274,11 +274,21 @@ fn stray_entry(path: &Path, name: &str) -> Diagnostic {
 }
 
 /// `a/b` for `a/b.md`, in any case of `.md` (`Verslag.MD` is a page too,
-/// never a file to copy).
-fn markdown_stem(rel: &str) -> Option<&str> {
-    let cut = rel.len().checked_sub(3)?;
-    let (stem, ext) = (rel.get(..cut)?, rel.get(cut..)?);
-    (ext.eq_ignore_ascii_case(".md") && !stem.is_empty() && !stem.ends_with('/')).then_some(stem)
+/// never a file to copy), and for Docusaurus's `a/b.mdx`, which is read as
+/// markdown (validation says what of MDX is not supported).
+pub fn markdown_stem(rel: &str) -> Option<&str> {
+    [".md", ".mdx"].into_iter().find_map(|ext| {
+        let cut = rel.len().checked_sub(ext.len())?;
+        let (stem, found) = (rel.get(..cut)?, rel.get(cut..)?);
+        (found.eq_ignore_ascii_case(ext) && !stem.is_empty() && !stem.ends_with('/'))
+            .then_some(stem)
+    })
+}
+
+/// Whether the page was written as MDX (`.mdx`).
+pub fn is_mdx(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("mdx"))
 }
 
 /// Editors' swap, backup and temp files, which are never content.
@@ -363,6 +373,14 @@ mod tests {
         let d = read_file(&path).unwrap_err();
         assert_eq!((d.line, d.column), (2, 11));
         assert!(d.message.contains("not UTF-8"));
+    }
+
+    #[test]
+    fn md_and_mdx_files_are_pages() {
+        assert_eq!(markdown_stem("a/Verslag.MD"), Some("a/Verslag"));
+        assert_eq!(markdown_stem("intro.mdx"), Some("intro"));
+        assert_eq!(markdown_stem("a/.md"), None);
+        assert_eq!(markdown_stem("foto.png"), None);
     }
 
     #[test]

@@ -37,10 +37,11 @@ impl Shared {
         context.insert("network", &views.network());
         context.insert("closed", &(network.network.status == NetworkStatus::Closed));
         context.insert("book", &Vec::<()>::new());
-        let book: Vec<_> = network
+        let chapters: Vec<_> = network
             .section(Section::Handreiking)
-            .map(|c| views.summary(c, ""))
+            .map(|c| (c, views.summary(c, "")))
             .collect();
+        let book = views.book(&chapters);
         let book = tera::Value::from_serializable(&book);
         Shared {
             strings,

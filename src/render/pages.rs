@@ -34,7 +34,7 @@ pub fn section(env: &Env, n: usize, section: Section) -> Result<OutputFile, Erro
         .get(&section)
         .map_or(&[][..], Vec::as_slice);
     let is_intro = |i: usize| network.pages[i].path == section.dir();
-    let pages: Vec<Summary> = indices
+    let mut pages: Vec<Summary> = indices
         .iter()
         .filter(|&&i| !is_intro(i))
         .map(|&i| env.summary(n, i))
@@ -45,6 +45,15 @@ pub fn section(env: &Env, n: usize, section: Section) -> Result<OutputFile, Erro
         .map(|&i| env.bodies.networks[n].pages[i].html.clone());
     let mut r = env.renderer(n, urls::of(&[&network.network.id, section.dir()]));
     let views = r.views();
+    if section == Section::Handreiking {
+        let chapters: Vec<_> = indices
+            .iter()
+            .filter(|&&i| !is_intro(i))
+            .map(|&i| &network.pages[i])
+            .zip(pages)
+            .collect();
+        pages = views.book(&chapters);
+    }
     let view = SectionView {
         name: section.dir(),
         title: views.t(&format!("section_{}", section.dir())),

@@ -59,7 +59,7 @@ pub fn validate_network(
     check_addresses(&raw, &mut check);
 
     let title = match raw.title {
-        Some(t) if !t.0.trim().is_empty() => t.0,
+        Some(t) if !t.0.trim().is_empty() => super::entities(&t.0),
         _ => {
             check.error_at_key(
                 "title",
@@ -122,7 +122,7 @@ pub fn validate_network(
         source: file.path.clone(),
         visibility,
         title,
-        summary: raw.summary,
+        summary: raw.summary.as_deref().map(super::entities),
         status,
         started,
         closed,

@@ -37,13 +37,25 @@ pub fn validate_page(
     let allowed = allowed_keys(source.section);
     check.warn_unknown_keys(&allowed, &parsed.unknown_keys, kind_name);
     super::check_stray_front_matter(&mut check, &split);
+    if crate::content::load::is_mdx(&file.path) {
+        check.diags.push(
+            Diagnostic::warning(&file.path, 1, 1, "an .mdx file is read as plain markdown: its imports and components are not run")
+                .with_hint("rename it to .md; oogst reports each import and component it finds, so you can replace them with markdown"),
+        );
+    }
     let raw = parsed.value;
 
-    let title = match &raw.title {
-        Some(t) if !t.0.trim().is_empty() => t.0.trim().to_string(),
+    let from_heading = raw
+        .title
+        .is_none()
+        .then(|| first_heading(&split.body))
+        .flatten();
+    let title = match (&raw.title, from_heading) {
+        (Some(t), _) if !t.0.trim().is_empty() => super::entities(t.0.trim()),
+        (None, Some(heading)) => heading,
         _ => {
             let hint = if split.has_front_matter {
-                "add `title: ...` to the front matter".to_string()
+                "add `title: ...` to the front matter, or start the text with a heading: # Title".to_string()
             } else {
                 "start the file with a front matter block:\n  ---\n  title: ...\n  ---".to_string()
             };
@@ -112,7 +124,7 @@ pub fn validate_page(
         rel_path: source.rel_path.clone(),
         path,
         title,
-        summary: raw.summary,
+        summary: raw.summary.as_deref().map(super::entities),
         visibility,
         draft: raw.draft,
         tags: raw.tags,
@@ -137,6 +149,44 @@ pub fn validate_page(
     (Some(page).filter(|_| !diags.has_errors()), diags)
 }
 
+/// The text of the body's first heading when it is a level-1 heading
+/// (`# Title`, or `Title` underlined with `===`) before any other text: the
+/// title of pages written for tools that take it from there. The markdown
+/// stage leaves out a leading heading equal to the title, so it is not
+/// printed twice.
+pub(crate) fn first_heading(body: &str) -> Option<String> {
+    let mut lines = body
+        .split('\n')
+        .map(str::trim_end)
+        .skip_while(|l| l.trim().is_empty() || is_comment_line(l));
+    let first = lines.next()?;
+    let indent = first.len() - first.trim_start().len();
+    let text = if indent < 4 && first.trim_start().starts_with("# ") {
+        let text = first.trim_start()[2..].trim();
+        // A closing sequence of #s, and an explicit {#id}, are not text.
+        let text = text.trim_end_matches('#').trim_end();
+        match text.rfind("{#").filter(|_| text.ends_with('}')) {
+            Some(at) => text[..at].trim_end(),
+            None => text,
+        }
+    } else if lines
+        .next()
+        .is_some_and(|u| !u.trim().is_empty() && u.trim().chars().all(|c| c == '='))
+    {
+        first.trim()
+    } else {
+        return None;
+    };
+    let plain = crate::markdown::reader_text(text);
+    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!plain.is_empty()).then_some(plain)
+}
+
+fn is_comment_line(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with("<!--") && line.ends_with("-->")
+}
+
 fn kind_name(section: Section) -> &'static str {
     match section {
         Section::Meetings => "meeting",
@@ -156,13 +206,15 @@ fn allowed_keys(section: Section) -> Vec<&'static str> {
     COMMON_KEYS.iter().chain(specific).copied().collect()
 }
 
+/// `_index.md` and `index.md` (as MkDocs, Hugo and Docusaurus write it)
+/// are the page of the folder they stand in.
 fn is_index(rel_path: &str) -> bool {
-    rel_path == "_index" || rel_path.ends_with("/_index")
+    crate::content::owners::is_index_name(rel_path.rsplit('/').next().unwrap_or(rel_path))
 }
 
 /// The URL path below the network and the ordering number from the file
 /// name. Handreiking chapters lose their numeric prefixes (`01-start` ->
-/// `start`); a folder's `_index.md` stands for the folder itself.
+/// `start`); a folder's `_index.md` or `index.md` stands for the folder itself.
 fn url_path(source: &PageSource, slug: Option<&str>) -> (String, Option<i64>) {
     let mut parts: Vec<&str> = source.rel_path.split('/').collect();
     if is_index(&source.rel_path) {
@@ -196,7 +248,8 @@ fn url_path(source: &PageSource, slug: Option<&str>) -> (String, Option<i64>) {
 
 fn date_from_file_name(rel_path: &str) -> Option<crate::content::model::When> {
     let name = rel_path.rsplit('/').next()?;
-    dates::parse(name.get(..10)?)
+    let date = dates::in_file_name(name)?;
+    Some(crate::content::model::When { date, time: None })
 }
 
 fn meeting(
@@ -230,23 +283,29 @@ fn meeting(
                 check.check_id("actions", who, &registry.people, "person");
             }
             Action {
-                what: a.what.clone().unwrap_or_default(),
+                what: super::entities(a.what.as_deref().unwrap_or_default()),
                 who: a.who.clone(),
                 due: check.date("actions", a.due.as_ref()),
                 done: a.done,
             }
         })
         .collect();
+    let texts = |items: &[String]| items.iter().map(|t| super::entities(t)).collect();
     Meeting {
-        location: raw.location.clone(),
+        location: raw.location.as_deref().map(super::entities),
         online: raw.online,
-        facilitator: raw.facilitator.clone(),
+        facilitator: raw
+            .facilitator
+            .as_deref()
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .map(super::entities),
         attendees: raw.attendees.clone(),
         organisations: raw.organisations.clone(),
-        agenda: raw.agenda.clone(),
-        decisions: raw.decisions.clone(),
+        agenda: texts(&raw.agenda),
+        decisions: texts(&raw.decisions),
         actions,
-        insights: raw.insights.clone(),
+        insights: texts(&raw.insights),
         documents: documents(raw, source, owned, check),
     }
 }
@@ -296,7 +355,7 @@ fn documents(
 fn document(asset: &Asset, folder: &str, title: Option<&str>) -> Document {
     let file_name = asset.rel_path[folder.len()..].to_string();
     Document {
-        title: title.map_or_else(|| file_name.clone(), str::to_string),
+        title: title.map_or_else(|| file_name.clone(), super::entities),
         size: std::fs::metadata(&asset.source).map_or(0, |m| m.len()),
         source: asset.source.clone(),
         file_name,
@@ -329,7 +388,7 @@ fn practice(raw: &RawPage, registry: &Registry, check: &mut FileCheck) -> Practi
         region: raw.region.clone(),
         sector: raw.sector.clone(),
         status,
-        results: raw.results.clone(),
+        results: raw.results.as_deref().map(super::entities),
         contact: raw.contact.clone(),
     }
 }
@@ -349,5 +408,29 @@ pub fn check_stray_meeting_files(
             Diagnostic::warning(&file.file.source, 1, 1, "this file belongs to no meeting and is not published")
                 .with_hint("put a meeting's documents in a folder named like its file: meetings/2024-02-01-titel/"),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_heading;
+
+    #[test]
+    fn the_first_level_one_heading_is_a_title() {
+        assert_eq!(
+            first_heading("\n# Werkdruk *samen* aanpakken ##\n\nTekst").as_deref(),
+            Some("Werkdruk samen aanpakken")
+        );
+        assert_eq!(
+            first_heading("<!-- notitie -->\nDe dagstart\n==========\n").as_deref(),
+            Some("De dagstart")
+        );
+        assert_eq!(
+            first_heading("# Kop {#eigen-id}\n").as_deref(),
+            Some("Kop")
+        );
+        assert_eq!(first_heading("Tekst eerst.\n\n# Kop\n"), None);
+        assert_eq!(first_heading("## Kop\n"), None);
+        assert_eq!(first_heading("    # code\n"), None);
     }
 }

@@ -107,7 +107,9 @@ pub struct ThemeView {
 pub struct Summary {
     pub title: String,
     pub url: String,
-    /// `meeting`, `practice`, `chapter`, `lesson` or `page`.
+    /// `meeting`, `practice`, `chapter`, `lesson` or `page`; in the
+    /// handreiking's contents also `folder`: a folder without a page of its
+    /// own, with no `url`.
     pub kind: &'static str,
     pub date: Option<DateView>,
     pub summary: String,
@@ -129,6 +131,35 @@ pub struct Summary {
     pub network_only: bool,
     /// The network's title (on cross-network lists).
     pub network: String,
+}
+
+/// A handreiking folder without a page of its own, as a contents entry.
+fn folder_entry(folder: &str, depth: usize) -> Summary {
+    let name = folder.rsplit('/').next().unwrap_or(folder);
+    let name = crate::slug::split_number_prefix(name).1.replace(['-', '_'], " ");
+    let mut chars = name.trim().chars();
+    let title = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    Summary {
+        title,
+        url: String::new(),
+        kind: "folder",
+        date: None,
+        summary: String::new(),
+        themes: Vec::new(),
+        location: None,
+        online: false,
+        status: None,
+        organisation: None,
+        region: None,
+        sector: None,
+        facet_keys: BTreeMap::new(),
+        depth,
+        network_only: false,
+        network: String::new(),
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -386,6 +417,30 @@ impl Views<'_> {
             id: s.as_str(),
             label: self.t(&format!("status_{}", s.as_str())),
         })
+    }
+
+    /// The handreiking's contents: `chapters` in book order, with an entry
+    /// (kind `folder`, no URL) for each folder that has no `_index.md` of
+    /// its own, so that its chapters nest under it and not under the
+    /// chapter before. Only folders of listed chapters are named, and their
+    /// names are in those chapters' URLs already.
+    pub fn book(&self, chapters: &[(&Page, Summary)]) -> Vec<Summary> {
+        let mut opened: Vec<&str> = Vec::new();
+        let mut book = Vec::with_capacity(chapters.len());
+        for (page, summary) in chapters {
+            if page.is_index {
+                opened.push(page.rel_path.rsplit_once('/').map_or("", |(dir, _)| dir));
+            }
+            let folders = page.rel_path.match_indices('/').map(|(end, _)| &page.rel_path[..end]);
+            for (depth, folder) in folders.enumerate() {
+                if !opened.contains(&folder) {
+                    opened.push(folder);
+                    book.push(folder_entry(folder, depth));
+                }
+            }
+            book.push(summary.clone());
+        }
+        book
     }
 
     /// A list entry; `summary` is the front matter summary or the first paragraph.
