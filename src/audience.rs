@@ -210,6 +210,7 @@ mod tests {
             last_change: None,
             weight: 0,
             is_index: false,
+            slug_line: None,
             parent: None,
             attachments: vec![],
             kind: Kind::Page,

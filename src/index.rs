@@ -285,6 +285,7 @@ mod tests {
             last_change: None,
             weight: 0,
             is_index: false,
+            slug_line: None,
             parent: None,
             attachments: vec![],
             kind: Kind::Practice(Practice {

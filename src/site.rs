@@ -299,19 +299,28 @@ fn check_urls(pages: &[Page], diagnostics: &mut Diagnostics) {
             );
         }
         if let Some(first) = seen.insert(&page.path, page) {
+            // Point at the `slug:` that made the clash, when one did.
+            let (at, other) = match (page.slug_line, first.slug_line) {
+                (None, Some(_)) => (first, page),
+                _ => (page, first),
+            };
+            let hint = match at.slug_line {
+                Some(_) => "change this `slug:`, or rename the other file",
+                None => "rename one of the files or give it another `slug:`",
+            };
             diagnostics.push(
                 Diagnostic::error(
-                    &page.source,
-                    1,
+                    &at.source,
+                    at.slug_line.unwrap_or(1),
                     1,
                     format!(
                         "this page and {} both map to the URL '{}/{}/'",
-                        first.source.display(),
+                        other.source.display(),
                         page.network,
                         page.path
                     ),
                 )
-                .with_hint("rename one of the files or give it another `slug:`"),
+                .with_hint(hint),
             );
         }
     }
@@ -340,6 +349,7 @@ mod tests {
             last_change: None,
             weight,
             is_index: rel.ends_with("_index"),
+            slug_line: None,
             parent: None,
             attachments: vec![],
             kind: Kind::Chapter,

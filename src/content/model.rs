@@ -319,6 +319,8 @@ pub struct Page {
     pub weight: i64,
     /// For handreiking chapters: whether this is a folder's `_index.md`.
     pub is_index: bool,
+    /// The line of the `slug:` key, when the page has one (for a clash of URLs).
+    pub slug_line: Option<usize>,
     /// The page whose folder holds this page's file, if any: when it is
     /// hidden, so is this page.
     pub parent: Option<PathBuf>,

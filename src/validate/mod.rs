@@ -379,7 +379,15 @@ pub(crate) fn parse_file<T: DeserializeOwned>(
         .with_hint("remove the '...' line; the front matter ends at the line of three dashes: ---"),
     })?;
     let parsed = yaml::parse_collecting_unknown::<T>(&split.front_matter).map_err(|e| {
-        let line = split.front_matter_line + e.line - 1;
+        let mut line = split.front_matter_line + e.line - 1;
+        let mut column = e.column;
+        // The parser points at the mapping; the mistake is the repeat.
+        if let Some(key) = duplicate_key(&e.message) {
+            let loc = Locator::new(&split.front_matter, split.front_matter_line, split.opening_line);
+            if let Some((_, l, c)) = loc.top_level_keys().into_iter().filter(|(k, _, _)| k == key).nth(1) {
+                (line, column) = (l, c);
+            }
+        }
         let (message, hint) = match wrong_type(&e.message) {
             Some(plain) => plain,
             None => (
@@ -387,7 +395,7 @@ pub(crate) fn parse_file<T: DeserializeOwned>(
                 yaml_hint(&e.message),
             ),
         };
-        Diagnostic::error(&file.path, line, e.column, message).with_hint(hint)
+        Diagnostic::error(&file.path, line, column, message).with_hint(hint)
     })?;
     Ok((split, parsed))
 }
@@ -434,12 +442,15 @@ fn wrong_type(message: &str) -> Option<(String, String)> {
     ))
 }
 
+/// The key of a "duplicate field `key`" message.
+fn duplicate_key(message: &str) -> Option<&str> {
+    let rest = message.split_once("duplicate field `")?.1;
+    rest.split('`').next()
+}
+
 fn yaml_hint(message: &str) -> String {
-    if let Some(key) = message
-        .strip_prefix("duplicate field `")
-        .and_then(|rest| rest.split('`').next())
-    {
-        format!("the key '{key}' is written twice: keep one")
+    if let Some(key) = duplicate_key(message) {
+        format!("the key '{key}' is written twice, and this is the second: keep one")
     } else if message.contains("quoted scalar") {
         "a quoted value is not closed: add the closing quote at the end of the value".into()
     } else if message.contains("flow sequence") {

@@ -116,6 +116,7 @@ pub fn validate_page(
         Section::Lessons => Kind::Lesson,
         Section::Pages => Kind::Page,
     };
+    let slug_line = slug.map(|_| check.loc.key("slug").0);
     let diags = check.diags;
     let page = Page {
         network: network.id.clone(),
@@ -134,6 +135,7 @@ pub fn validate_page(
         last_change: None,
         weight: raw.weight.or(number).unwrap_or(i64::MAX),
         is_index: is_index(&source.rel_path),
+        slug_line,
         parent: None,
         attachments: owned
             .iter()
@@ -158,7 +160,7 @@ pub(crate) fn first_heading(body: &str) -> Option<String> {
     let mut lines = body
         .split('\n')
         .map(str::trim_end)
-        .skip_while(|l| l.trim().is_empty() || is_comment_line(l));
+        .skip_while(|l| l.trim().is_empty() || is_comment_line(l) || is_mdx_import(l));
     let first = lines.next()?;
     let indent = first.len() - first.trim_start().len();
     let text = if indent < 4 && first.trim_start().starts_with("# ") {
@@ -180,6 +182,10 @@ pub(crate) fn first_heading(body: &str) -> Option<String> {
     let plain = crate::markdown::reader_text(text);
     let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
     (!plain.is_empty()).then_some(plain)
+}
+
+fn is_mdx_import(line: &str) -> bool {
+    line.starts_with("import ") || line.starts_with("export ")
 }
 
 fn is_comment_line(line: &str) -> bool {
