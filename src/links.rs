@@ -152,11 +152,17 @@ impl PageLinks<'_> {
         if written.is_empty() || target.as_os_str().is_empty() {
             return None;
         }
+        // `x.png` is never `x.md`: the page's extension is added, not swapped.
+        let with = |ext: &str| {
+            let mut name = target.clone().into_os_string();
+            name.push(ext);
+            PathBuf::from(name)
+        };
         let candidates = [
-            target.with_extension("md"),
+            with(".md"),
             target.join("_index.md"),
             target.join("index.md"),
-            target.with_extension("mdx"),
+            with(".mdx"),
             target.join("index.mdx"),
         ];
         candidates

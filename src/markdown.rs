@@ -8,6 +8,7 @@ use pulldown_cmark::{
     BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
 };
 
+mod dialects;
 mod raw_html;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -101,10 +102,22 @@ pub fn render(
     options: &MarkdownOptions,
     highlighter: &Highlighter,
 ) -> Rendered {
+    let normalized = dialects::normalize(text, &options.alert_titles);
+    let text: &str = &normalized.text;
+    let lines = LineIndex::new(text, first_line, normalized.origins);
+    let mut rendered = Rendered::default();
+    for note in normalized.notes {
+        let line = first_line + note.line;
+        let d = match note.error {
+            true => Diagnostic::error(path, line, note.column, note.message),
+            false => Diagnostic::warning(path, line, note.column, note.message),
+        };
+        rendered.diagnostics.push(d.with_hint(note.hint));
+    }
     let mut state = State {
         out: Vec::new(),
-        rendered: Rendered::default(),
-        lines: LineIndex::new(text, first_line),
+        rendered,
+        lines,
         path,
         links,
         options,
@@ -586,6 +599,7 @@ fn clean_html(html: &str) -> String {
         .add_generic_attributes(["id", "class", "title", "lang", "dir", "role"])
         .add_generic_attribute_prefixes(["aria-", "data-"])
         .add_tag_attributes("input", ["type", "checked", "disabled", "aria-label"])
+        .add_tag_attributes("details", ["open"])
         .add_tag_attributes("video", ["src", "controls", "poster", "width", "height"])
         .add_tag_attributes("audio", ["src", "controls"])
         .add_tag_attributes("source", ["src", "type"])
@@ -594,22 +608,32 @@ fn clean_html(html: &str) -> String {
     builder.clean(html).to_string()
 }
 
-/// Maps byte offsets of the body to lines and columns of the file.
+/// Maps byte offsets of the body to lines and columns of the file, through
+/// the origins of lines that the dialect rewrite made.
 struct LineIndex {
     starts: Vec<usize>,
     first_line: usize,
+    origins: Vec<dialects::Origin>,
 }
 
 impl LineIndex {
-    fn new(text: &str, first_line: usize) -> Self {
+    fn new(text: &str, first_line: usize, origins: Vec<dialects::Origin>) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts, first_line }
+        LineIndex {
+            starts,
+            first_line,
+            origins,
+        }
     }
 
     fn locate(&self, offset: usize) -> (usize, usize) {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        (self.first_line + line, offset - self.starts[line] + 1)
+        let column = offset - self.starts[line] + 1;
+        match self.origins.get(line) {
+            Some(o) => (self.first_line + o.line, column + o.shift),
+            None => (self.first_line + line, column),
+        }
     }
 }
 
