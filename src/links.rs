@@ -27,6 +27,9 @@ pub struct AnchorCheck {
     /// Target page: (network index, page index).
     pub target: (usize, usize),
     pub anchor: String,
+    /// The body the link is in: network index, and page index (None for
+    /// the network's home text).
+    pub from: (usize, Option<usize>),
 }
 
 /// The links of one page: where it is and what exists. Records what the
@@ -98,7 +101,7 @@ impl LinkResolver for PageLinks<'_> {
         // Browsers read `\` as `/`; so does oogst, so no form slips past.
         let decoded = percent_decode(path_part).replace('\\', "/");
         if let Some(rooted) = decoded.strip_prefix('/') {
-            return self.site_link(destination, rooted, fragment, at);
+            return self.rooted_link(destination, rooted, fragment, at);
         }
         let base = self.source.parent().unwrap_or(Path::new(""));
         let target = normalize(&base.join(&decoded));
@@ -112,11 +115,103 @@ impl LinkResolver for PageLinks<'_> {
             return link;
         }
         let joined = join_url(self.url, &decoded);
-        self.site_link(destination, &joined, fragment, at)
+        match self.site_link(destination, &joined, fragment, at) {
+            Link::Missing { .. } if looks_like_file(&decoded) => {
+                self.missing_file(destination, &target, kind)
+            }
+            link => link,
+        }
     }
 }
 
 impl PageLinks<'_> {
+    /// A link from the site root. Sites made with other tools write them
+    /// from their own root, which in oogst is the network's folder: so
+    /// `/practices/dagstart/` and `/practices/dagstart.md` are looked up
+    /// below the network when the site has no such URL.
+    fn rooted_link(&self, destination: &str, rooted: &str, fragment: &str, at: (usize, usize)) -> Link {
+        let link = self.site_link(destination, rooted, fragment, at);
+        if !matches!(link, Link::Missing { .. }) {
+            return link;
+        }
+        let network = self.network();
+        let dir = network.network.source.parent().unwrap_or(Path::new(""));
+        let target = normalize(&dir.join(rooted));
+        if has_extension(rooted, "md") || has_extension(rooted, "mdx") {
+            // `/practices/x.md`, or Hugo's `/x.md` for `pages/x.md`.
+            if let Some(found) = self.known_page(&target, fragment, at).or_else(|| {
+                self.known_page(&normalize(&dir.join("pages").join(rooted)), fragment, at)
+            }) {
+                return found;
+            }
+        } else if let Some(found) = self.file_link(&target, fragment).or_else(|| {
+            self.folder_link(rooted, &target, fragment, at)
+        }) {
+            return found;
+        }
+        let below = format!("{}/{rooted}", network.network.id);
+        match self.site_link(destination, &below, fragment, at) {
+            Link::Missing { message, .. } => Link::Missing {
+                message,
+                hint: self.rooted_hint(rooted),
+            },
+            found => found,
+        }
+    }
+
+    /// For a link from the site root that found nothing: the page whose URL
+    /// ends like it, as a link to its file from here.
+    fn rooted_hint(&self, rooted: &str) -> String {
+        let last = rooted
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .map(|l| l.trim_end_matches(".html").trim_end_matches(".md"))
+            .unwrap_or("");
+        let slug = slugify(last);
+        let from = self.source.parent().unwrap_or(Path::new(""));
+        let matches: Vec<&crate::content::model::Page> = self
+            .network()
+            .pages
+            .iter()
+            .filter(|p| !slug.is_empty() && p.path.rsplit('/').next() == Some(slug.as_str()))
+            .collect();
+        match matches.as_slice() {
+            [page] => format!(
+                "did you mean '{}'? Link to its file: {}",
+                page.title,
+                relative_path(from, &page.source)
+            ),
+            _ => "links from the site root are looked up from the network's folder (/practices/dagstart/); better, link to the page's file (../practices/dagstart.md), or write the whole address (https://...) for another website".into(),
+        }
+    }
+
+    /// A missing image or file, named with the path it was looked for at,
+    /// and the nearest file name in that folder.
+    fn missing_file(&self, destination: &str, target: &Path, kind: LinkKind) -> Link {
+        let what = match kind {
+            LinkKind::Image => "image",
+            _ => "file",
+        };
+        let folder = target.parent().unwrap_or(Path::new(""));
+        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let here: Vec<String> = self
+            .network()
+            .files
+            .iter()
+            .filter(|f| f.source.parent() == Some(folder))
+            .filter_map(|f| f.source.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        let hint = match nearest(&name, here.iter().map(String::as_str)) {
+            Some(near) => format!("did you mean {near}? Paths are relative to this file's folder"),
+            None => format!("put the {what} at {}, or fix the path; paths are relative to this file's folder", target.display()),
+        };
+        Link::Missing {
+            message: format!("the {what} '{destination}' does not exist: there is no {}", target.display()),
+            hint,
+        }
+    }
+
     /// A file beside the pages, by its source path.
     fn file_link(&self, target: &Path, fragment: &str) -> Option<Link> {
         if let Some(&(n, f)) = self.site.file_by_source.get(target) {
@@ -286,6 +381,7 @@ impl PageLinks<'_> {
             column: at.1,
             target,
             anchor: anchor.to_string(),
+            from: (self.network_index, self.page),
         });
     }
 
@@ -344,12 +440,34 @@ impl PageLinks<'_> {
         };
         let name = name.trim();
         let network = self.network();
-        let found = network
+        let same_title: Vec<usize> = network
             .pages
             .iter()
-            .position(|p| {
-                p.title.eq_ignore_ascii_case(name) || p.title.to_lowercase() == name.to_lowercase()
-            })
+            .enumerate()
+            .filter(|(_, p)| p.title.to_lowercase() == name.to_lowercase())
+            .map(|(i, _)| i)
+            .collect();
+        if same_title.len() > 1 {
+            let from = self.source.parent().unwrap_or(Path::new(""));
+            let files: Vec<String> = same_title
+                .iter()
+                .map(|&i| relative_path(from, &network.pages[i].source))
+                .collect();
+            return Link::Missing {
+                message: format!(
+                    "the wiki link [[{written}]] is ambiguous: {} pages have this title: {}",
+                    files.len(),
+                    files.join(", ")
+                ),
+                hint: format!(
+                    "link to the one you mean by its file, e.g. [{name}]({}), or give the pages different titles",
+                    files[0]
+                ),
+            };
+        }
+        let found = same_title
+            .first()
+            .copied()
             .or_else(|| {
                 network
                     .pages
@@ -476,6 +594,23 @@ fn page_url_of(path: &str) -> String {
         false => path,
     };
     urls::of(&[path])
+}
+
+/// Whether a path names a file (`img/a.png`, `verslag.pdf`) rather than a
+/// page (`../dagstart/`, `over.html`).
+fn looks_like_file(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => {
+            !stem.is_empty()
+                && !ext.is_empty()
+                && ext.len() <= 5
+                && ext.chars().all(|c| c.is_ascii_alphanumeric())
+                && !ext.eq_ignore_ascii_case("html")
+                && !ext.eq_ignore_ascii_case("htm")
+        }
+        None => false,
+    }
 }
 
 /// Links oogst does not resolve: to other sites (`https:`, `mailto:`, `//`)

@@ -74,6 +74,8 @@ pub struct Rendered {
     pub summary: String,
     /// All the text of the body (not code blocks), for the search index.
     pub text: String,
+    /// The `id` and `name` anchors written in raw HTML.
+    pub ids: Vec<String>,
     pub diagnostics: Diagnostics,
 }
 
@@ -342,7 +344,8 @@ impl<'e> State<'_, 'e> {
     /// Raw HTML with every URL in it resolved like a markdown link; `lines`
     /// maps places in `html` to places in the body.
     fn resolve_html(&mut self, html: &str, lines: &[(usize, usize)]) -> String {
-        raw_html::rewrite_urls(html, |tag, url, at| {
+        let mut ids = std::mem::take(&mut self.rendered.ids);
+        let html = raw_html::rewrite_urls_and_ids(html, &mut ids, |tag, url, at| {
             let line = lines.partition_point(|(start, _)| *start <= at).max(1) - 1;
             let (start, offset) = lines[line];
             let kind = match tag {
@@ -350,7 +353,9 @@ impl<'e> State<'_, 'e> {
                 _ => LinkKind::Image,
             };
             self.link(url, offset + at - start, kind)
-        })
+        });
+        self.rendered.ids = ids;
+        html
     }
 
     fn emit(&mut self, event: Event<'e>) {
@@ -603,7 +608,7 @@ fn clean_html(html: &str) -> String {
         .add_tag_attributes("video", ["src", "controls", "poster", "width", "height"])
         .add_tag_attributes("audio", ["src", "controls"])
         .add_tag_attributes("source", ["src", "type"])
-        .add_tag_attributes("a", ["href", "hreflang"])
+        .add_tag_attributes("a", ["href", "hreflang", "name"])
         .link_rel(None);
     builder.clean(html).to_string()
 }

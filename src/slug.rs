@@ -36,6 +36,35 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
+/// The id GitHub (and Docusaurus, github-slugger) gives a heading:
+/// lowercase, punctuation dropped, each space a dash (`Data.gov` -> `datagov`).
+pub fn github_id(title: &str) -> String {
+    title
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The id MkDocs (Python-Markdown's toc) gives a heading: diacritics
+/// folded, punctuation dropped, runs of spaces and dashes one dash.
+pub fn mkdocs_id(title: &str) -> String {
+    let folded = fold_str(title).to_lowercase();
+    let kept: String = folded
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ' '))
+        .collect();
+    kept.split([' ', '-'])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// The ASCII spelling of a letter with a diacritic, if it has one.
 pub fn fold(c: char) -> Option<&'static str> {
     Some(match c {

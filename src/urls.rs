@@ -70,6 +70,22 @@ pub fn output_file(url: &str) -> String {
 
 /// The prefix from a page at `url` back to the site root: `../../` for
 /// `net/meetings/`, empty for the portal.
+/// A fragment as the markdown renderer writes it in an `href`: bytes other
+/// than URL characters percent-encoded, `&` as an entity.
+pub fn encode_fragment(fragment: &str) -> String {
+    let mut out = String::with_capacity(fragment.len());
+    for b in fragment.bytes() {
+        match b {
+            b'&' => out.push_str("&amp;"),
+            b if b.is_ascii_alphanumeric() || b"-_.~!*'();:@=+$,/?#[]%".contains(&b) => {
+                out.push(b as char)
+            }
+            b => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 pub fn root_prefix(url: &str) -> String {
     "../".repeat(url.matches('/').count())
 }

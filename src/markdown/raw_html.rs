@@ -19,8 +19,28 @@ const URL_ATTRIBUTES: &[&str] = &[
 /// Rewrites every URL attribute of every tag in `html`. `resolve` gets the
 /// tag name, the URL (entities decoded) and its byte offset in `html`, and
 /// returns the URL to write, or None to drop the attribute.
-pub fn rewrite_urls(
+/// Rewrites every URL attribute of every tag in `html` (see
+/// [`rewrite_urls`]), and collects the `id` and `name` values in `ids`:
+/// raw HTML anchors that links may point at.
+pub fn rewrite_urls_and_ids(
     html: &str,
+    ids: &mut Vec<String>,
+    resolve: impl FnMut(&str, &str, usize) -> Option<String>,
+) -> String {
+    rewrite(html, Some(ids), resolve)
+}
+
+#[cfg(test)]
+fn rewrite_urls(
+    html: &str,
+    resolve: impl FnMut(&str, &str, usize) -> Option<String>,
+) -> String {
+    rewrite(html, None, resolve)
+}
+
+fn rewrite(
+    html: &str,
+    mut ids: Option<&mut Vec<String>>,
     mut resolve: impl FnMut(&str, &str, usize) -> Option<String>,
 ) -> String {
     let mut out = String::with_capacity(html.len());
@@ -47,6 +67,12 @@ pub fn rewrite_urls(
                 continue;
             };
             let raw = &html[start..stop];
+            if let Some(ids) = ids.as_deref_mut()
+                && (name == "id" || name == "name")
+            {
+                ids.push(decode_entities(raw));
+                continue;
+            }
             let new_value = if name == "srcset" {
                 Some(rewrite_srcset(
                     &decode_entities(raw),
@@ -215,6 +241,18 @@ mod tests {
             out,
             "<p><a class=x>a</a> <img src=\"new-b.png\" alt=\"b\"> <!-- <a href=\"c\"> --> <A HREF=\"new-d.md\">d</A></p>"
         );
+    }
+
+    #[test]
+    fn ids_and_names_are_collected() {
+        let mut ids = Vec::new();
+        let out = rewrite_urls_and_ids(
+            "<a id=\"hier\"></a><a name='daar' href=\"x\">",
+            &mut ids,
+            |_, url, _| Some(url.to_string()),
+        );
+        assert_eq!(ids, ["hier", "daar"]);
+        assert!(out.contains("id=\"hier\""));
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub struct Body {
     pub summary: String,
     /// Plain text, for the search index.
     pub text: String,
+    /// Anchors written in raw HTML (`id=`, `name=`).
+    pub ids: Vec<String>,
 }
 
 /// A chapter as it appears on the handreiking's print page.
@@ -93,7 +95,7 @@ pub fn render(site: &Site, inputs: &RenderInputs, diagnostics: &mut Diagnostics)
             used_assets,
         });
     }
-    check_anchors(site, &networks, &anchors, diagnostics);
+    check_anchors(site, &mut networks, &anchors, diagnostics);
     Bodies {
         networks,
         backlinks: backlinks(links),
@@ -297,7 +299,7 @@ pub fn rerender(
             .all(|a| bodies.networks[n].used_assets.contains(a));
     diagnostics.extend(new.diagnostics);
     bodies.networks[n].pages[p] = new.body;
-    check_anchors(site, &bodies.networks, &new.anchors, diagnostics);
+    check_anchors(site, &mut bodies.networks, &new.anchors, diagnostics);
     if site.networks[n].pages[p].section == Section::Handreiking {
         bodies.networks[n].print = renderer.print();
     }
@@ -311,6 +313,7 @@ fn finish(r: markdown::Rendered, links: PageLinks) -> Rendered {
             toc: r.toc,
             summary: r.summary,
             text: r.text,
+            ids: r.ids,
         },
         diagnostics: r.diagnostics,
         used_assets: links.used_files.into_inner(),
@@ -327,34 +330,44 @@ fn chapter_anchor(path: &str) -> String {
     }
 }
 
-/// Every `#anchor` must be a heading (or template section) of its page.
+/// Every `#anchor` must be a heading, a raw HTML anchor or a template
+/// section of its page. An anchor written the way another tool makes
+/// heading ids (GitHub, MkDocs: `#datagov` for "Data.gov", where oogst
+/// writes `#data-gov`) is rewritten to oogst's id in the linking body.
 fn check_anchors(
     site: &Site,
-    bodies: &[NetworkBodies],
+    bodies: &mut [NetworkBodies],
     checks: &[AnchorCheck],
     diagnostics: &mut Diagnostics,
 ) {
     for check in checks {
         let (n, p) = check.target;
-        let ids: Vec<&str> = bodies[n].pages[p]
-            .toc
-            .iter()
-            .map(|h| h.id.as_str())
-            .chain(TEMPLATE_IDS.iter().copied())
-            .collect();
-        if ids.contains(&check.anchor.as_str())
-            || check.anchor.starts_with("fn-")
-            || check.anchor.is_empty()
-        {
+        let target = &bodies[n].pages[p];
+        let anchor = crate::links::percent_decode(&check.anchor);
+        let known = |a: &str| {
+            target.toc.iter().any(|h| h.id == a)
+                || target.ids.iter().any(|id| id == a)
+                || TEMPLATE_IDS.contains(&a)
+                || a.starts_with("fn-")
+                || a.is_empty()
+        };
+        if known(&anchor) {
+            continue;
+        }
+        if let Some(id) = heading_alias(&anchor, &target.toc).map(str::to_string) {
+            let (from_n, from_p) = check.from;
+            let html = match from_p {
+                Some(fp) => &mut bodies[from_n].pages[fp].html,
+                None => &mut bodies[from_n].home.html,
+            };
+            for written in [check.anchor.clone(), urls::encode_fragment(&check.anchor)] {
+                *html = html.replace(&format!("#{written}\""), &format!("#{id}\""));
+            }
             continue;
         }
         let page = &site.networks[n].pages[p];
-        let headings: Vec<&str> = bodies[n].pages[p]
-            .toc
-            .iter()
-            .map(|h| h.id.as_str())
-            .collect();
-        let hint = match nearest(&check.anchor, headings.iter().copied()) {
+        let headings: Vec<&str> = target.toc.iter().map(|h| h.id.as_str()).collect();
+        let hint = match nearest(&anchor, headings.iter().copied()) {
             Some(id) => format!("did you mean #{id}?"),
             None if headings.is_empty() => format!("'{}' has no headings to link to", page.title),
             None => format!(
@@ -380,6 +393,18 @@ fn check_anchors(
             .with_hint(hint),
         );
     }
+}
+
+/// The id of the heading that `anchor` names in another tool's way.
+fn heading_alias<'t>(anchor: &str, toc: &'t [Heading]) -> Option<&'t str> {
+    let slug = crate::slug::slugify(anchor);
+    toc.iter()
+        .find(|h| {
+            h.id == slug
+                || crate::slug::github_id(&h.title) == anchor
+                || crate::slug::mkdocs_id(&h.title) == anchor
+        })
+        .map(|h| h.id.as_str())
 }
 
 fn backlinks(links: Vec<(PageId, Vec<PageId>)>) -> HashMap<PageId, Vec<PageId>> {
