@@ -41,6 +41,8 @@ pub struct HiddenPage {
     pub title: String,
     /// URL path below the network.
     pub path: String,
+    /// Whether the page is a draft (else it is for the network only).
+    pub draft: bool,
 }
 
 /// A file the audience may not see: its source, and the site-relative URLs
@@ -124,6 +126,7 @@ pub fn filter(content: Content, audience: Audience) -> Visible {
                 network: p.network,
                 title: p.title,
                 path: p.path,
+                draft: p.draft,
             })
             .collect(),
     }
@@ -211,6 +214,7 @@ mod tests {
             weight: 0,
             is_index: false,
             slug_line: None,
+            extra: Default::default(),
             parent: None,
             attachments: vec![],
             kind: Kind::Page,

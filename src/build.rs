@@ -74,6 +74,12 @@ pub struct Stats {
     pub files: usize,
     pub write: Option<WriteReport>,
     pub elapsed: Duration,
+    /// Left out of this build: drafts, and pages this audience may not see
+    /// (including those of hidden networks' pages counted per page).
+    pub drafts: usize,
+    pub hidden_pages: usize,
+    /// Networks this audience may not see at all.
+    pub hidden_networks: usize,
 }
 
 /// A successful run: its numbers and its warnings.
@@ -293,5 +299,8 @@ fn stats(rendered: &Rendered) -> Stats {
         files: rendered.files.len(),
         write: None,
         elapsed: Duration::ZERO,
+        drafts: rendered.site.hidden.iter().filter(|h| h.draft).count(),
+        hidden_pages: rendered.site.hidden.iter().filter(|h| !h.draft).count(),
+        hidden_networks: rendered.site.hidden_networks.len(),
     }
 }

@@ -126,6 +126,61 @@ impl Diagnostics {
     }
 }
 
+/// A warning said in many places, folded into one line of the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group<'a> {
+    /// The first place, in file order.
+    pub first: &'a Diagnostic,
+    /// How many places, and in how many files.
+    pub count: usize,
+    pub files: usize,
+}
+
+/// The problems as a writer should read them: warnings first (each said
+/// once, or folded into a group when said in `min_group` places or more),
+/// then every error, last, next to the summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report<'a> {
+    pub warnings: Vec<&'a Diagnostic>,
+    pub groups: Vec<Group<'a>>,
+    pub errors: Vec<&'a Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn report(&self, min_group: usize) -> Report<'_> {
+        let sorted = self.sorted();
+        let mut by_message: std::collections::HashMap<&str, Vec<&Diagnostic>> = Default::default();
+        for d in sorted.iter().filter(|d| !d.is_error()) {
+            by_message.entry(d.message.as_str()).or_default().push(d);
+        }
+        let mut groups: Vec<Group> = by_message
+            .values()
+            .filter(|places| places.len() >= min_group)
+            .map(|places| {
+                let mut files: Vec<&Path> = places.iter().map(|d| d.path.as_path()).collect();
+                files.dedup();
+                Group {
+                    first: places[0],
+                    count: places.len(),
+                    files: files.len(),
+                }
+            })
+            .collect();
+        groups.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.first.message.cmp(&b.first.message)));
+        let warnings = sorted
+            .iter()
+            .filter(|d| !d.is_error() && by_message[d.message.as_str()].len() < min_group)
+            .copied()
+            .collect();
+        let errors = sorted.iter().filter(|d| d.is_error()).copied().collect();
+        Report {
+            warnings,
+            groups,
+            errors,
+        }
+    }
+}
+
 /// The known name nearest to `unknown`, if it is near enough to be a likely typo.
 pub fn nearest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let unknown = unknown.to_lowercase();
@@ -167,6 +222,22 @@ mod tests {
         assert_eq!(nearest("tittle", known), Some("title"));
         assert_eq!(nearest("visiblity", known), Some("visibility"));
         assert_eq!(nearest("colour", known), None);
+    }
+
+    #[test]
+    fn repeated_warnings_are_grouped_and_errors_come_last() {
+        let mut all = Diagnostics::default();
+        for i in 0..5 {
+            all.push(Diagnostic::warning(Path::new(&format!("p{i}.md")), 2, 1, "unknown key 'topics'"));
+        }
+        all.push(Diagnostic::error(Path::new("a.md"), 1, 1, "no title"));
+        all.push(Diagnostic::warning(Path::new("b.md"), 1, 1, "once"));
+        let report = all.report(3);
+        assert_eq!(report.groups.len(), 1);
+        assert_eq!((report.groups[0].count, report.groups[0].files), (5, 5));
+        assert_eq!(report.groups[0].first.path, Path::new("p0.md"));
+        assert_eq!(report.warnings.len(), 1);
+        assert_eq!(report.errors.len(), 1);
     }
 
     #[test]

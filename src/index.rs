@@ -286,6 +286,7 @@ mod tests {
             weight: 0,
             is_index: false,
             slug_line: None,
+            extra: Default::default(),
             parent: None,
             attachments: vec![],
             kind: Kind::Practice(Practice {

@@ -61,6 +61,7 @@ pub(crate) mod test_support {
             defaults: Default::default(),
             allow_scripts: false,
             show_authors: true,
+            extra_keys: vec![],
             region: None,
             tags: vec![],
             body: String::new(),

@@ -107,6 +107,9 @@ struct Common {
     /// (network-only meeting notes included).
     #[arg(long, value_enum, default_value_t = AudienceArg::Public)]
     audience: AudienceArg,
+    /// Show errors only, not warnings.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -154,7 +157,8 @@ fn main() -> ExitCode {
                     }
                 }
             }
-            finish(build::build(&options), "Built", Some(&options.out_dir))
+            let quiet = Quiet(common.quiet);
+            finish(build::build(&options), "Built", Some(&options.out_dir), quiet)
         }
         Command::Publish { network, root, out } => publish(network, root, out),
         Command::New {
@@ -217,7 +221,11 @@ fn main() -> ExitCode {
                 build: BuildOptions::new(&common.root, None, common.audience.into()),
                 addr: std::net::SocketAddr::new(bind, port),
             };
-            match oogst::watch::watch(&options, &TerminalReporter { open }) {
+            let reporter = TerminalReporter {
+                open,
+                quiet: Quiet(common.quiet),
+            };
+            match oogst::watch::watch(&options, &reporter) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => {
                     eprintln!("error: {message}");
@@ -227,20 +235,20 @@ fn main() -> ExitCode {
         }
         Command::Check { common } => {
             let options = BuildOptions::new(&common.root, None, common.audience.into());
-            finish(build::check(&options), "Checked", None)
+            finish(build::check(&options), "Checked", None, Quiet(common.quiet))
         }
     }
 }
 
-fn finish(result: Result<Outcome, Error>, verb: &str, out: Option<&Path>) -> ExitCode {
+fn finish(result: Result<Outcome, Error>, verb: &str, out: Option<&Path>, quiet: Quiet) -> ExitCode {
     match result {
         Ok(outcome) => {
-            print_diagnostics(&outcome.diagnostics);
+            print_diagnostics(&outcome.diagnostics, quiet);
             println!("{}", summary(verb, &outcome, out));
             ExitCode::SUCCESS
         }
         Err(Error::Content(diagnostics)) => {
-            print_diagnostics(&diagnostics);
+            print_diagnostics(&diagnostics, quiet);
             let unchanged = out.map_or(String::new(), |o| {
                 format!(" ({} is unchanged)", o.display())
             });
@@ -258,9 +266,14 @@ fn finish(result: Result<Outcome, Error>, verb: &str, out: Option<&Path>) -> Exi
     }
 }
 
+/// Whether to leave warnings out of the report (`--quiet`).
+#[derive(Clone, Copy)]
+struct Quiet(bool);
+
 /// Prints what `oogst watch` does.
 struct TerminalReporter {
     open: bool,
+    quiet: Quiet,
 }
 
 impl oogst::watch::Reporter for TerminalReporter {
@@ -310,7 +323,7 @@ impl oogst::watch::Reporter for TerminalReporter {
         took: std::time::Duration,
         told: usize,
     ) {
-        print_diagnostics(diagnostics);
+        print_diagnostics(diagnostics, self.quiet);
         println!(
             "Built {pages} pages in {:.2} s; {} warning(s); reloaded {told} page(s)",
             took.as_secs_f64(),
@@ -321,7 +334,7 @@ impl oogst::watch::Reporter for TerminalReporter {
     fn failed(&self, error: &Error) {
         match error {
             Error::Content(diagnostics) => {
-                print_diagnostics(diagnostics);
+                print_diagnostics(diagnostics, self.quiet);
                 eprintln!(
                     "error: {} error(s); still serving the last good site",
                     diagnostics.error_count()
@@ -345,7 +358,7 @@ fn publish(network: String, root: PathBuf, out: Option<PathBuf>) -> ExitCode {
     };
     match oogst::publish::publish(&options) {
         Ok(published) => {
-            print_diagnostics(&published.diagnostics);
+            print_diagnostics(&published.diagnostics, Quiet(false));
             println!(
                 "Published {} in {:.2} s: {} files
   folder: {}
@@ -371,18 +384,48 @@ fn publish(network: String, root: PathBuf, out: Option<PathBuf>) -> ExitCode {
     }
 }
 
+/// A warning said in this many places or more is printed once, with the count.
+const GROUP_AT: usize = 4;
+
 /// Prints every problem, with paths relative to the current folder where
-/// they lie below it (what a writer types to open the file).
-fn print_diagnostics(diagnostics: &Diagnostics) {
+/// they lie below it (what a writer types to open the file): warnings
+/// first, repeated ones folded into one line, then the errors, last, so
+/// that no warning buries them.
+fn print_diagnostics(diagnostics: &Diagnostics, quiet: Quiet) {
     let cwd = std::env::current_dir()
         .ok()
         .and_then(|d| d.canonicalize().ok());
-    for d in diagnostics.sorted() {
+    let shown = |d: &oogst::diagnostic::Diagnostic| {
         let mut d = d.clone();
         if let Some(rel) = cwd.as_deref().and_then(|cwd| relative_to(&d.path, cwd)) {
             d.path = rel;
         }
-        eprintln!("{d}");
+        d
+    };
+    let report = diagnostics.report(GROUP_AT);
+    if !quiet.0 {
+        for d in &report.warnings {
+            eprintln!("{}", shown(d));
+        }
+        for group in &report.groups {
+            let first = shown(group.first);
+            eprintln!(
+                "warning: {} ({} times in {} file{}; first: {}:{}:{})",
+                first.message,
+                group.count,
+                group.files,
+                if group.files == 1 { "" } else { "s" },
+                first.path.display(),
+                first.line,
+                first.column
+            );
+            if let Some(hint) = &first.hint {
+                eprintln!("  hint: {hint}");
+            }
+        }
+    }
+    for d in &report.errors {
+        eprintln!("{}", shown(d));
     }
 }
 
@@ -425,6 +468,18 @@ fn summary(verb: &str, outcome: &Outcome, out: Option<&Path>) -> String {
             w.unchanged,
             w.removed
         ));
+    }
+    let left_out: Vec<String> = [
+        (s.drafts, "draft", "drafts"),
+        (s.hidden_pages, "page for the network only", "pages for the network only"),
+        (s.hidden_networks, "network for participants only", "networks for participants only"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+    .collect();
+    if !left_out.is_empty() {
+        line.push_str(&format!("\n  left out: {}", left_out.join(", ")));
     }
     line.push_str(&format!(
         "\n  {} warning(s), 0 errors",

@@ -350,6 +350,7 @@ mod tests {
             weight,
             is_index: rel.ends_with("_index"),
             slug_line: None,
+            extra: Default::default(),
             parent: None,
             attachments: vec![],
             kind: Kind::Chapter,

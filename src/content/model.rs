@@ -168,6 +168,9 @@ pub struct Network {
     pub allow_scripts: bool,
     /// Whether pages name the authors of their last changes (from git).
     pub show_authors: bool,
+    /// Front-matter keys of the network's own, not warned about and passed
+    /// to the templates as `page.extra`.
+    pub extra_keys: Vec<String>,
     pub region: Option<String>,
     pub tags: Vec<String>,
     /// The home page text (markdown) and the file line it starts on.
@@ -319,6 +322,8 @@ pub struct Page {
     pub weight: i64,
     /// For handreiking chapters: whether this is a folder's `_index.md`.
     pub is_index: bool,
+    /// Values of `extra:` and of the network's own keys, for templates.
+    pub extra: std::collections::BTreeMap<String, serde_json::Value>,
     /// The line of the `slug:` key, when the page has one (for a clash of URLs).
     pub slug_line: Option<usize>,
     /// The page whose folder holds this page's file, if any: when it is

@@ -94,6 +94,10 @@ pub struct RawNetwork {
     pub region: Option<String>,
     #[serde(deserialize_with = "one_or_many")]
     pub tags: Vec<String>,
+    /// The network's own front-matter keys (not warned about; passed to
+    /// templates as `page.extra.<key>`).
+    #[serde(deserialize_with = "one_or_many")]
+    pub extra_keys: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -144,6 +148,8 @@ pub struct RawPage {
     pub themes: Vec<String>,
     pub updated: Option<Scalar>,
     pub date: Option<Scalar>,
+    /// Anything for the templates, as `page.extra`.
+    pub extra: std::collections::BTreeMap<String, serde_json::Value>,
     // chapters (and any page that wants an explicit order)
     pub weight: Option<i64>,
     // meetings
@@ -199,6 +205,7 @@ pub const COMMON_KEYS: &[&str] = &[
     "themes",
     "updated",
     "weight",
+    "extra",
 ];
 pub const MEETING_KEYS: &[&str] = &[
     "date",
@@ -240,4 +247,5 @@ pub const NETWORK_KEYS: &[&str] = &[
     "show_authors",
     "region",
     "tags",
+    "extra_keys",
 ];

@@ -202,6 +202,7 @@ pub fn page(env: &Env, n: usize, p: usize) -> Result<OutputFile, Error> {
         prev: prev.map(|i| views.link(&network.pages[i])),
         next: next.map(|i| views.link(&network.pages[i])),
         backlinks: backlinks.collect(),
+        extra: page.extra.clone(),
     };
     r.insert("description", &view.summary);
     r.insert("page", &view);

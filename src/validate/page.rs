@@ -34,7 +34,8 @@ pub fn validate_page(
     };
     let mut check = FileCheck::new(&file.path, &split);
     let kind_name = kind_name(source.section);
-    let allowed = allowed_keys(source.section);
+    let mut allowed = allowed_keys(source.section);
+    allowed.extend(network.extra_keys.iter().map(String::as_str));
     check.warn_unknown_keys(&allowed, &parsed.unknown_keys, kind_name);
     super::check_stray_front_matter(&mut check, &split);
     if crate::content::load::is_mdx(&file.path) {
@@ -117,6 +118,7 @@ pub fn validate_page(
         Section::Pages => Kind::Page,
     };
     let slug_line = slug.map(|_| check.loc.key("slug").0);
+    let extra = extra_values(&raw.extra, &parsed.unknown_keys, &split, network);
     let diags = check.diags;
     let page = Page {
         network: network.id.clone(),
@@ -136,6 +138,7 @@ pub fn validate_page(
         weight: raw.weight.or(number).unwrap_or(i64::MAX),
         is_index: is_index(&source.rel_path),
         slug_line,
+        extra,
         parent: None,
         attachments: owned
             .iter()
@@ -191,6 +194,33 @@ fn is_mdx_import(line: &str) -> bool {
 fn is_comment_line(line: &str) -> bool {
     let line = line.trim();
     line.starts_with("<!--") && line.ends_with("-->")
+}
+
+/// `extra:` and the values of the network's own keys, which the parse
+/// left aside: the front matter is read again as a map for them.
+fn extra_values(
+    extra: &std::collections::BTreeMap<String, serde_json::Value>,
+    unknown: &[String],
+    split: &crate::content::front_matter::Split,
+    network: &Network,
+) -> std::collections::BTreeMap<String, serde_json::Value> {
+    let mut values = extra.clone();
+    let own: Vec<&String> = network
+        .extra_keys
+        .iter()
+        .filter(|k| unknown.contains(k))
+        .collect();
+    if own.is_empty() {
+        return values;
+    }
+    let all: std::collections::BTreeMap<String, serde_json::Value> =
+        crate::yaml::parse(&split.front_matter).unwrap_or_default();
+    for key in own {
+        if let Some(value) = all.get(key) {
+            values.insert(key.clone(), value.clone());
+        }
+    }
+    values
 }
 
 fn kind_name(section: Section) -> &'static str {

@@ -294,6 +294,8 @@ pub struct PageView {
     pub next: Option<LinkView>,
     /// Pages that link to this one ("Genoemd in").
     pub backlinks: Vec<LinkView>,
+    /// The page's `extra:` values and the network's own keys.
+    pub extra: BTreeMap<String, serde_json::Value>,
 }
 
 /// A network on the portal.
