@@ -62,6 +62,7 @@ pub(crate) mod test_support {
             allow_scripts: false,
             show_authors: true,
             extra_keys: vec![],
+            embeds: vec![],
             region: None,
             tags: vec![],
             body: String::new(),

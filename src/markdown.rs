@@ -55,6 +55,8 @@ pub struct MarkdownOptions<'a> {
     pub task_labels: [&'a str; 2],
     /// Put before every heading id (for pages that join several bodies).
     pub id_prefix: &'a str,
+    /// Hosts whose `<iframe>` embeds are kept (`www.youtube.com`, `vimeo.com`).
+    pub embeds: &'a [String],
 }
 
 /// A heading of the page, for the table of contents.
@@ -143,7 +145,7 @@ pub fn render(
     let mut html_out = String::with_capacity(text.len() * 3 / 2);
     html::push_html(&mut html_out, state.out.into_iter());
     if state.had_html && !options.allow_scripts {
-        html_out = clean_html(&html_out);
+        html_out = clean_html(&html_out, options.embeds);
     }
     state.rendered.html = html_out;
     state.rendered
@@ -352,6 +354,9 @@ impl<'e> State<'_, 'e> {
                 "a" | "area" | "form" | "blockquote" | "q" => LinkKind::Markdown,
                 _ => LinkKind::Image,
             };
+            if tag == "iframe" && !self.options.allow_scripts {
+                return self.embed(url, offset + at - start);
+            }
             self.link(url, offset + at - start, kind)
         });
         self.rendered.ids = ids;
@@ -443,6 +448,31 @@ impl<'e> State<'_, 'e> {
             BlockQuoteKind::Caution => ("caution", 4),
         };
         (class, escape(self.options.alert_titles[index]))
+    }
+
+    /// An iframe's source: kept when it is an https address on a host the
+    /// network allows, else dropped with a warning (the sanitiser then
+    /// removes the frame).
+    fn embed(&mut self, url: &str, offset: usize) -> Option<String> {
+        let host = url
+            .strip_prefix("https://")
+            .and_then(|rest| rest.split(['/', '?', '#']).next())
+            .map(|h| h.to_ascii_lowercase());
+        if let Some(host) = &host
+            && self.options.embeds.iter().any(|e| e.eq_ignore_ascii_case(host))
+        {
+            return Some(url.to_string());
+        }
+        let (line, column) = self.lines.locate(offset);
+        let hint = match &host {
+            Some(host) => format!("to show embeds from {host}, add it to _network.md: embeds: [{host}]"),
+            None => "embeds must be https:// addresses on a host listed under `embeds:` in _network.md".into(),
+        };
+        self.rendered.diagnostics.push(
+            Diagnostic::warning(self.path, line, column, format!("the embedded frame '{url}' is removed"))
+                .with_hint(hint),
+        );
+        None
     }
 
     /// The href for a link, or `None` to show only its text.
@@ -579,9 +609,17 @@ fn escape_into(out: &mut String, text: &str) {
 }
 
 /// Removes scripts, event handlers and script URLs from HTML, keeping the
-/// markup that markdown and highlighting produce.
-fn clean_html(html: &str) -> String {
+/// markup that markdown and highlighting produce; `<iframe>`s are kept
+/// only from the `embeds` hosts (their other sources were dropped when the
+/// links were resolved).
+fn clean_html(html: &str, embeds: &[String]) -> String {
     let mut builder = ammonia::Builder::default();
+    if !embeds.is_empty() {
+        builder.add_tags(["iframe"]).add_tag_attributes(
+            "iframe",
+            ["src", "title", "width", "height", "allow", "allowfullscreen", "loading"],
+        );
+    }
     builder
         .add_tags([
             "details",

@@ -171,6 +171,8 @@ pub struct Network {
     /// Front-matter keys of the network's own, not warned about and passed
     /// to the templates as `page.extra`.
     pub extra_keys: Vec<String>,
+    /// Hosts whose `<iframe>` embeds pages may show (`www.youtube.com`).
+    pub embeds: Vec<String>,
     pub region: Option<String>,
     pub tags: Vec<String>,
     /// The home page text (markdown) and the file line it starts on.

@@ -98,6 +98,9 @@ pub struct RawNetwork {
     /// templates as `page.extra.<key>`).
     #[serde(deserialize_with = "one_or_many")]
     pub extra_keys: Vec<String>,
+    /// Hosts whose `<iframe>` embeds pages may show.
+    #[serde(deserialize_with = "one_or_many")]
+    pub embeds: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -248,4 +251,5 @@ pub const NETWORK_KEYS: &[&str] = &[
     "region",
     "tags",
     "extra_keys",
+    "embeds",
 ];

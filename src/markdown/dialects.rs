@@ -601,6 +601,14 @@ fn shortcode(body: &str, written: &str, note: &mut dyn FnMut(String, &str)) -> S
     let args = Args(body[name.len()..].trim());
     match name {
         "ref" | "relref" => args.positional().unwrap_or_default(),
+        "youtube" => match args.named("id").or_else(|| args.positional()) {
+            Some(id) => format!("[YouTube: {id}](https://www.youtube.com/watch?v={id})"),
+            None => String::new(),
+        },
+        "vimeo" => match args.named("id").or_else(|| args.positional()) {
+            Some(id) => format!("[Vimeo: {id}](https://vimeo.com/{id})"),
+            None => String::new(),
+        },
         "figure" => match args.named("src") {
             Some(src) => {
                 let alt = args
@@ -741,7 +749,7 @@ mod tests {
 
     #[test]
     fn template_syntax_is_left_out_with_a_warning() {
-        let n = rewrite("Zie {{< youtube abc >}} en {% include kaart.html %}.\n{{ page.title }}\n");
+        let n = rewrite("Zie {{< tweet abc >}} en {% include kaart.html %}.\n{{ page.title }}\n");
         assert_eq!(n.text, "Zie  en .\n\n");
         assert_eq!(n.notes.len(), 3);
         assert_eq!((n.notes[0].line, n.notes[0].column), (0, 5));

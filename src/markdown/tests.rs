@@ -29,6 +29,7 @@ fn md_with(text: &str, allow_scripts: bool) -> Rendered {
         alert_titles: ["Opmerking", "Tip", "Belangrijk", "Waarschuwing", "Pas op"],
         task_labels: ["gedaan", "open"],
         id_prefix: "",
+        embeds: &[],
     };
     render(
         text,

@@ -153,6 +153,7 @@ impl<'a> NetworkRenderer<'a> {
             alert_titles: [0, 1, 2, 3, 4].map(|i| self.titles[i].as_str()),
             task_labels: [5, 6].map(|i| self.titles[i].as_str()),
             id_prefix,
+            embeds: &self.network.network.embeds,
         }
     }
 
