@@ -107,6 +107,8 @@ pub struct Prepared {
     pub highlighter: Highlighter,
     pub base_url: Option<String>,
     pub today: jiff::civil::Date,
+    /// The language of the portal and the cross-network pages (oogst.yaml).
+    pub language: crate::content::model::Language,
 }
 
 impl Prepared {
@@ -116,6 +118,7 @@ impl Prepared {
             highlighter: &self.highlighter,
             today: self.today,
             base_url: self.base_url.as_deref(),
+            language: self.language,
         }
     }
 }
@@ -164,6 +167,7 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<
         highlighter: Highlighter::new(),
         base_url,
         today: jiff::Zoned::now().date(),
+        language: config.language,
     })
 }
 

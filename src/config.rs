@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::content::model::Language;
 use crate::diagnostic::{Diagnostic, Diagnostics, nearest};
 use crate::yaml;
 
@@ -19,12 +20,16 @@ pub struct Config {
     pub base_url: Option<String>,
     /// Where the settings came from (for messages), if a file exists.
     pub source: Option<PathBuf>,
+    /// The language of what is above the networks: the portal, the
+    /// cross-network pages and the preview's messages.
+    pub language: Language,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct RawConfig {
     base_url: Option<String>,
+    language: Option<String>,
 }
 
 /// Reads `<root>/oogst.yaml` if it is there; problems go to `diagnostics`.
@@ -38,14 +43,14 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Config {
         Err(e) => {
             diagnostics.push(Diagnostic::error(&path, e.line, e.column, format!("{FILE}: {}", e.message)).with_hint("oogst.yaml holds `key: value` lines, e.g. base_url: https://kennis.example.org/"));
             return Config {
-                base_url: None,
                 source: Some(path),
+                ..Config::default()
             };
         }
     };
     for key in parsed.unknown_keys {
         let mut d = Diagnostic::warning(&path, 1, 1, format!("unknown setting '{key}' in {FILE}"));
-        if let Some(k) = nearest(&key, ["base_url"]) {
+        if let Some(k) = nearest(&key, ["base_url", "language"]) {
             d = d.with_hint(format!("did you mean '{k}'?"));
         }
         diagnostics.push(d);
@@ -70,9 +75,20 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Config {
                 None
             }
         });
+    let language = match parsed.value.language.as_deref() {
+        None => Language::Nl,
+        Some(code) => Language::parse(code).unwrap_or_else(|| {
+            diagnostics.push(
+                Diagnostic::error(&path, line_of(&text, "language"), 1, format!("unknown language '{code}'"))
+                    .with_hint("language is nl or en"),
+            );
+            Language::Nl
+        }),
+    };
     Config {
         base_url,
         source: Some(path),
+        language,
     }
 }
 

@@ -80,6 +80,7 @@ pub fn publish(options: &PublishOptions) -> Result<Published, Error> {
             network.closed.map(|c| c.date),
             snapshot,
             files.len(),
+            network.language,
         ),
     ));
     files.push(text_file("SHA256SUMS", checksums(&files)?));
@@ -286,32 +287,46 @@ fn text_file(path: &str, text: String) -> OutputFile {
     }
 }
 
+/// The archive's README, in the network's language.
 fn readme(
     options: &PublishOptions,
     title: &str,
     closed: Option<jiff::civil::Date>,
     snapshot: bool,
     files: usize,
+    language: crate::content::model::Language,
 ) -> String {
-    let state = match (snapshot, closed) {
-        (true, _) => "The network is still active: this archive is a snapshot of its public site on the day it was built.".to_string(),
-        (false, Some(date)) => format!("The network closed on {date}; this archive is the publication of its public site."),
-        (false, None) => "The network has closed; this archive is the publication of its public site.".to_string(),
+    let english = language == crate::content::model::Language::En;
+    let state = match (snapshot, closed, english) {
+        (true, _, true) => "The network is still active: this archive is a snapshot of its public site on the day it was built.".to_string(),
+        (true, _, false) => "Het netwerk is nog actief: dit archief is een momentopname van de publieke site op de dag dat het gemaakt is.".to_string(),
+        (false, Some(date), true) => format!("The network closed on {date}; this archive is the publication of its public site."),
+        (false, Some(date), false) => format!("Het netwerk is op {} afgesloten; dit archief is de publicatie van de publieke site.", crate::dates::format_long(date, language)),
+        (false, None, true) => "The network has closed; this archive is the publication of its public site.".to_string(),
+        (false, None, false) => "Het netwerk is afgesloten; dit archief is de publicatie van de publieke site.".to_string(),
     };
-    let commit = options
-        .commit
-        .clone()
-        .unwrap_or_else(|| "not built from a git repository".into());
-    format!(
-        "{title}\n{}\n\nThe public knowledge site of the learning network \"{title}\", made with oogst.\n{state}\n\n\
-         Open {network}/index.html (or index.html) in a web browser. Everything works from this folder:\n\
-         links, documents, styles and search; no internet connection or web server is needed.\n\n\
-         Built:    {}\nFrom:     commit {commit}\nNetwork:  {network}\nFiles:    {files}, plus this README and SHA256SUMS\n\n\
-         SHA256SUMS lists the SHA-256 checksum of every file; check them with `sha256sum -c SHA256SUMS`.\n",
-        "=".repeat(title.chars().count()),
-        options.built_at,
-        network = options.network,
-    )
+    let commit = options.commit.clone().unwrap_or_else(|| match english {
+        true => "not built from a git repository".into(),
+        false => "niet gemaakt uit een git-repository".into(),
+    });
+    let underline = "=".repeat(title.chars().count());
+    let (network, built) = (&options.network, &options.built_at);
+    match english {
+        true => format!(
+            "{title}\n{underline}\n\nThe public knowledge site of the learning network \"{title}\", made with oogst.\n{state}\n\n\
+             Open {network}/index.html (or index.html) in a web browser. Everything works from this folder:\n\
+             links, documents, styles and search; no internet connection or web server is needed.\n\n\
+             Built:    {built}\nFrom:     commit {commit}\nNetwork:  {network}\nFiles:    {files}, plus this README and SHA256SUMS\n\n\
+             SHA256SUMS lists the SHA-256 checksum of every file; check them with `sha256sum -c SHA256SUMS`.\n",
+        ),
+        false => format!(
+            "{title}\n{underline}\n\nDe publieke kennissite van het lerend netwerk \"{title}\", gemaakt met oogst.\n{state}\n\n\
+             Open {network}/index.html (of index.html) in een webbrowser. Alles werkt vanuit deze map:\n\
+             links, documenten, opmaak en zoeken; er is geen internetverbinding of webserver nodig.\n\n\
+             Gemaakt:    {built}\nUit:        commit {commit}\nNetwerk:    {network}\nBestanden:  {files}, plus deze README en SHA256SUMS\n\n\
+             SHA256SUMS geeft de SHA-256-controlesom van elk bestand; controleer ze met `sha256sum -c SHA256SUMS`.\n",
+        ),
+    }
 }
 
 /// `sha256sum` format: one line per file, sorted by path.

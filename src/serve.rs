@@ -37,6 +37,9 @@ pub struct Served {
     /// current one and reloads if they differ, so a change made while it
     /// was loading, or while the server restarted, is not missed.
     version: AtomicU64,
+    /// Whether the site's language (oogst.yaml) is English, for the
+    /// overlay and the page for a missing address.
+    english: std::sync::atomic::AtomicBool,
 }
 
 impl Default for Served {
@@ -50,6 +53,7 @@ impl Default for Served {
             clients: Mutex::default(),
             started,
             version: AtomicU64::new(0),
+            english: Default::default(),
         }
     }
 }
@@ -70,6 +74,12 @@ impl Served {
             .extend(changed);
         *self.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
         self.changed();
+    }
+
+    /// The language of the preview's own messages.
+    pub fn set_language(&self, language: crate::content::model::Language) {
+        let english = language == crate::content::model::Language::En;
+        self.english.store(english, Ordering::Relaxed);
     }
 
     /// Keeps the last good site and shows `errors` over it.
@@ -284,12 +294,14 @@ fn handle(mut stream: TcpStream, served: &Served) -> std::io::Result<()> {
         .unwrap_or_else(|e| e.into_inner())
         .clone();
     let head = method == "HEAD";
+    let english = served.english.load(Ordering::Relaxed);
     if let Some(bytes) = served.file(&key) {
         if key.ends_with(".html") {
             let html = inject(
                 &String::from_utf8_lossy(&bytes),
                 errors.as_deref(),
                 &version,
+                english,
             );
             return respond(
                 &mut stream,
@@ -309,7 +321,12 @@ fn handle(mut stream: TcpStream, served: &Served) -> std::io::Result<()> {
         );
         return stream.write_all(header.as_bytes());
     }
-    let page = inject(&not_found(path), errors.as_deref(), &version);
+    let page = inject(
+        &not_found(path, english),
+        errors.as_deref(),
+        &version,
+        english,
+    );
     respond(
         &mut stream,
         "404 Not Found",
@@ -395,10 +412,10 @@ const RELOAD_SCRIPT: &str = r#"<script>
 </script>"#;
 
 /// Adds the reload script (and the overlay) before `</body>`.
-pub fn inject(html: &str, errors: Option<&str>, version: &str) -> String {
+pub fn inject(html: &str, errors: Option<&str>, version: &str, english: bool) -> String {
     let mut extra = RELOAD_SCRIPT.replace("VERSION", version);
     if let Some(errors) = errors {
-        extra.push_str(&overlay(errors));
+        extra.push_str(&overlay(errors, english));
     }
     match html.rfind("</body>") {
         Some(at) => format!("{}{extra}{}", &html[..at], &html[at..]),
@@ -406,20 +423,28 @@ pub fn inject(html: &str, errors: Option<&str>, version: &str) -> String {
     }
 }
 
-fn overlay(errors: &str) -> String {
+fn overlay(errors: &str, english: bool) -> String {
+    let title = match english {
+        true => "oogst: the last change has errors; this is the last good version.",
+        false => "oogst: de laatste wijziging bevat fouten; dit is de laatste goede versie.",
+    };
     format!(
         "<div id=\"oogst-errors\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;\
          background:#3b0d0c;color:#fff;font:14px/1.5 ui-monospace,monospace;padding:1rem 1.5rem;z-index:9999;\
-         box-shadow:0 -4px 16px rgba(0,0,0,.4)\"><strong>oogst: the last change has errors; this is the last good version.</strong>\
+         box-shadow:0 -4px 16px rgba(0,0,0,.4)\"><strong>{title}</strong>\
          <pre style=\"white-space:pre-wrap;margin:.5rem 0 0\">{}</pre></div>",
         escape(errors)
     )
 }
 
-fn not_found(path: &str) -> String {
+fn not_found(path: &str, english: bool) -> String {
+    let (lang, title, there_is_none, home) = match english {
+        true => ("en", "Not found", "There is no page at", "To the portal"),
+        false => ("nl", "Niet gevonden", "Er is geen pagina op", "Naar het portaal"),
+    };
     format!(
-        "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Niet gevonden</title></head>\
-         <body><h1>404: niet gevonden</h1><p>Er is geen pagina op <code>{}</code>.</p><p><a href=\"/\">Naar het portaal</a></p></body></html>",
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
+         <body><h1>404: {title}</h1><p>{there_is_none} <code>{}</code>.</p><p><a href=\"/\">{home}</a></p></body></html>",
         escape(path)
     )
 }
@@ -492,8 +517,12 @@ mod tests {
             "<html><body><p>x</p></body></html>",
             Some("a.md:1:1: error: <kapot>"),
             "5-1",
+            false,
         );
         assert!(html.contains("var served = \"5-1\";"));
+        assert!(html.contains("de laatste wijziging bevat fouten"));
+        let english = inject("<body></body>", Some("x"), "1", true);
+        assert!(english.contains("the last change has errors"));
         assert!(html.contains("EventSource(\"/__oogst/events\")"));
         assert!(html.contains("a.md:1:1: error: &lt;kapot&gt;"));
         assert!(html.ends_with("</body></html>"));

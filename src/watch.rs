@@ -150,10 +150,37 @@ pub struct State {
     bodies: crate::render::Bodies,
     /// Each visible page's file (canonical path) -> (network, page).
     pages: HashMap<PathBuf, (usize, usize)>,
+    /// The problems of the last full build, and of each page rendered
+    /// alone since: a good edit to one page must not hide the errors that
+    /// an earlier edit left in another.
+    built: Diagnostics,
+    edited: HashMap<(usize, usize), Diagnostics>,
 }
 
 impl State {
-    fn new(prepared: build::Prepared, bodies: crate::render::Bodies) -> Self {
+    /// Every problem the site has now: the full build's, with those of
+    /// each page rendered alone since replaced by its own.
+    fn problems(&self) -> Diagnostics {
+        let mut all = Diagnostics::default();
+        let edited: Vec<&Path> = self
+            .edited
+            .keys()
+            .map(|&(n, p)| self.prepared.site.networks[n].pages[p].source.as_path())
+            .collect();
+        for d in self.built.iter().filter(|d| !edited.contains(&d.path.as_path())) {
+            all.push(d.clone());
+        }
+        for diagnostics in self.edited.values() {
+            all.extend(diagnostics.clone());
+        }
+        all
+    }
+
+    fn new(
+        prepared: build::Prepared,
+        bodies: crate::render::Bodies,
+        built: Diagnostics,
+    ) -> Self {
         let pages = prepared
             .site
             .by_source
@@ -164,6 +191,8 @@ impl State {
             prepared,
             bodies,
             pages,
+            built,
+            edited: HashMap::new(),
         }
     }
 }
@@ -181,10 +210,11 @@ fn rebuild(
     match build::render_kept(options) {
         Ok((prepared, output)) => {
             let pages = prepared.site.networks.iter().map(|n| n.pages.len()).sum();
+            served.set_language(prepared.language);
             served.replace(in_memory(output.files));
             let told = served.notify(event);
             reporter.built(pages, &output.diagnostics, started.elapsed(), told);
-            Some(State::new(prepared, output.bodies))
+            Some(State::new(prepared, output.bodies, output.diagnostics))
         }
         Err(error) => {
             served.fail(error_text(&error, &options.root));
@@ -247,14 +277,19 @@ fn update_one_page(
     });
     let mut diagnostics = Diagnostics::default();
     let inputs = prepared.inputs();
-    match crate::render::render_page_update(
+    let files = crate::render::render_page_update(
         &prepared.site,
         &inputs,
         &mut state.bodies,
         n,
         p,
         &mut diagnostics,
-    ) {
+    );
+    if let Ok(Some(_)) = files {
+        state.edited.insert((n, p), diagnostics);
+    }
+    let diagnostics = state.problems();
+    match files {
         Ok(Some(_)) if diagnostics.has_errors() => {
             let error = Error::Content(diagnostics);
             served.fail(error_text(&error, root));

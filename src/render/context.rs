@@ -7,7 +7,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::{FileData, OutputFile, RenderInputs};
-use crate::content::model::{Language, NetworkStatus, Section};
+use crate::content::model::{NetworkStatus, Section};
 use crate::error::Error;
 use crate::site::{NetworkSite, Site};
 use crate::templates::{Theme, error_chain};
@@ -137,8 +137,8 @@ pub fn portal_context(
     inputs: &RenderInputs,
     url: &str,
 ) -> (Context, BTreeMap<String, String>) {
-    let strings = inputs.themes[""].strings.for_language(Language::Nl);
-    let mut context = base_context(site, &strings, "nl");
+    let strings = inputs.themes[""].strings.for_language(inputs.language);
+    let mut context = base_context(site, &strings, inputs.language.code());
     context.insert("network", &None::<()>);
     context.insert("closed", &false);
     context.insert("root", &urls::root_prefix(url));

@@ -52,6 +52,8 @@ pub struct RenderInputs<'a> {
     /// The public address of the site (`https://…/`), for feeds, the sitemap
     /// and canonical links.
     pub base_url: Option<&'a str>,
+    /// The language of the portal and the cross-network pages.
+    pub language: crate::content::model::Language,
 }
 
 /// Renders the whole site. Link problems go to `diagnostics`.
@@ -252,12 +254,12 @@ fn feed_files(env: &Env, files: &[OutputFile]) -> Vec<OutputFile> {
         let portal = feeds::Feed {
             title: env.inputs.themes[""]
                 .strings
-                .for_language(crate::content::model::Language::Nl)
+                .for_language(env.inputs.language)
                 .get("site_title")
                 .cloned()
                 .unwrap_or_default(),
             page_url: String::new(),
-            language: "nl".into(),
+            language: env.inputs.language.code().into(),
             entries: feeds.into_iter().flat_map(|f| f.entries).collect(),
         };
         out.push(bytes("atom.xml".into(), feeds::atom(&portal, base)));
@@ -305,7 +307,15 @@ fn network_feed(env: &Env, n: usize) -> feeds::Feed {
             feeds::FeedEntry {
                 title: page.title.clone(),
                 url: urls::of(&[&network.network.id, &page.path]),
-                updated: page.updated.or(page.date).map_or(fallback, |w| w.date),
+                // The same chain as the page's "last changed": git, else
+                // `updated:`, else the file's time; then its own date.
+                updated: page
+                    .last_change
+                    .as_ref()
+                    .map(|c| c.date)
+                    .or(page.updated.map(|u| u.date))
+                    .or(page.date.map(|d| d.date))
+                    .unwrap_or(fallback),
                 summary: page
                     .summary
                     .clone()

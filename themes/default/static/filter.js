@@ -7,7 +7,7 @@
   if (!nav || !list || document.querySelector(".facets [aria-current]")) return;
   var items = Array.prototype.slice.call(list.children);
   var count = document.getElementById("result-count");
-  var label = count ? count.textContent.replace(/^\d+\s*/, "") : "";
+  var words = count && count.querySelector("[data-one]");
   var chosen = {};
   function matches(item) {
     return Object.keys(chosen).every(function (facet) {
@@ -22,7 +22,9 @@
       item.hidden = !show;
       if (show) shown += 1;
     });
-    if (count) count.textContent = shown + " " + label;
+    if (words) {
+      words.textContent = shown + " " + words.getAttribute(shown === 1 ? "data-one" : "data-many");
+    }
   }
   nav.addEventListener("click", function (event) {
     var link = event.target.closest("a[data-key]");

@@ -109,7 +109,8 @@
         "<p>" + snippet(r.doc[3], r.words) + "</p></li>";
     }).join("");
     if (status) {
-      status.textContent = query ? (results.length ? results.length + " " + status.getAttribute("data-count")
+      var word = status.getAttribute(results.length === 1 ? "data-count-one" : "data-count");
+      status.textContent = query ? (results.length ? results.length + " " + word
         : status.getAttribute("data-none")) : "";
     }
   }
