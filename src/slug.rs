@@ -13,14 +13,19 @@ pub fn fold_str(text: &str) -> String {
     out
 }
 
-/// Lower-case ASCII slug: letters and digits kept (diacritics folded),
-/// everything else collapsed into single dashes.
+/// Lower-case ASCII slug: letters and digits kept (diacritics folded, other
+/// scripts transliterated), everything else collapsed into single dashes.
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut dash = false;
     for c in text.chars() {
         let mut buf = [0u8; 4];
-        let folded = fold(c).unwrap_or_else(|| c.encode_utf8(&mut buf));
+        // Every script, transliterated (deunicode): `Gülşen Yılmaz` ->
+        // `gulsen-yilmaz`, `Привет` -> `privet`.
+        let folded = match c.is_ascii() {
+            true => c.encode_utf8(&mut buf),
+            false => fold(c).or_else(|| deunicode::deunicode_char(c)).unwrap_or(""),
+        };
         for f in folded.chars() {
             if f.is_ascii_alphanumeric() {
                 if dash && !slug.is_empty() {
@@ -115,6 +120,15 @@ pub fn split_number_prefix(name: &str) -> (Option<i64>, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_script_makes_a_slug() {
+        assert_eq!(slugify("Gülşen Yılmaz"), "gulsen-yilmaz");
+        assert_eq!(slugify("Łódź en Ærø"), "lodz-en-aero");
+        assert_eq!(slugify("Привет мир"), "privet-mir");
+        assert!(!slugify("你好").is_empty());
+        assert_eq!(slugify("Ideeën – delen"), "ideeen-delen");
+    }
 
     #[test]
     fn folds_dutch_diacritics() {

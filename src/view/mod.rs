@@ -626,7 +626,7 @@ impl Views<'_> {
                 .map(|d| DocumentView {
                     title: d.title.clone(),
                     file: d.file_name.clone(),
-                    url: format!("{url}{}", d.file_name),
+                    url: format!("{url}{}", urls::encode_path(&d.file_name)),
                     size: human_size(d.size, self.language()),
                     kind: d
                         .file_name
