@@ -547,7 +547,11 @@ fn template_tag(text: &str, line: usize, column: usize, notes: &mut Vec<Note>) -
         let mut words = body.split_whitespace();
         let name = words.next().unwrap_or("");
         let replacement = match name {
-            "link" | "post_url" => words.next().unwrap_or("").trim_matches(['"', '\'']).to_string(),
+            // Jekyll's paths are from the site's root: the network's folder.
+            "link" | "post_url" => {
+                let path = words.next().unwrap_or("").trim_matches(['"', '\'']);
+                format!("/{}", path.trim_start_matches('/'))
+            }
             "raw" | "endraw" => String::new(),
             _ => {
                 note(
@@ -595,12 +599,17 @@ fn template_tag(text: &str, line: usize, column: usize, notes: &mut Vec<Note>) -
 /// name, a `figure` an image; others are left out with a warning.
 fn shortcode(body: &str, written: &str, note: &mut dyn FnMut(String, &str)) -> String {
     let name = body.split_whitespace().next().unwrap_or("");
+    if name == "/highlight" {
+        return "```".into();
+    }
     if name.starts_with('/') {
         return String::new();
     }
     let args = Args(body[name.len()..].trim());
     match name {
         "ref" | "relref" => args.positional().unwrap_or_default(),
+        // On a line of its own, as Hugo writes it: a fenced code block.
+        "highlight" => format!("```{}", args.positional().unwrap_or_default()),
         "youtube" => match args.named("id").or_else(|| args.positional()) {
             Some(id) => format!("[YouTube: {id}](https://www.youtube.com/watch?v={id})"),
             None => String::new(),
@@ -759,7 +768,9 @@ mod tests {
     #[test]
     fn template_links_and_figures_mean_what_they_say() {
         let n = rewrite("[a]({{< ref \"over.md\" >}}) [b]({{ site.baseurl }}/over/) [c]({% link _posts/x.md %}) {{< figure src=\"img/a.png\" alt=\"Een foto\" >}}\n");
-        assert_eq!(n.text, "[a](over.md) [b](/over/) [c](_posts/x.md) ![Een foto](img/a.png)\n");
+        assert_eq!(n.text, "[a](over.md) [b](/over/) [c](/_posts/x.md) ![Een foto](img/a.png)\n");
+        let n = rewrite("{{< highlight go >}}\nfmt.Println()\n{{< /highlight >}}\n");
+        assert_eq!(n.text, "```go\nfmt.Println()\n```\n");
         assert!(n.notes.is_empty(), "{:?}", n.notes);
     }
 

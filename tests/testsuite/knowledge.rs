@@ -110,7 +110,7 @@ fn practice_facets_are_static_pages_with_counts() {
     )
     .check_file_contains(
         "public/net/practices/theme/leren/index.html",
-        "1 voorbeelden gevonden",
+        "1 voorbeeld gevonden",
     );
 }
 

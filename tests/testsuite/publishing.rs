@@ -168,7 +168,7 @@ fn the_published_archive_is_self_contained() {
     assert!(checked > 500, "only {checked} links checked");
     let readme = std::fs::read_to_string(archive.join("README.txt")).unwrap();
     assert!(
-        readme.contains("The network closed on 2024-04-30"),
+        readme.contains("Het netwerk is op 30 april 2024 afgesloten"),
         "{readme}"
     );
     assert!(readme.contains("From:     commit "), "{readme}");
@@ -230,7 +230,7 @@ fn publishing_an_active_network_is_a_snapshot() {
     );
     assert!(
         site.read("publish/net/README.txt")
-            .contains("still active: this archive is a snapshot")
+            .contains("nog actief: dit archief is een momentopname")
     );
     assert!(site.exists("publish/net.zip"));
 }
