@@ -79,8 +79,13 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Config {
         None => Language::Nl,
         Some(code) => Language::parse(code).unwrap_or_else(|| {
             diagnostics.push(
-                Diagnostic::error(&path, line_of(&text, "language"), 1, format!("unknown language '{code}'"))
-                    .with_hint("language is nl or en"),
+                Diagnostic::error(
+                    &path,
+                    line_of(&text, "language"),
+                    1,
+                    format!("unknown language '{code}'"),
+                )
+                .with_hint("language is nl or en"),
             );
             Language::Nl
         }),

@@ -56,7 +56,11 @@ pub fn in_file_name(name: &str) -> Option<Date> {
                 .flatten()
         };
         let (year, month, day) = if w[0].len() == 4 {
-            (number(w[0])?, number(w[1])?, number(w[2]).filter(|_| w[2].len() <= 2)?)
+            (
+                number(w[0])?,
+                number(w[1])?,
+                number(w[2]).filter(|_| w[2].len() <= 2)?,
+            )
         } else if w[2].len() == 4 && w[0].len() <= 2 {
             let month = number(w[1])
                 .filter(|_| w[1].len() <= 2)

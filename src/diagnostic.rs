@@ -166,7 +166,11 @@ impl Diagnostics {
                 }
             })
             .collect();
-        groups.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.first.message.cmp(&b.first.message)));
+        groups.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| a.first.message.cmp(&b.first.message))
+        });
         let warnings = sorted
             .iter()
             .filter(|d| !d.is_error() && by_message[d.message.as_str()].len() < min_group)
@@ -228,7 +232,12 @@ mod tests {
     fn repeated_warnings_are_grouped_and_errors_come_last() {
         let mut all = Diagnostics::default();
         for i in 0..5 {
-            all.push(Diagnostic::warning(Path::new(&format!("p{i}.md")), 2, 1, "unknown key 'topics'"));
+            all.push(Diagnostic::warning(
+                Path::new(&format!("p{i}.md")),
+                2,
+                1,
+                "unknown key 'topics'",
+            ));
         }
         all.push(Diagnostic::error(Path::new("a.md"), 1, 1, "no title"));
         all.push(Diagnostic::warning(Path::new("b.md"), 1, 1, "once"));

@@ -88,6 +88,12 @@ impl LinkResolver for PageLinks<'_> {
         if let Some(anchor) = destination.strip_prefix('#') {
             if let Some(page) = self.page {
                 self.check_anchor((self.network_index, page), anchor, at);
+                // On the print page, the chapter's own ids carry its anchor.
+                if let Some(id) = self.print_anchors.and_then(|p| p.get(&page))
+                    && !anchor.is_empty()
+                {
+                    return Link::Href(format!("#{id}-{anchor}"));
+                }
             }
             return Link::Href(destination.to_string());
         }
@@ -129,7 +135,13 @@ impl PageLinks<'_> {
     /// from their own root, which in oogst is the network's folder: so
     /// `/practices/dagstart/` and `/practices/dagstart.md` are looked up
     /// below the network when the site has no such URL.
-    fn rooted_link(&self, destination: &str, rooted: &str, fragment: &str, at: (usize, usize)) -> Link {
+    fn rooted_link(
+        &self,
+        destination: &str,
+        rooted: &str,
+        fragment: &str,
+        at: (usize, usize),
+    ) -> Link {
         let link = self.site_link(destination, rooted, fragment, at);
         if !matches!(link, Link::Missing { .. }) {
             return link;
@@ -144,9 +156,10 @@ impl PageLinks<'_> {
             }) {
                 return found;
             }
-        } else if let Some(found) = self.file_link(&target, fragment).or_else(|| {
-            self.folder_link(rooted, &target, fragment, at)
-        }) {
+        } else if let Some(found) = self
+            .file_link(&target, fragment)
+            .or_else(|| self.folder_link(rooted, &target, fragment, at))
+        {
             return found;
         }
         let below = format!("{}/{rooted}", network.network.id);
@@ -194,20 +207,33 @@ impl PageLinks<'_> {
             _ => "file",
         };
         let folder = target.parent().unwrap_or(Path::new(""));
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let here: Vec<String> = self
             .network()
             .files
             .iter()
             .filter(|f| f.source.parent() == Some(folder))
-            .filter_map(|f| f.source.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .filter_map(|f| {
+                f.source
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+            })
             .collect();
         let hint = match nearest(&name, here.iter().map(String::as_str)) {
             Some(near) => format!("did you mean {near}? Paths are relative to this file's folder"),
-            None => format!("put the {what} at {}, or fix the path; paths are relative to this file's folder", target.display()),
+            None => format!(
+                "put the {what} at {}, or fix the path; paths are relative to this file's folder",
+                target.display()
+            ),
         };
         Link::Missing {
-            message: format!("the {what} '{destination}' does not exist: there is no {}", target.display()),
+            message: format!(
+                "the {what} '{destination}' does not exist: there is no {}",
+                target.display()
+            ),
             hint,
         }
     }
@@ -465,15 +491,12 @@ impl PageLinks<'_> {
                 ),
             };
         }
-        let found = same_title
-            .first()
-            .copied()
-            .or_else(|| {
-                network
-                    .pages
-                    .iter()
-                    .position(|p| matches_slug(&p.path, &p.rel_path, name))
-            });
+        let found = same_title.first().copied().or_else(|| {
+            network
+                .pages
+                .iter()
+                .position(|p| matches_slug(&p.path, &p.rel_path, name))
+        });
         if let Some(page) = found {
             return self.href_to((self.network_index, page), fragment, at);
         }

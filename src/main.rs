@@ -158,7 +158,12 @@ fn main() -> ExitCode {
                 }
             }
             let quiet = Quiet(common.quiet);
-            finish(build::build(&options), "Built", Some(&options.out_dir), quiet)
+            finish(
+                build::build(&options),
+                "Built",
+                Some(&options.out_dir),
+                quiet,
+            )
         }
         Command::Publish { network, root, out } => publish(network, root, out),
         Command::New {
@@ -240,7 +245,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn finish(result: Result<Outcome, Error>, verb: &str, out: Option<&Path>, quiet: Quiet) -> ExitCode {
+fn finish(
+    result: Result<Outcome, Error>,
+    verb: &str,
+    out: Option<&Path>,
+    quiet: Quiet,
+) -> ExitCode {
     match result {
         Ok(outcome) => {
             print_diagnostics(&outcome.diagnostics, quiet);
@@ -471,8 +481,16 @@ fn summary(verb: &str, outcome: &Outcome, out: Option<&Path>) -> String {
     }
     let left_out: Vec<String> = [
         (s.drafts, "draft", "drafts"),
-        (s.hidden_pages, "page for the network only", "pages for the network only"),
-        (s.hidden_networks, "network for participants only", "networks for participants only"),
+        (
+            s.hidden_pages,
+            "page for the network only",
+            "pages for the network only",
+        ),
+        (
+            s.hidden_networks,
+            "network for participants only",
+            "networks for participants only",
+        ),
     ]
     .into_iter()
     .filter(|(n, _, _)| *n > 0)

@@ -347,7 +347,8 @@ impl<'e> State<'_, 'e> {
     /// maps places in `html` to places in the body.
     fn resolve_html(&mut self, html: &str, lines: &[(usize, usize)]) -> String {
         let mut ids = std::mem::take(&mut self.rendered.ids);
-        let html = raw_html::rewrite_urls_and_ids(html, &mut ids, |tag, url, at| {
+        let prefix = self.options.id_prefix;
+        let html = raw_html::rewrite_urls_and_ids(html, &mut ids, prefix, |tag, url, at| {
             let line = lines.partition_point(|(start, _)| *start <= at).max(1) - 1;
             let (start, offset) = lines[line];
             let kind = match tag {
@@ -459,18 +460,32 @@ impl<'e> State<'_, 'e> {
             .and_then(|rest| rest.split(['/', '?', '#']).next())
             .map(|h| h.to_ascii_lowercase());
         if let Some(host) = &host
-            && self.options.embeds.iter().any(|e| e.eq_ignore_ascii_case(host))
+            && self
+                .options
+                .embeds
+                .iter()
+                .any(|e| e.eq_ignore_ascii_case(host))
         {
             return Some(url.to_string());
         }
         let (line, column) = self.lines.locate(offset);
         let hint = match &host {
-            Some(host) => format!("to show embeds from {host}, add it to _network.md: embeds: [{host}]"),
-            None => "embeds must be https:// addresses on a host listed under `embeds:` in _network.md".into(),
+            Some(host) => {
+                format!("to show embeds from {host}, add it to _network.md: embeds: [{host}]")
+            }
+            None => {
+                "embeds must be https:// addresses on a host listed under `embeds:` in _network.md"
+                    .into()
+            }
         };
         self.rendered.diagnostics.push(
-            Diagnostic::warning(self.path, line, column, format!("the embedded frame '{url}' is removed"))
-                .with_hint(hint),
+            Diagnostic::warning(
+                self.path,
+                line,
+                column,
+                format!("the embedded frame '{url}' is removed"),
+            )
+            .with_hint(hint),
         );
         None
     }
@@ -617,7 +632,15 @@ fn clean_html(html: &str, embeds: &[String]) -> String {
     if !embeds.is_empty() {
         builder.add_tags(["iframe"]).add_tag_attributes(
             "iframe",
-            ["src", "title", "width", "height", "allow", "allowfullscreen", "loading"],
+            [
+                "src",
+                "title",
+                "width",
+                "height",
+                "allow",
+                "allowfullscreen",
+                "loading",
+            ],
         );
     }
     builder

@@ -440,7 +440,12 @@ fn overlay(errors: &str, english: bool) -> String {
 fn not_found(path: &str, english: bool) -> String {
     let (lang, title, there_is_none, home) = match english {
         true => ("en", "Not found", "There is no page at", "To the portal"),
-        false => ("nl", "Niet gevonden", "Er is geen pagina op", "Naar het portaal"),
+        false => (
+            "nl",
+            "Niet gevonden",
+            "Er is geen pagina op",
+            "Naar het portaal",
+        ),
     };
     format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\

@@ -24,7 +24,9 @@ pub fn slugify(text: &str) -> String {
         // `gulsen-yilmaz`, `Привет` -> `privet`.
         let folded = match c.is_ascii() {
             true => c.encode_utf8(&mut buf),
-            false => fold(c).or_else(|| deunicode::deunicode_char(c)).unwrap_or(""),
+            false => fold(c)
+                .or_else(|| deunicode::deunicode_char(c))
+                .unwrap_or(""),
         };
         for f in folded.chars() {
             if f.is_ascii_alphanumeric() {

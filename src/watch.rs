@@ -167,7 +167,11 @@ impl State {
             .keys()
             .map(|&(n, p)| self.prepared.site.networks[n].pages[p].source.as_path())
             .collect();
-        for d in self.built.iter().filter(|d| !edited.contains(&d.path.as_path())) {
+        for d in self
+            .built
+            .iter()
+            .filter(|d| !edited.contains(&d.path.as_path()))
+        {
             all.push(d.clone());
         }
         for diagnostics in self.edited.values() {
@@ -176,11 +180,7 @@ impl State {
         all
     }
 
-    fn new(
-        prepared: build::Prepared,
-        bodies: crate::render::Bodies,
-        built: Diagnostics,
-    ) -> Self {
+    fn new(prepared: build::Prepared, bodies: crate::render::Bodies, built: Diagnostics) -> Self {
         let pages = prepared
             .site
             .by_source

@@ -137,7 +137,11 @@ impl Blocks<'_> {
             let line = &lines[i];
             if let Some(open) = &fence {
                 if line.text.trim_start().starts_with(open.as_str())
-                    && line.text.trim().trim_start_matches(open.chars().next().unwrap_or('`')).is_empty()
+                    && line
+                        .text
+                        .trim()
+                        .trim_start_matches(open.chars().next().unwrap_or('`'))
+                        .is_empty()
                 {
                     fence = None;
                 }
@@ -204,7 +208,13 @@ impl Blocks<'_> {
     }
 
     /// `:::kind title` up to its closing `:::`; returns the next line.
-    fn container(&mut self, lines: &[Line], at: usize, start: &Start, out: &mut Vec<Line>) -> usize {
+    fn container(
+        &mut self,
+        lines: &[Line],
+        at: usize,
+        start: &Start,
+        out: &mut Vec<Line>,
+    ) -> usize {
         let mut depth = 0usize;
         let mut fence: Option<String> = None;
         let mut close = None;
@@ -246,7 +256,10 @@ impl Blocks<'_> {
                     line: line.origin.line,
                     column: 1 + line.origin.shift,
                     error: false,
-                    message: format!("the `:::{}` block is not closed, so it runs to the end of the page", start.kind),
+                    message: format!(
+                        "the `:::{}` block is not closed, so it runs to the end of the page",
+                        start.kind
+                    ),
                     hint: "end the block with a line of its own: :::".into(),
                 });
                 lines.len()
@@ -267,7 +280,8 @@ impl Blocks<'_> {
                 column: 1 + line.origin.shift,
                 error: false,
                 message: format!("unknown box kind '{}', shown as a note", start.kind),
-                hint: "use note, tip, important, warning or caution (or info, danger, success…)".into(),
+                hint: "use note, tip, important, warning or caution (or info, danger, success…)"
+                    .into(),
             });
         }
         let class = class.unwrap_or("note");
@@ -279,17 +293,24 @@ impl Blocks<'_> {
         let origin = line.origin;
         let (open, close) = match start.collapsible {
             None => (
-                format!("{pad}<div class=\"alert alert-{class}\" role=\"note\">{}", match title.is_empty() {
-                    true => String::new(),
-                    false => format!("<p class=\"alert-title\">{title}</p>"),
-                }),
+                format!(
+                    "{pad}<div class=\"alert alert-{class}\" role=\"note\">{}",
+                    match title.is_empty() {
+                        true => String::new(),
+                        false => format!("<p class=\"alert-title\">{title}</p>"),
+                    }
+                ),
                 format!("{pad}</div>"),
             ),
             Some(open) => (
                 format!(
                     "{pad}<details class=\"alert alert-{class}\"{}><summary class=\"alert-title\">{}</summary>",
                     if open { " open" } else { "" },
-                    if title.is_empty() { escape(self.titles[index]) } else { title }
+                    if title.is_empty() {
+                        escape(self.titles[index])
+                    } else {
+                        title
+                    }
                 ),
                 format!("{pad}</details>"),
             ),
@@ -339,11 +360,17 @@ fn mkdocs_start(line: &str) -> Option<Start> {
         None => (rest, None),
     };
     let kind = kind.split_whitespace().next()?.to_lowercase();
-    if kind.is_empty() || !kind.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+    if kind.is_empty()
+        || !kind
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    {
         return None;
     }
     let title = match title {
-        Some(t) if t.len() >= 2 && t.starts_with('"') && t.ends_with('"') => Some(t[1..t.len() - 1].to_string()),
+        Some(t) if t.len() >= 2 && t.starts_with('"') && t.ends_with('"') => {
+            Some(t[1..t.len() - 1].to_string())
+        }
         Some(t) if !t.is_empty() => Some(t.to_string()),
         _ => None,
     };
@@ -395,28 +422,38 @@ fn is_container_end(line: &str) -> bool {
 fn is_confidential(kind: &str) -> bool {
     matches!(
         kind,
-        "vertrouwelijk" | "confidential" | "intern" | "internal" | "private" | "prive" | "besloten" | "network"
+        "vertrouwelijk"
+            | "confidential"
+            | "intern"
+            | "internal"
+            | "private"
+            | "prive"
+            | "besloten"
+            | "network"
     )
 }
 
 /// The alert class and title index for a box kind of MkDocs or Docusaurus.
 fn alert_class(kind: &str) -> (Option<&'static str>, usize) {
     match kind {
-        "note" | "info" | "abstract" | "summary" | "tldr" | "todo" | "question" | "help" | "faq"
-        | "example" | "quote" | "cite" | "seealso" | "opmerking" | "notitie" | "let-op" => {
+        "note" | "info" | "abstract" | "summary" | "tldr" | "todo" | "question" | "help"
+        | "faq" | "example" | "quote" | "cite" | "seealso" | "opmerking" | "notitie" | "let-op" => {
             (Some("note"), 0)
         }
         "tip" | "hint" | "success" | "check" | "done" | "tips" => (Some("tip"), 1),
         "important" | "belangrijk" => (Some("important"), 2),
         "warning" | "caution" | "attention" | "waarschuwing" | "pas-op" => (Some("warning"), 3),
-        "danger" | "error" | "failure" | "fail" | "missing" | "bug" | "gevaar" => (Some("caution"), 4),
+        "danger" | "error" | "failure" | "fail" | "missing" | "bug" | "gevaar" => {
+            (Some("caution"), 4)
+        }
         _ => (None, 0),
     }
 }
 
 /// MDX's module lines: `import X from './x'`, `export const …`.
 fn is_module_line(line: &str) -> bool {
-    (line.starts_with("import ") && (line.contains(" from ") || line.contains('\'') || line.contains('"')))
+    (line.starts_with("import ")
+        && (line.contains(" from ") || line.contains('\'') || line.contains('"')))
         || line.starts_with("export ")
 }
 
@@ -483,7 +520,8 @@ fn first_words(line: &str) -> String {
 /// The inline rewrite of one line outside code: template tags and JSX
 /// components. None when the line has none.
 fn inline(line: &str, origin: Origin, notes: &mut Vec<Note>) -> Option<String> {
-    if !line.contains("{{") && !line.contains("{%") && !line.contains("{/*") && !line.contains('<') {
+    if !line.contains("{{") && !line.contains("{%") && !line.contains("{/*") && !line.contains('<')
+    {
         return None;
     }
     let mut out = String::with_capacity(line.len());
@@ -494,14 +532,18 @@ fn inline(line: &str, origin: Origin, notes: &mut Vec<Note>) -> Option<String> {
         // Inline code is left as it is.
         if rest.starts_with('`') {
             let ticks = rest.chars().take_while(|c| *c == '`').count();
-            let close = rest[ticks..].find(&"`".repeat(ticks)).map(|i| i + 2 * ticks);
+            let close = rest[ticks..]
+                .find(&"`".repeat(ticks))
+                .map(|i| i + 2 * ticks);
             let take = close.unwrap_or(ticks);
             out.push_str(&rest[..take]);
             rest = &rest[take..];
             offset += take;
             continue;
         }
-        if let Some((len, replacement)) = template_tag(rest, origin.line, 1 + origin.shift + offset, notes) {
+        if let Some((len, replacement)) =
+            template_tag(rest, origin.line, 1 + origin.shift + offset, notes)
+        {
             out.push_str(&replacement);
             rest = &rest[len..];
             offset += len;
@@ -518,7 +560,12 @@ fn inline(line: &str, origin: Origin, notes: &mut Vec<Note>) -> Option<String> {
 
 /// A template tag or JSX tag at the start of `text`: its length and what
 /// replaces it.
-fn template_tag(text: &str, line: usize, column: usize, notes: &mut Vec<Note>) -> Option<(usize, String)> {
+fn template_tag(
+    text: &str,
+    line: usize,
+    column: usize,
+    notes: &mut Vec<Note>,
+) -> Option<(usize, String)> {
     let mut note = |message: String, hint: &str| {
         notes.push(Note {
             line,
@@ -555,7 +602,10 @@ fn template_tag(text: &str, line: usize, column: usize, notes: &mut Vec<Note>) -
             "raw" | "endraw" => String::new(),
             _ => {
                 note(
-                    format!("the template tag `{}` is not supported and is left out", shorten(&text[..len])),
+                    format!(
+                        "the template tag `{}` is not supported and is left out",
+                        shorten(&text[..len])
+                    ),
                     "oogst does not run Liquid or Nunjucks: write the text or link it made as markdown",
                 );
                 String::new()
@@ -567,7 +617,10 @@ fn template_tag(text: &str, line: usize, column: usize, notes: &mut Vec<Note>) -
         let end = inner.find("}}")?;
         let len = 2 + end + 2;
         let body = inner[..end].trim();
-        let replacement = if body.contains("baseurl") || body.contains("base_url") || body == "site.url" {
+        let replacement = if body.contains("baseurl")
+            || body.contains("base_url")
+            || body == "site.url"
+        {
             String::new()
         } else if let Some((value, _)) = body.split_once('|').filter(|(_, filter)| {
             let f = filter.trim();
@@ -576,7 +629,10 @@ fn template_tag(text: &str, line: usize, column: usize, notes: &mut Vec<Note>) -
             value.trim().trim_matches(['"', '\'']).to_string()
         } else {
             note(
-                format!("the template value `{}` is not supported and is left out", shorten(&text[..len])),
+                format!(
+                    "the template value `{}` is not supported and is left out",
+                    shorten(&text[..len])
+                ),
                 "oogst does not run templates in pages: write the text it stood for",
             );
             String::new()
@@ -631,7 +687,10 @@ fn shortcode(body: &str, written: &str, note: &mut dyn FnMut(String, &str)) -> S
         },
         _ => {
             note(
-                format!("the Hugo shortcode `{}` is not supported and is left out", shorten(written)),
+                format!(
+                    "the Hugo shortcode `{}` is not supported and is left out",
+                    shorten(written)
+                ),
                 "oogst does not run shortcodes: write what it showed as markdown (a link, an image, an alert)",
             );
             String::new()
@@ -645,7 +704,10 @@ struct Args<'a>(&'a str);
 impl Args<'_> {
     fn positional(&self) -> Option<String> {
         let t = self.0.trim();
-        let t = t.strip_prefix('"').and_then(|t| t.split('"').next()).unwrap_or_else(|| t.split_whitespace().next().unwrap_or(""));
+        let t = t
+            .strip_prefix('"')
+            .and_then(|t| t.split('"').next())
+            .unwrap_or_else(|| t.split_whitespace().next().unwrap_or(""));
         (!t.is_empty()).then(|| t.to_string())
     }
 
@@ -723,10 +785,16 @@ mod tests {
 
     #[test]
     fn mkdocs_admonitions_become_alerts() {
-        let n = rewrite("Voor.\n\n!!! note \"Let hierop\"\n    Eerste regel.\n\n    Tweede *alinea*.\n\nNa.\n");
+        let n = rewrite(
+            "Voor.\n\n!!! note \"Let hierop\"\n    Eerste regel.\n\n    Tweede *alinea*.\n\nNa.\n",
+        );
         assert!(n.text.contains("<div class=\"alert alert-note\" role=\"note\"><p class=\"alert-title\">Let hierop</p>\n\nEerste regel.\n\nTweede *alinea*.\n\n</div>"), "{}", n.text);
         assert!(n.text.ends_with("\nNa.\n"), "{}", n.text);
-        let second = n.text.split('\n').position(|l| l.starts_with("Tweede")).unwrap();
+        let second = n
+            .text
+            .split('\n')
+            .position(|l| l.starts_with("Tweede"))
+            .unwrap();
         assert_eq!(n.origins[second], Origin { line: 5, shift: 4 });
         assert!(n.notes.is_empty());
     }
@@ -734,15 +802,31 @@ mod tests {
     #[test]
     fn collapsible_admonitions_become_details() {
         let n = rewrite("??? tip\n    Verborgen.\n\n???+ danger \"Open\"\n    Zichtbaar.\n");
-        assert!(n.text.contains("<details class=\"alert alert-tip\"><summary class=\"alert-title\">Tip</summary>"), "{}", n.text);
+        assert!(
+            n.text.contains(
+                "<details class=\"alert alert-tip\"><summary class=\"alert-title\">Tip</summary>"
+            ),
+            "{}",
+            n.text
+        );
         assert!(n.text.contains("<details class=\"alert alert-caution\" open><summary class=\"alert-title\">Open</summary>"), "{}", n.text);
     }
 
     #[test]
     fn docusaurus_containers_nest_and_close() {
-        let n = rewrite(":::tip Mijn tip\nBuiten.\n\n:::note[Binnen]\nIn.\n:::\n\nNog buiten.\n:::\nNa.\n");
-        assert!(n.text.contains("<p class=\"alert-title\">Mijn tip</p>"), "{}", n.text);
-        assert!(n.text.contains("<p class=\"alert-title\">Binnen</p>"), "{}", n.text);
+        let n = rewrite(
+            ":::tip Mijn tip\nBuiten.\n\n:::note[Binnen]\nIn.\n:::\n\nNog buiten.\n:::\nNa.\n",
+        );
+        assert!(
+            n.text.contains("<p class=\"alert-title\">Mijn tip</p>"),
+            "{}",
+            n.text
+        );
+        assert!(
+            n.text.contains("<p class=\"alert-title\">Binnen</p>"),
+            "{}",
+            n.text
+        );
         assert!(!n.text.contains(":::"), "{}", n.text);
         assert!(n.text.trim_end().ends_with("Na."), "{}", n.text);
         assert!(n.notes.is_empty(), "{:?}", n.notes);
@@ -767,8 +851,13 @@ mod tests {
 
     #[test]
     fn template_links_and_figures_mean_what_they_say() {
-        let n = rewrite("[a]({{< ref \"over.md\" >}}) [b]({{ site.baseurl }}/over/) [c]({% link _posts/x.md %}) {{< figure src=\"img/a.png\" alt=\"Een foto\" >}}\n");
-        assert_eq!(n.text, "[a](over.md) [b](/over/) [c](/_posts/x.md) ![Een foto](img/a.png)\n");
+        let n = rewrite(
+            "[a]({{< ref \"over.md\" >}}) [b]({{ site.baseurl }}/over/) [c]({% link _posts/x.md %}) {{< figure src=\"img/a.png\" alt=\"Een foto\" >}}\n",
+        );
+        assert_eq!(
+            n.text,
+            "[a](over.md) [b](/over/) [c](/_posts/x.md) ![Een foto](img/a.png)\n"
+        );
         let n = rewrite("{{< highlight go >}}\nfmt.Println()\n{{< /highlight >}}\n");
         assert_eq!(n.text, "```go\nfmt.Println()\n```\n");
         assert!(n.notes.is_empty(), "{:?}", n.notes);
@@ -776,9 +865,19 @@ mod tests {
 
     #[test]
     fn mdx_imports_and_components_are_reported() {
-        let n = rewrite("import Tabs from '@theme/Tabs';\n\n<Tabs>\n<TabItem value=\"a\">\nTekst\n</TabItem>\n</Tabs>\n\n<BR> blijft HTML.\n");
-        assert!(!n.text.contains("import") && !n.text.contains("Tab"), "{}", n.text);
-        assert!(n.text.contains("Tekst") && n.text.contains("<BR>"), "{}", n.text);
+        let n = rewrite(
+            "import Tabs from '@theme/Tabs';\n\n<Tabs>\n<TabItem value=\"a\">\nTekst\n</TabItem>\n</Tabs>\n\n<BR> blijft HTML.\n",
+        );
+        assert!(
+            !n.text.contains("import") && !n.text.contains("Tab"),
+            "{}",
+            n.text
+        );
+        assert!(
+            n.text.contains("Tekst") && n.text.contains("<BR>"),
+            "{}",
+            n.text
+        );
         assert_eq!(n.notes.len(), 3, "{:?}", n.notes);
     }
 

@@ -22,25 +22,25 @@ const URL_ATTRIBUTES: &[&str] = &[
 /// Rewrites every URL attribute of every tag in `html` (see
 /// [`rewrite_urls`]), and collects the `id` and `name` values in `ids`:
 /// raw HTML anchors that links may point at.
+/// `id_prefix` goes before every `id`/`name` written (for pages that join
+/// several bodies); `ids` gets them as written.
 pub fn rewrite_urls_and_ids(
     html: &str,
     ids: &mut Vec<String>,
+    id_prefix: &str,
     resolve: impl FnMut(&str, &str, usize) -> Option<String>,
 ) -> String {
-    rewrite(html, Some(ids), resolve)
+    rewrite(html, Some((ids, id_prefix)), resolve)
 }
 
 #[cfg(test)]
-fn rewrite_urls(
-    html: &str,
-    resolve: impl FnMut(&str, &str, usize) -> Option<String>,
-) -> String {
+fn rewrite_urls(html: &str, resolve: impl FnMut(&str, &str, usize) -> Option<String>) -> String {
     rewrite(html, None, resolve)
 }
 
 fn rewrite(
     html: &str,
-    mut ids: Option<&mut Vec<String>>,
+    mut ids: Option<(&mut Vec<String>, &str)>,
     mut resolve: impl FnMut(&str, &str, usize) -> Option<String>,
 ) -> String {
     let mut out = String::with_capacity(html.len());
@@ -67,10 +67,19 @@ fn rewrite(
                 continue;
             };
             let raw = &html[start..stop];
-            if let Some(ids) = ids.as_deref_mut()
+            if let Some((ids, prefix)) = ids.as_mut()
                 && (name == "id" || name == "name")
             {
                 ids.push(decode_entities(raw));
+                if !prefix.is_empty() {
+                    out.push_str(&html[copied..attribute.start]);
+                    out.push_str(&format!(
+                        " {}=\"{prefix}{}\"",
+                        attribute.name(html),
+                        escape_attribute(&decode_entities(raw))
+                    ));
+                    copied = attribute.end;
+                }
                 continue;
             }
             let new_value = if name == "srcset" {
@@ -249,10 +258,15 @@ mod tests {
         let out = rewrite_urls_and_ids(
             "<a id=\"hier\"></a><a name='daar' href=\"x\">",
             &mut ids,
+            "",
             |_, url, _| Some(url.to_string()),
         );
         assert_eq!(ids, ["hier", "daar"]);
         assert!(out.contains("id=\"hier\""));
+        let out = rewrite_urls_and_ids("<a id=\"hier\">", &mut ids, "h-a-", |_, u, _| {
+            Some(u.into())
+        });
+        assert_eq!(out, "<a id=\"h-a-hier\">");
     }
 
     #[test]

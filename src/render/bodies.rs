@@ -95,7 +95,8 @@ pub fn render(site: &Site, inputs: &RenderInputs, diagnostics: &mut Diagnostics)
             used_assets,
         });
     }
-    check_anchors(site, &mut networks, &anchors, diagnostics);
+    let aliases = check_anchors(site, &mut networks, &anchors, diagnostics);
+    fix_print_aliases(site, &mut networks, &aliases);
     Bodies {
         networks,
         backlinks: backlinks(links),
@@ -300,9 +301,10 @@ pub fn rerender(
             .all(|a| bodies.networks[n].used_assets.contains(a));
     diagnostics.extend(new.diagnostics);
     bodies.networks[n].pages[p] = new.body;
-    check_anchors(site, &mut bodies.networks, &new.anchors, diagnostics);
+    let aliases = check_anchors(site, &mut bodies.networks, &new.anchors, diagnostics);
     if site.networks[n].pages[p].section == Section::Handreiking {
         bodies.networks[n].print = renderer.print();
+        fix_print_aliases(site, &mut bodies.networks, &aliases);
     }
     same
 }
@@ -335,12 +337,15 @@ fn chapter_anchor(path: &str) -> String {
 /// section of its page. An anchor written the way another tool makes
 /// heading ids (GitHub, MkDocs: `#datagov` for "Data.gov", where oogst
 /// writes `#data-gov`) is rewritten to oogst's id in the linking body.
+/// Returns the anchors written another tool's way: (target page, as
+/// written, oogst's id).
 fn check_anchors(
     site: &Site,
     bodies: &mut [NetworkBodies],
     checks: &[AnchorCheck],
     diagnostics: &mut Diagnostics,
-) {
+) -> Vec<(PageId, String, String)> {
+    let mut aliases = Vec::new();
     for check in checks {
         let (n, p) = check.target;
         let target = &bodies[n].pages[p];
@@ -364,6 +369,7 @@ fn check_anchors(
             for written in [check.anchor.clone(), urls::encode_fragment(&check.anchor)] {
                 *html = html.replace(&format!("#{written}\""), &format!("#{id}\""));
             }
+            aliases.push((check.target, check.anchor.clone(), id));
             continue;
         }
         let page = &site.networks[n].pages[p];
@@ -393,6 +399,30 @@ fn check_anchors(
             )
             .with_hint(hint),
         );
+    }
+    aliases
+}
+
+/// On the print page, links to a chapter's heading written another tool's
+/// way point at `#<chapter>-<as written>`: make them `#<chapter>-<id>`.
+fn fix_print_aliases(
+    site: &Site,
+    bodies: &mut [NetworkBodies],
+    aliases: &[(PageId, String, String)],
+) {
+    for ((n, p), written, id) in aliases {
+        let page = &site.networks[*n].pages[*p];
+        if page.section != Section::Handreiking || bodies[*n].print.is_empty() {
+            continue;
+        }
+        let chapter = chapter_anchor(&page.path);
+        for c in &mut bodies[*n].print {
+            for w in [written.clone(), urls::encode_fragment(written)] {
+                c.content = c
+                    .content
+                    .replace(&format!("#{chapter}-{w}\""), &format!("#{chapter}-{id}\""));
+            }
+        }
     }
 }
 

@@ -383,8 +383,17 @@ pub(crate) fn parse_file<T: DeserializeOwned>(
         let mut column = e.column;
         // The parser points at the mapping; the mistake is the repeat.
         if let Some(key) = duplicate_key(&e.message) {
-            let loc = Locator::new(&split.front_matter, split.front_matter_line, split.opening_line);
-            if let Some((_, l, c)) = loc.top_level_keys().into_iter().filter(|(k, _, _)| k == key).nth(1) {
+            let loc = Locator::new(
+                &split.front_matter,
+                split.front_matter_line,
+                split.opening_line,
+            );
+            if let Some((_, l, c)) = loc
+                .top_level_keys()
+                .into_iter()
+                .filter(|(k, _, _)| k == key)
+                .nth(1)
+            {
                 (line, column) = (l, c);
             }
         }

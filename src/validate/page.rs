@@ -56,7 +56,8 @@ pub fn validate_page(
         (None, Some(heading)) => heading,
         _ => {
             let hint = if split.has_front_matter {
-                "add `title: ...` to the front matter, or start the text with a heading: # Title".to_string()
+                "add `title: ...` to the front matter, or start the text with a heading: # Title"
+                    .to_string()
             } else {
                 "start the file with a front matter block:\n  ---\n  title: ...\n  ---".to_string()
             };
@@ -461,10 +462,7 @@ mod tests {
             first_heading("<!-- notitie -->\nDe dagstart\n==========\n").as_deref(),
             Some("De dagstart")
         );
-        assert_eq!(
-            first_heading("# Kop {#eigen-id}\n").as_deref(),
-            Some("Kop")
-        );
+        assert_eq!(first_heading("# Kop {#eigen-id}\n").as_deref(), Some("Kop"));
         assert_eq!(first_heading("Tekst eerst.\n\n# Kop\n"), None);
         assert_eq!(first_heading("## Kop\n"), None);
         assert_eq!(first_heading("    # code\n"), None);

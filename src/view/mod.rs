@@ -136,7 +136,9 @@ pub struct Summary {
 /// A handreiking folder without a page of its own, as a contents entry.
 fn folder_entry(folder: &str, depth: usize) -> Summary {
     let name = folder.rsplit('/').next().unwrap_or(folder);
-    let name = crate::slug::split_number_prefix(name).1.replace(['-', '_'], " ");
+    let name = crate::slug::split_number_prefix(name)
+        .1
+        .replace(['-', '_'], " ");
     let mut chars = name.trim().chars();
     let title = chars
         .next()
@@ -433,7 +435,10 @@ impl Views<'_> {
             if page.is_index {
                 opened.push(page.rel_path.rsplit_once('/').map_or("", |(dir, _)| dir));
             }
-            let folders = page.rel_path.match_indices('/').map(|(end, _)| &page.rel_path[..end]);
+            let folders = page
+                .rel_path
+                .match_indices('/')
+                .map(|(end, _)| &page.rel_path[..end]);
             for (depth, folder) in folders.enumerate() {
                 if !opened.contains(&folder) {
                     opened.push(folder);

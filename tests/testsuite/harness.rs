@@ -331,3 +331,136 @@ pub fn printed(output: &Output) -> String {
         String::from_utf8_lossy(&output.stderr)
     )
 }
+
+/// Every local link and image of the built site below `public` that does
+/// not resolve: `href`, `src` and `srcset` of every HTML file, read as a
+/// web server would (a folder serves its `index.html`, `%20` is a space),
+/// with `#anchors` checked against the `id`s and `name`s of their page.
+/// Returns "file: url" for each broken one, and how many were checked.
+pub fn broken_links(public: &Path) -> (Vec<String>, usize) {
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for file in walkdir(public)
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "html"))
+    {
+        let html = std::fs::read_to_string(&file).unwrap();
+        for url in urls_in(&html) {
+            if url.is_empty() || url.starts_with("//") || url.contains(':') {
+                continue;
+            }
+            checked += 1;
+            let (path, fragment) = match url.split_once('#') {
+                Some((p, f)) => (p, Some(f)),
+                None => (url.as_str(), None),
+            };
+            let path = path.split('?').next().unwrap_or("");
+            let path = percent_decode(&path.replace("&amp;", "&"));
+            let target = if path.is_empty() {
+                file.clone()
+            } else if let Some(rooted) = path.strip_prefix('/') {
+                public.join(rooted)
+            } else {
+                file.parent().unwrap().join(&path)
+            };
+            let target = if target.is_dir() {
+                target.join("index.html")
+            } else {
+                target
+            };
+            if !target.is_file() {
+                broken.push(format!("{}: {url}", file.display()));
+                continue;
+            }
+            if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
+                let page = std::fs::read_to_string(&target).unwrap_or_default();
+                let fragment = percent_decode(fragment);
+                if !page.contains(&format!("id=\"{fragment}\""))
+                    && !page.contains(&format!("name=\"{fragment}\""))
+                {
+                    broken.push(format!("{}: {url} (no such anchor)", file.display()));
+                }
+            }
+        }
+    }
+    (broken, checked)
+}
+
+/// The values of `href`, `src` and each `srcset` candidate in `html`.
+fn urls_in(html: &str) -> Vec<String> {
+    let mut urls = Vec::new();
+    for attr in [" href=\"", " src=\"", " srcset=\""] {
+        for part in html.split(attr).skip(1) {
+            let value = &part[..part.find('"').unwrap_or(part.len())];
+            if attr == " srcset=\"" {
+                urls.extend(
+                    value
+                        .split(',')
+                        .filter_map(|c| c.split_whitespace().next())
+                        .map(str::to_string),
+                );
+            } else {
+                urls.push(value.to_string());
+            }
+        }
+    }
+    urls
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The text of `html` outside `<pre>` and `<code>`, where a writer's raw
+/// template syntax would show.
+pub fn text_outside_code(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    loop {
+        let next = ["<pre", "<code"]
+            .iter()
+            .filter_map(|tag| rest.find(tag).map(|i| (i, *tag)))
+            .min();
+        match next {
+            Some((at, tag)) => {
+                out.push_str(&rest[..at]);
+                let close = if tag == "<pre" { "</pre>" } else { "</code>" };
+                rest = rest[at..]
+                    .find(close)
+                    .map_or("", |e| &rest[at + e + close.len()..]);
+            }
+            None => {
+                out.push_str(rest);
+                return out;
+            }
+        }
+    }
+}
+
+/// Copies the folder `from` to `to`, recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for file in walkdir(from) {
+        let target = to.join(file.strip_prefix(from).unwrap());
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(&file, &target).unwrap();
+    }
+}

@@ -6,6 +6,7 @@ mod build;
 mod demo;
 mod errors;
 mod feeds;
+mod foreign;
 mod harness;
 mod history;
 mod knowledge;
