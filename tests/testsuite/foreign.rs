@@ -411,7 +411,7 @@ fn a_networks_own_keys_reach_the_templates_and_the_summary_counts_what_was_left_
     let site = SiteTest::small()
         .file(
             "content/net/_network.md",
-            &NETWORK.replacen("---\n", "---\nextra_keys: [topics]\n", 1).replacen("---\nWelkom", "---\nWelkom", 1),
+            NETWORK.replacen("---\n", "---\nextra_keys: [topics]\n", 1),
         )
         .file("content/net/lessons/eigen.md", "---\ntitle: Eigen\ntopics: [zorg, welzijn]\nextra:\n  kleur: groen\n---\nx\n")
         .file("content/net/lessons/concept.md", "---\ntitle: Concept\ndraft: true\n---\nx\n")
@@ -438,7 +438,7 @@ fn embeds_are_kept_only_from_the_hosts_a_network_names() {
     site.check_file_lacks("public/net/video/index.html", "<iframe");
     site.write(
         "content/net/_network.md",
-        &NETWORK.replacen("---\n", "---\nembeds: [www.youtube-nocookie.com]\n", 1),
+        NETWORK.replacen("---\n", "---\nembeds: [www.youtube-nocookie.com]\n", 1),
     );
     let err = site.build().stderr();
     let html = site.read("public/net/video/index.html");
@@ -527,7 +527,7 @@ fn singular_and_plural_and_the_sites_own_language() {
     );
     site.write(
         "content/net/_network.md",
-        &NETWORK.replacen("---\n", "---\nlanguage: en\n", 1),
+        NETWORK.replacen("---\n", "---\nlanguage: en\n", 1),
     );
     site.build();
     let portal = site.read("public/index.html");

@@ -464,3 +464,30 @@ fn the_preview_server_refuses_other_sites_oversized_heads_and_crowds() {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+#[test]
+fn a_good_edit_to_one_page_keeps_the_errors_of_another() {
+    let site = SiteTest::small();
+    let watch = start(&site);
+    let events = watch.events();
+    // A body edit (rendered alone) that breaks a link.
+    // The first paragraph (the summary) stays, so it is rendered alone.
+    let broken = site.read("content/net/practices/dagstart.md") + "\nZie [weg](weg.md).\n";
+    site.write("content/net/practices/dagstart.md", broken);
+    assert_eq!(events.recv_timeout(PATIENCE).unwrap(), "reload");
+    let body = watch.get("/net/lessons/klein-beginnen/").1;
+    assert!(body.contains("id=\"oogst-errors\""), "{body}");
+    // A good body edit to another page: the first page is still broken.
+    let lesson = site.read("content/net/lessons/klein-beginnen.md");
+    let text = format!("{lesson}\nEen zin erbij.\n");
+    site.write("content/net/lessons/klein-beginnen.md", text);
+    assert_eq!(events.recv_timeout(PATIENCE).unwrap(), "reload");
+    let body = watch.get("/net/lessons/klein-beginnen/").1;
+    assert!(
+        body.contains("id=\"oogst-errors\""),
+        "the overlay stays:\n{body}"
+    );
+    assert!(body.contains("content/net/practices/dagstart.md"), "{body}");
+    let check = site.run(&["check"]);
+    assert!(!check.output.status.success(), "check agrees");
+}
