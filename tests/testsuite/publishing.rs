@@ -171,7 +171,7 @@ fn the_published_archive_is_self_contained() {
         readme.contains("Het netwerk is op 30 april 2024 afgesloten"),
         "{readme}"
     );
-    assert!(readme.contains("From:     commit "), "{readme}");
+    assert!(readme.contains("Uit:        commit "), "{readme}");
     // Every file is in SHA256SUMS with its real checksum.
     let sums = std::fs::read_to_string(archive.join("SHA256SUMS")).unwrap();
     for line in sums.lines() {
