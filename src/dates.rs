@@ -73,6 +73,32 @@ pub fn in_file_name(name: &str) -> Option<Date> {
     })
 }
 
+/// For a file name with a date whose year has two digits (`notulen-16-03-09`),
+/// the date it most likely means, for a hint: `2009-03-16`.
+pub fn guess_in_file_name(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split(['-', '_', ' ', '.'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(3).find_map(|w| {
+        let number = |s: &str| -> Option<i16> {
+            (s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| s.parse().ok())
+                .flatten()
+        };
+        let day = number(w[0])?;
+        let month = number(w[1]).or_else(|| month_by_name(w[1]))?;
+        let short = number(w[2]).filter(|_| w[2].len() == 2)?;
+        let year = if short < 50 {
+            2000 + short
+        } else {
+            1900 + short
+        };
+        let date = Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()?;
+        Some(format_iso(date))
+    })
+}
+
 /// 1 to 12 for a month's name or its usual abbreviation, in Dutch or English.
 fn month_by_name(word: &str) -> Option<i16> {
     const SHORT: [&[&str]; 12] = [
@@ -195,6 +221,14 @@ mod tests {
         assert_eq!(in_file_name("notulen-31-02-2024"), None);
         assert_eq!(in_file_name("versie-2-van-2024"), None);
         assert_eq!(in_file_name("kennismaking"), None);
+        assert_eq!(
+            guess_in_file_name("notulen-16-03-09").as_deref(),
+            Some("2009-03-16")
+        );
+        assert_eq!(
+            guess_in_file_name("bijeenkomst 3 mei 24").as_deref(),
+            Some("2024-05-03")
+        );
     }
 
     fn d(y: i16, m: i8, day: i8) -> Date {

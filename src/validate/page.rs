@@ -108,7 +108,12 @@ pub fn validate_page(
             if date.is_none() && raw.date.is_none() {
                 date = date_from_file_name(&source.rel_path);
                 if date.is_none() {
-                    check.error_at_key("date", "the meeting has no date".into(), "add `date: 2024-02-01`, or start the file name with the date: 2024-02-01-titel.md".into());
+                    let name = source.rel_path.rsplit('/').next().unwrap_or("");
+                    let hint = match dates::guess_in_file_name(name) {
+                        Some(guess) => format!("the file name holds a date with a two-digit year: if the meeting was then, add `date: {guess}`"),
+                        None => "add `date: 2024-02-01`, or put the date in the file name: 2024-02-01-titel.md".into(),
+                    };
+                    check.error_at_key("date", "the meeting has no date".into(), hint);
                 }
             }
             Kind::Meeting(Box::new(meeting(&raw, source, registry, owned, &mut check)))

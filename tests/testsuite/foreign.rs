@@ -362,6 +362,13 @@ fn dutch_dates_in_file_names_entities_and_repeated_keys() {
         "{html}"
     );
     site.write(
+        "content/net/meetings/notulen-16-03-09.md",
+        "---\ntitle: Oud\n---\nx\n",
+    );
+    let err = site.run(&["build"]).failure().stderr();
+    assert!(err.contains("add `date: 2009-03-16`"), "{err}");
+    site.remove("content/net/meetings/notulen-16-03-09.md");
+    site.write(
         "content/net/lessons/dubbel.md",
         "---\ntitle: Een\nsummary: x\ntitle: Twee\n---\nx\n",
     );

@@ -172,6 +172,9 @@ fn the_published_archive_is_self_contained() {
         "{readme}"
     );
     assert!(readme.contains("Uit:        commit "), "{readme}");
+    // A portal over one closed network does not say there are no networks.
+    let portal = std::fs::read_to_string(archive.join("index.html")).unwrap();
+    assert!(!portal.contains("Er zijn nog geen netwerken"), "{portal}");
     // Every file is in SHA256SUMS with its real checksum.
     let sums = std::fs::read_to_string(archive.join("SHA256SUMS")).unwrap();
     for line in sums.lines() {
