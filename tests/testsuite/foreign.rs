@@ -580,3 +580,27 @@ fn small_things_a_new_user_meets() {
     let (broken, _) = broken_links(&site.path("public"));
     assert!(broken.is_empty(), "{broken:?}");
 }
+
+#[test]
+fn long_dutch_compounds_fit_a_phone() {
+    let Some(browser) = crate::harness::Browser::find() else {
+        return;
+    };
+    let word = "Kwaliteitsverpleegkundigennetwerkbijeenkomstverslaglegging";
+    let site = SiteTest::small().file(
+        "content/net/lessons/lang.md",
+        format!("---\ntitle: {word}\n---\n{word} en {word}.\n\n- {word}\n"),
+    );
+    site.build();
+    let public = site.path("public");
+    let (ok, report) = browser.run(
+        "narrow.js",
+        &[public.as_os_str(), "net/lessons/lang/index.html".as_ref()],
+        &public,
+    );
+    assert!(ok, "{report}");
+    assert!(
+        report.contains("1 page(s) checked at 390 px, 0 too wide"),
+        "{report}"
+    );
+}

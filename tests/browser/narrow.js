@@ -1,0 +1,46 @@
+// Horizontal overflow on a phone: every HTML file below DIR (or the files
+// given after it), opened from disk in headless Chromium at 390 px wide.
+// Prints one line per page that is wider than the screen (its scrollWidth)
+// and exits 1 when there are any. Run by tests/testsuite/*.rs; by hand:
+//
+//   node tests/browser/narrow.js DIR [FILE...]
+const { chromium } = require('playwright-core');
+const fs = require('fs');
+const path = require('path');
+const { pathToFileURL } = require('url');
+
+const root = path.resolve(process.argv[2]);
+const only = process.argv.slice(3).map(f => path.resolve(root, f));
+const WIDTH = 390;
+
+function htmlFiles(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return htmlFiles(full);
+    return entry.name.endsWith('.html') ? [full] : [];
+  }).sort();
+}
+
+async function main() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  const files = only.length ? only : htmlFiles(root);
+  const wide = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: WIDTH, height: 800 } });
+    for (const file of files) {
+      await page.goto(pathToFileURL(file).href);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > WIDTH) wide.push(`${path.relative(root, file)}: ${width} px wide`);
+    }
+  } finally {
+    await browser.close();
+  }
+  wide.forEach(line => console.log(line));
+  console.log(`${files.length} page(s) checked at ${WIDTH} px, ${wide.length} too wide`);
+  if (wide.length > 0) process.exit(1);
+}
+
+main().catch(e => { console.error(`narrow check failed: ${e.message}`); process.exit(2); });
