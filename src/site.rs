@@ -295,7 +295,10 @@ fn check_urls(pages: &[Page], diagnostics: &mut Diagnostics) {
                         page.path
                     ),
                 )
-                .with_hint("give the page another file name or `slug:`"),
+                .with_hint(match page.path.is_empty() {
+                    true => "the network's home page is made from _network.md: move this text below its front matter, or give the page a `slug:`",
+                    false => "give the page another file name or `slug:`",
+                }),
             );
         }
         if let Some(first) = seen.insert(&page.path, page) {
