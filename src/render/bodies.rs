@@ -234,7 +234,7 @@ impl<'a> NetworkRenderer<'a> {
             .map(|&c| (c, chapter_anchor(&self.network.pages[c].path)))
             .collect();
         let url = urls::of(&[&self.network.network.id, "handreiking", "print"]);
-        chapters
+        let rendered: Vec<PrintChapter> = chapters
             .par_iter()
             .map(|&c| {
                 let page = &self.network.pages[c];
@@ -257,7 +257,39 @@ impl<'a> NetworkRenderer<'a> {
                     content: r.html,
                 }
             })
-            .collect()
+            .collect();
+        self.with_folders(&chapters, rendered)
+    }
+
+    /// The print page's chapters with a heading for each folder that has no
+    /// `_index.md`, as in the contents (see `Views::book`).
+    fn with_folders(&self, chapters: &[usize], rendered: Vec<PrintChapter>) -> Vec<PrintChapter> {
+        let mut opened: Vec<&str> = Vec::new();
+        let mut out = Vec::with_capacity(rendered.len());
+        for (&c, chapter) in chapters.iter().zip(rendered) {
+            let page = &self.network.pages[c];
+            if page.is_index {
+                opened.push(page.rel_path.rsplit_once('/').map_or("", |(dir, _)| dir));
+            }
+            let folders = page
+                .rel_path
+                .match_indices('/')
+                .map(|(end, _)| &page.rel_path[..end]);
+            for (depth, folder) in folders.enumerate() {
+                if !opened.contains(&folder) {
+                    opened.push(folder);
+                    let entry = crate::view::folder_entry(folder, depth);
+                    out.push(PrintChapter {
+                        anchor: format!("h-map-{}", crate::slug::slugify(folder)),
+                        title: entry.title,
+                        depth,
+                        content: String::new(),
+                    });
+                }
+            }
+            out.push(chapter);
+        }
+        out
     }
 }
 

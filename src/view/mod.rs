@@ -134,7 +134,7 @@ pub struct Summary {
 }
 
 /// A handreiking folder without a page of its own, as a contents entry.
-fn folder_entry(folder: &str, depth: usize) -> Summary {
+pub fn folder_entry(folder: &str, depth: usize) -> Summary {
     let name = folder.rsplit('/').next().unwrap_or(folder);
     let name = crate::slug::split_number_prefix(name)
         .1

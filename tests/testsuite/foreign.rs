@@ -336,6 +336,9 @@ fn index_md_is_its_folders_page_and_folders_without_one_nest_their_chapters() {
         book[folder..chapter].contains("depth-1"),
         "the chapter is one level down:\n{book}"
     );
+    let print = site.read("public/net/handreiking/print/index.html");
+    let heading = print.find(">Verder kijken</h2>").expect(&print);
+    assert!(heading < print.find(">Landelijk</h2>").unwrap(), "{print}");
     assert_eq!(
         book.matches("book-folder").count(),
         1,
