@@ -11,7 +11,7 @@ const DIALECT: &[&str] = &[
     "{{", "{%", "%}", "!!! ", "??? ", ":::", "import ", "<Tabs", "&lt;Tabs", "<TabItem", "{/*",
 ];
 
-fn fixture() -> SiteTest {
+pub fn fixture() -> SiteTest {
     let site = SiteTest::without_settings();
     let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/foreign");
     copy_dir(&from, site.dir.path());

@@ -42,6 +42,11 @@ fn the_output_is_valid_html() {
     let site = SiteTest::small().file("content/net/pages/opmaak.md", crate::markdown::BODY);
     site.build_network().success();
     check_html(&validator, &site.path("public-network"));
+
+    // Notes written for other tools: admonitions, details, embeds.
+    let site = crate::foreign::fixture();
+    site.build_network().success();
+    check_html(&validator, &site.path("public-network"));
 }
 
 #[test]
