@@ -268,24 +268,13 @@ impl<'a> NetworkRenderer<'a> {
         let mut out = Vec::with_capacity(rendered.len());
         for (&c, chapter) in chapters.iter().zip(rendered) {
             let page = &self.network.pages[c];
-            if page.is_index {
-                opened.push(page.rel_path.rsplit_once('/').map_or("", |(dir, _)| dir));
-            }
-            let folders = page
-                .rel_path
-                .match_indices('/')
-                .map(|(end, _)| &page.rel_path[..end]);
-            for (depth, folder) in folders.enumerate() {
-                if !opened.contains(&folder) {
-                    opened.push(folder);
-                    let entry = crate::view::folder_entry(folder, depth);
-                    out.push(PrintChapter {
-                        anchor: format!("h-map-{}", crate::slug::slugify(folder)),
-                        title: entry.title,
-                        depth,
-                        content: String::new(),
-                    });
-                }
+            for (depth, folder) in crate::view::folders_without_page(page, &mut opened) {
+                out.push(PrintChapter {
+                    anchor: format!("h-map-{}", crate::slug::slugify(folder)),
+                    title: crate::view::folder_entry(folder, depth).title,
+                    depth,
+                    content: String::new(),
+                });
             }
             out.push(chapter);
         }

@@ -133,6 +133,32 @@ pub struct Summary {
     pub network: String,
 }
 
+/// The folders above the chapter `page`, with their depth, that have no
+/// `_index.md` and were not named yet: headings to put before it, in book
+/// order. `opened` remembers the folders seen so far.
+pub fn folders_without_page<'p>(
+    page: &'p Page,
+    opened: &mut Vec<&'p str>,
+) -> Vec<(usize, &'p str)> {
+    if page.is_index {
+        opened.push(page.rel_path.rsplit_once('/').map_or("", |(dir, _)| dir));
+    }
+    let mut new = Vec::new();
+    for (depth, end) in page
+        .rel_path
+        .match_indices('/')
+        .map(|(end, _)| end)
+        .enumerate()
+    {
+        let folder = &page.rel_path[..end];
+        if !opened.contains(&folder) {
+            opened.push(folder);
+            new.push((depth, folder));
+        }
+    }
+    new
+}
+
 /// A handreiking folder without a page of its own, as a contents entry.
 pub fn folder_entry(folder: &str, depth: usize) -> Summary {
     let name = folder.rsplit('/').next().unwrap_or(folder);
@@ -432,18 +458,8 @@ impl Views<'_> {
         let mut opened: Vec<&str> = Vec::new();
         let mut book = Vec::with_capacity(chapters.len());
         for (page, summary) in chapters {
-            if page.is_index {
-                opened.push(page.rel_path.rsplit_once('/').map_or("", |(dir, _)| dir));
-            }
-            let folders = page
-                .rel_path
-                .match_indices('/')
-                .map(|(end, _)| &page.rel_path[..end]);
-            for (depth, folder) in folders.enumerate() {
-                if !opened.contains(&folder) {
-                    opened.push(folder);
-                    book.push(folder_entry(folder, depth));
-                }
+            for (depth, folder) in folders_without_page(page, &mut opened) {
+                book.push(folder_entry(folder, depth));
             }
             book.push(summary.clone());
         }
