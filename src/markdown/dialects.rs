@@ -85,23 +85,29 @@ pub fn normalize<'t>(text: &'t str, titles: &[&str; 5]) -> Normalized<'t> {
     }
 }
 
-/// A cheap first look, so that plain markdown is not copied.
+/// A cheap first look, in one pass, so that plain markdown is not copied.
 fn might_have_dialect(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    text.contains("!!!")
-        || text.contains("???")
-        || text.contains(":::")
-        || text.contains("{{")
-        || text.contains("{%")
-        || text.contains("{/*")
-        || text.starts_with("import ")
-        || text.contains("\nimport ")
-        || text.starts_with("export ")
-        || text.contains("\nexport ")
-        || bytes.windows(3).any(|w| {
-            w[0] == b'<'
-                && (w[1].is_ascii_uppercase() || (w[1] == b'/' && w[2].is_ascii_uppercase()))
-        })
+    let b = text.as_bytes();
+    let mut line_start = true;
+    for (i, &c) in b.iter().enumerate() {
+        let next = |n: usize| b.get(i + n).copied().unwrap_or(0);
+        let found = match c {
+            b'!' | b'?' | b':' => next(1) == c && next(2) == c,
+            b'{' => matches!(next(1), b'{' | b'%' | b'/'),
+            b'<' => {
+                next(1).is_ascii_uppercase() || (next(1) == b'/' && next(2).is_ascii_uppercase())
+            }
+            b'i' | b'e' => {
+                line_start && (text[i..].starts_with("import ") || text[i..].starts_with("export "))
+            }
+            _ => false,
+        };
+        if found {
+            return true;
+        }
+        line_start = c == b'\n';
+    }
+    false
 }
 
 #[derive(Debug, Clone)]
