@@ -85,29 +85,23 @@ pub fn normalize<'t>(text: &'t str, titles: &[&str; 5]) -> Normalized<'t> {
     }
 }
 
-/// A cheap first look, in one pass, so that plain markdown is not copied.
+/// A cheap first look, so that plain markdown is not copied: a few
+/// vectorised searches (memchr) for what every dialect needs.
 fn might_have_dialect(text: &str) -> bool {
+    use memchr::memmem::find;
     let b = text.as_bytes();
-    let mut line_start = true;
-    for (i, &c) in b.iter().enumerate() {
-        let next = |n: usize| b.get(i + n).copied().unwrap_or(0);
-        let found = match c {
-            b'!' | b'?' | b':' => next(1) == c && next(2) == c,
-            b'{' => matches!(next(1), b'{' | b'%' | b'/'),
-            b'<' => {
-                next(1).is_ascii_uppercase() || (next(1) == b'/' && next(2).is_ascii_uppercase())
-            }
-            b'i' | b'e' => {
-                line_start && (text[i..].starts_with("import ") || text[i..].starts_with("export "))
-            }
-            _ => false,
-        };
-        if found {
-            return true;
-        }
-        line_start = c == b'\n';
+    let patterns: [&[u8]; 5] = [b"!!!", b"???", b":::", b"import ", b"export "];
+    if patterns.iter().any(|p| find(b, p).is_some()) {
+        return true;
     }
-    false
+    // `{{`, `{%`, `{/*`, and JSX tags `<Name` or `</Name`.
+    memchr::memchr2_iter(b'{', b'<', b).any(|i| {
+        let next = |n: usize| b.get(i + n).copied().unwrap_or(0);
+        match b[i] {
+            b'{' => matches!(next(1), b'{' | b'%' | b'/'),
+            _ => next(1).is_ascii_uppercase() || (next(1) == b'/' && next(2).is_ascii_uppercase()),
+        }
+    })
 }
 
 #[derive(Debug, Clone)]
