@@ -127,6 +127,7 @@ pub fn render(
         options,
         highlighter,
         dropped_links: Vec::new(),
+        embeds: Vec::new(),
         heading: None,
         code: None,
         summary: None,
@@ -161,6 +162,9 @@ struct State<'a, 'e> {
     highlighter: &'a Highlighter,
     /// For each open link or image: whether its tags are dropped.
     dropped_links: Vec<bool>,
+    /// For each open image: whether it is a note embedded Obsidian's way
+    /// (`![[Note]]`), shown as a link to the note.
+    embeds: Vec<bool>,
     /// An open heading: its level, explicit id, classes and buffered events.
     heading: Option<OpenHeading<'e>>,
     /// An open code block: its language and text.
@@ -269,11 +273,18 @@ impl<'e> State<'_, 'e> {
                 None => self.dropped_links.push(true),
             },
             Event::Start(Tag::Image {
+                link_type: pulldown_cmark::LinkType::WikiLink { .. },
+                dest_url,
+                title,
+                id,
+            }) if !has_file_extension(&dest_url) => self.note_embed(dest_url, title, id, offset),
+            Event::Start(Tag::Image {
                 link_type,
                 dest_url,
                 title,
                 id,
             }) => {
+                self.embeds.push(false);
                 let href = self.link(&dest_url, offset, LinkKind::Image);
                 self.dropped_links.push(href.is_none());
                 let dest_url = href.map_or(CowStr::Borrowed(""), CowStr::from);
@@ -305,8 +316,12 @@ impl<'e> State<'_, 'e> {
                 }
             }
             Event::End(TagEnd::Image) => {
-                self.dropped_links.pop();
-                self.emit(event);
+                let dropped = self.dropped_links.pop().unwrap_or(false);
+                match self.embeds.pop().unwrap_or(false) {
+                    true if !dropped => self.emit(Event::End(TagEnd::Link)),
+                    true => {}
+                    false => self.emit(event),
+                }
             }
             Event::TaskListMarker(done) => {
                 // pulldown-cmark's box has no label; one for screen readers.
@@ -490,6 +505,36 @@ impl<'e> State<'_, 'e> {
         None
     }
 
+    /// `![[Note]]`: Obsidian shows the note inside the page; oogst links
+    /// to it, and says so.
+    fn note_embed(
+        &mut self,
+        dest_url: CowStr<'e>,
+        title: CowStr<'e>,
+        id: CowStr<'e>,
+        offset: usize,
+    ) {
+        self.embeds.push(true);
+        let (line, column) = self.lines.locate(offset);
+        self.rendered.diagnostics.push(
+            Diagnostic::warning(self.path, line, column, format!("![[{dest_url}]] would show another note inside this page; oogst links to it instead"))
+                .with_hint(format!("write [[{dest_url}]] for a link, or copy the text you want here")),
+        );
+        match self.link(&dest_url, offset, LinkKind::Wiki) {
+            Some(href) => {
+                self.wiki_text = Some(dest_url.to_string());
+                self.dropped_links.push(false);
+                self.emit(Event::Start(Tag::Link {
+                    link_type: pulldown_cmark::LinkType::WikiLink { has_pothole: false },
+                    dest_url: href.into(),
+                    title,
+                    id,
+                }));
+            }
+            None => self.dropped_links.push(true),
+        }
+    }
+
     /// The href for a link, or `None` to show only its text.
     fn link(&mut self, destination: &str, offset: usize, kind: LinkKind) -> Option<String> {
         if !self.options.allow_scripts && is_unsafe_url(destination, kind == LinkKind::Image) {
@@ -577,6 +622,17 @@ fn is_unsafe_url(destination: &str, is_image: bool) -> bool {
     lower.starts_with("javascript:")
         || lower.starts_with("vbscript:")
         || (lower.starts_with("data:") && !(is_image && lower.starts_with("data:image/")))
+}
+
+/// Whether the last part of a path has an extension (`foto.png`), as the
+/// files an Obsidian embed shows do and notes do not.
+fn has_file_extension(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && (1..=5).contains(&ext.len())
+            && ext.chars().all(|c| c.is_ascii_alphanumeric())
+    })
 }
 
 /// Equal but for the spaces between words.

@@ -66,6 +66,7 @@ fn notes_from_five_other_tools_build_with_every_link_resolved() {
         "content/onderzoek/pages/intro.mdx:16:1: warning: the component `<Tabs>` is not supported",
         "content/vereniging/meetings/16-03-2009.md:6:31: warning: the template tag `{% include \"aanwezig.njk\" %}` is not supported",
         "content/onderzoek/pages/intro.mdx:1:1: warning: an .mdx file is read as plain markdown",
+        "content/kluis/pages/Werkdruk.md:7:1: warning: ![[Dagstart]] would show another note inside this page; oogst links to it instead",
     ] {
         assert!(
             stderr.contains(expected),
@@ -177,6 +178,7 @@ fn notes_from_five_other_tools_build_with_every_link_resolved() {
         "{note}"
     );
     assert!(note.contains("kluis/pages/grafiek.png\""), "{note}");
+    assert!(note.contains("kluis/practices/dagstart/\">Dagstart</a>"), "{note}");
 }
 
 #[test]
