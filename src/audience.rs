@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::content::model::{Content, Kind, LooseFile, Network, Page, Section, Visibility};
-use crate::urls;
+use crate::helpers::urls;
 
 /// Who a build is for: the public, or the participants of the networks.
 pub type Audience = Visibility;

@@ -185,6 +185,45 @@ impl Diagnostics {
     }
 }
 
+impl Report<'_> {
+    /// The report as text, one problem per line (and its hint), for the
+    /// terminal and the preview's overlay alike: paths shown from `base`
+    /// (a real, absolute folder) where they lie below it; warnings and
+    /// groups left out unless `warnings`.
+    pub fn text(&self, base: Option<&Path>, warnings: bool) -> String {
+        let shown = |d: &Diagnostic| {
+            let mut d = d.clone();
+            if let Some(rel) = base.and_then(|b| crate::helpers::paths::below(&d.path, b)) {
+                d.path = rel;
+            }
+            d
+        };
+        let mut lines: Vec<String> = Vec::new();
+        if warnings {
+            lines.extend(self.warnings.iter().map(|d| shown(d).to_string()));
+            for group in &self.groups {
+                let first = shown(group.first);
+                let mut line = format!(
+                    "warning: {} ({} times in {} file{}; first: {}:{}:{})",
+                    first.message,
+                    group.count,
+                    group.files,
+                    if group.files == 1 { "" } else { "s" },
+                    first.path.display(),
+                    first.line,
+                    first.column
+                );
+                if let Some(hint) = &first.hint {
+                    line.push_str(&format!("\n  hint: {hint}"));
+                }
+                lines.push(line);
+            }
+        }
+        lines.extend(self.errors.iter().map(|d| shown(d).to_string()));
+        lines.join("\n")
+    }
+}
+
 /// The known name nearest to `unknown`, if it is near enough to be a likely typo.
 pub fn nearest<'a>(unknown: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let unknown = unknown.to_lowercase();

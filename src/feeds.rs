@@ -45,22 +45,22 @@ pub fn atom(feed: &Feed, base_url: &str) -> String {
     xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     xml.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        escape(&feed.language)
+        crate::helpers::escape::xml(&feed.language)
     ));
-    xml.push_str(&format!("  <title>{}</title>\n", escape(&feed.title)));
-    xml.push_str(&format!("  <id>{}</id>\n", escape(&page)));
+    xml.push_str(&format!("  <title>{}</title>\n", crate::helpers::escape::xml(&feed.title)));
+    xml.push_str(&format!("  <id>{}</id>\n", crate::helpers::escape::xml(&page)));
     xml.push_str(&format!(
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        escape(&page)
+        crate::helpers::escape::xml(&page)
     ));
     xml.push_str(&format!(
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}atom.xml\"/>\n",
-        escape(&page)
+        crate::helpers::escape::xml(&page)
     ));
     xml.push_str(&format!("  <updated>{updated}T00:00:00Z</updated>\n"));
     xml.push_str(&format!(
         "  <author><name>{}</name></author>\n",
-        escape(&feed.title)
+        crate::helpers::escape::xml(&feed.title)
     ));
     xml.push_str(&format!(
         "  <generator version=\"{}\">oogst</generator>\n",
@@ -69,23 +69,23 @@ pub fn atom(feed: &Feed, base_url: &str) -> String {
     for entry in &entries {
         let url = format!("{base_url}{}", entry.url);
         xml.push_str("  <entry>\n");
-        xml.push_str(&format!("    <title>{}</title>\n", escape(&entry.title)));
-        xml.push_str(&format!("    <id>{}</id>\n", escape(&url)));
+        xml.push_str(&format!("    <title>{}</title>\n", crate::helpers::escape::xml(&entry.title)));
+        xml.push_str(&format!("    <id>{}</id>\n", crate::helpers::escape::xml(&url)));
         xml.push_str(&format!(
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            escape(&url)
+            crate::helpers::escape::xml(&url)
         ));
         xml.push_str(&format!(
             "    <updated>{}T00:00:00Z</updated>\n",
             entry.updated
         ));
         for category in &entry.categories {
-            xml.push_str(&format!("    <category term=\"{}\"/>\n", escape(category)));
+            xml.push_str(&format!("    <category term=\"{}\"/>\n", crate::helpers::escape::xml(category)));
         }
         if !entry.summary.is_empty() {
             xml.push_str(&format!(
                 "    <summary>{}</summary>\n",
-                escape(&entry.summary)
+                crate::helpers::escape::xml(&entry.summary)
             ));
         }
         xml.push_str("  </entry>\n");
@@ -102,7 +102,7 @@ pub fn sitemap(pages: &[String], base_url: &str) -> String {
     for page in pages {
         xml.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            escape(&format!("{base_url}{page}"))
+            crate::helpers::escape::xml(&format!("{base_url}{page}"))
         ));
     }
     xml.push_str("</urlset>\n");
@@ -118,22 +118,6 @@ pub fn robots(base_url: Option<&str>) -> String {
     text
 }
 
-/// Escapes text for XML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\r' | '\t') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::content::model::{Kind, Network, Page, Section};
-use crate::slug::slugify;
+use crate::helpers::slug::slugify;
 
 /// The facets of the practice catalogue.
 pub const FACETS: [&str; 5] = ["theme", "region", "sector", "organisation", "status"];

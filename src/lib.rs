@@ -1,40 +1,59 @@
 //! oogst: a static site generator for the knowledge bases of learning
 //! networks (lerende netwerken).
 //!
-//! The build is one pass of stages, each a module with one job:
-//! [`content::load`] -> [`validate`] -> [`audience`] -> [`site`] ->
-//! [`render`] (markdown and templates, in parallel) -> [`output`].
-//! The library never prints; the binary renders errors and summaries.
+//! A build is one pass through these stages, each a module with one job;
+//! the data between them is plain typed structs:
+//!
+//! 1. [`content::load`] reads the content folder: `content/` -> [`content::load::SourceTree`]
+//!    (each network's files as text, its attachments as paths).
+//! 2. `validate` parses front matter and checks every field:
+//!    `SourceTree` -> [`content::model::Content`] (networks, pages, files; problems
+//!    to [`diagnostic::Diagnostics`]).
+//! 3. [`audience`] keeps what one audience may see (the only place that
+//!    decides): `Content` -> `audience::Visible` (plus what is hidden, by name only).
+//! 4. `site` assembles and sorts, and `index` builds the people,
+//!    organisation, theme, facet and coverage indexes: `Visible` -> `site::Site`.
+//! 5. `links` resolves every link of a body, checks anchors and records
+//!    backlinks, for `markdown`, which turns each body into HTML: `Site` ->
+//!    `render::Bodies`.
+//! 6. [`view`] builds the structs the templates see, from `Site` and `Bodies`.
+//! 7. `render` fills the theme's templates with them, and makes feeds, the
+//!    search index and the list of copied files: -> `Vec<`[`output::OutputFile`]`>`.
+//! 8. [`output`] is the only writer: the files are staged beside the output
+//!    folder and swapped in at once (-> [`output::WriteReport`]).
+//!
+//! The commands in [`cmd`] run these stages; [`helpers`] holds what every
+//! stage uses (slugs, URLs, dates, paths, escaping). The library never
+//! prints; the binary renders problems and summaries.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod audience;
-pub mod build;
-pub mod config;
+// The stages, in pipeline order.
 pub mod content;
-pub mod dates;
-pub mod diagnostic;
-pub mod error;
-pub mod feeds;
-pub mod git;
-pub mod highlight;
-pub mod index;
-pub mod links;
-pub mod markdown;
-pub mod output;
-pub mod publish;
-pub mod render;
-pub mod scaffold;
-pub mod search;
-pub mod serve;
-pub mod site;
-pub mod slug;
-pub mod strings;
-pub mod templates;
-pub mod urls;
-pub mod validate;
+mod validate;
+pub mod audience;
+mod site;
+mod index;
+mod links;
+mod markdown;
 pub mod view;
-pub mod watch;
-pub mod yaml;
+mod render;
+pub mod output;
+
+// What the stages use.
+pub mod config;
+pub mod diagnostic;
+mod error;
+mod feeds;
+pub mod git;
+pub mod helpers;
+mod highlight;
+pub mod search;
+mod strings;
+mod templates;
+mod yaml;
+
+// The commands.
+pub mod cmd;
 
 pub use error::Error;
 

@@ -13,10 +13,12 @@ use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::nearest;
+use crate::helpers::escape::percent_decode;
+use crate::helpers::paths::normalize;
 use crate::markdown::{Link, LinkKind, LinkResolver};
 use crate::site::{NetworkSite, PRACTICE_RESERVED, Site};
-use crate::slug::slugify;
-use crate::urls;
+use crate::helpers::slug::slugify;
+use crate::helpers::urls;
 
 /// A link to `#anchor` of a page, checked once every page has its headings.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -527,7 +529,7 @@ impl PageLinks<'_> {
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 stem == name
-                    || crate::slug::split_number_prefix(&stem).1 == slugify(name)
+                    || crate::helpers::slug::split_number_prefix(&stem).1 == slugify(name)
                     || title
                         .as_ref()
                         .is_some_and(|t| t.to_lowercase() == name.to_lowercase())
@@ -649,61 +651,9 @@ fn is_external(destination: &str) -> bool {
         })
 }
 
-/// Removes `.` and `..` without touching the file system.
-pub fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// `%20` -> ` `, for file names in URLs.
-pub fn percent_decode(text: &str) -> String {
-    if !text.contains('%') {
-        return text.to_string();
-    }
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn normalizes_dots() {
-        assert_eq!(
-            normalize(Path::new("c/net/meetings/../practices/./a.md")),
-            PathBuf::from("c/net/practices/a.md")
-        );
-    }
 
     #[test]
     fn recognises_external_links() {
@@ -755,10 +705,5 @@ mod tests {
         assert_eq!(page_url_of("net/meetings/a"), "net/meetings/a/");
         assert!(has_extension("../x/Verslag.MD", "md"));
         assert!(!has_extension("../x/.md", "md"));
-    }
-
-    #[test]
-    fn decodes_percent_escapes() {
-        assert_eq!(percent_decode("mijn%20bestand.pdf"), "mijn bestand.pdf");
     }
 }

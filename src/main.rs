@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use oogst::Error;
-use oogst::build::{self, BuildOptions, Outcome};
+use oogst::cmd::build::{self, BuildOptions, Outcome};
 use oogst::content::model::Visibility;
 use oogst::diagnostic::Diagnostics;
 
@@ -172,7 +172,7 @@ fn main() -> ExitCode {
             title,
             root,
         } => {
-            use oogst::scaffold::NewKind;
+            use oogst::cmd::scaffold::NewKind;
             let kind = match kind {
                 KindArg::Meeting => NewKind::Meeting,
                 KindArg::Practice => NewKind::Practice,
@@ -180,7 +180,7 @@ fn main() -> ExitCode {
                 KindArg::Lesson => NewKind::Lesson,
                 KindArg::Page => NewKind::Page,
             };
-            match oogst::scaffold::new_page(
+            match oogst::cmd::scaffold::new_page(
                 &root.join("content"),
                 &network,
                 kind,
@@ -197,7 +197,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Init { dir } => match oogst::scaffold::init(&dir, jiff::Zoned::now().date()) {
+        Command::Init { dir } => match oogst::cmd::scaffold::init(&dir, jiff::Zoned::now().date()) {
             Ok(files) => {
                 println!(
                     "Started a knowledge base in {} ({} files). Next:",
@@ -222,7 +222,7 @@ fn main() -> ExitCode {
             bind,
             open,
         } => {
-            let options = oogst::watch::WatchOptions {
+            let options = oogst::cmd::watch::WatchOptions {
                 build: BuildOptions::new(&common.root, None, common.audience.into()),
                 addr: std::net::SocketAddr::new(bind, port),
             };
@@ -230,7 +230,7 @@ fn main() -> ExitCode {
                 open,
                 quiet: Quiet(common.quiet),
             };
-            match oogst::watch::watch(&options, &reporter) {
+            match oogst::cmd::watch::watch(&options, &reporter) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => {
                     eprintln!("error: {message}");
@@ -286,7 +286,7 @@ struct TerminalReporter {
     quiet: Quiet,
 }
 
-impl oogst::watch::Reporter for TerminalReporter {
+impl oogst::cmd::watch::Reporter for TerminalReporter {
     fn serving(&self, url: &str) {
         println!("Serving on {url} (Ctrl-C to stop)");
         if self.open {
@@ -312,7 +312,7 @@ impl oogst::watch::Reporter for TerminalReporter {
             .take(3)
             .map(|p| {
                 cwd.as_deref()
-                    .and_then(|c| relative_to(p, c))
+                    .and_then(|c| oogst::helpers::paths::below(p, c))
                     .unwrap_or_else(|| p.clone())
                     .display()
                     .to_string()
@@ -357,8 +357,8 @@ impl oogst::watch::Reporter for TerminalReporter {
 
 fn publish(network: String, root: PathBuf, out: Option<PathBuf>) -> ExitCode {
     let started = std::time::Instant::now();
-    let options = oogst::publish::PublishOptions {
-        out: out.unwrap_or_else(|| oogst::publish::default_out(&root)),
+    let options = oogst::cmd::publish::PublishOptions {
+        out: out.unwrap_or_else(|| oogst::cmd::publish::default_out(&root)),
         commit: oogst::git::describe_commit(&root),
         built_at: jiff::Timestamp::now()
             .strftime("%Y-%m-%d %H:%M UTC")
@@ -366,7 +366,7 @@ fn publish(network: String, root: PathBuf, out: Option<PathBuf>) -> ExitCode {
         root,
         network,
     };
-    match oogst::publish::publish(&options) {
+    match oogst::cmd::publish::publish(&options) {
         Ok(published) => {
             print_diagnostics(&published.diagnostics, Quiet(false));
             println!(
@@ -405,54 +405,10 @@ fn print_diagnostics(diagnostics: &Diagnostics, quiet: Quiet) {
     let cwd = std::env::current_dir()
         .ok()
         .and_then(|d| d.canonicalize().ok());
-    let shown = |d: &oogst::diagnostic::Diagnostic| {
-        let mut d = d.clone();
-        if let Some(rel) = cwd.as_deref().and_then(|cwd| relative_to(&d.path, cwd)) {
-            d.path = rel;
-        }
-        d
-    };
-    let report = diagnostics.report(GROUP_AT);
-    if !quiet.0 {
-        for d in &report.warnings {
-            eprintln!("{}", shown(d));
-        }
-        for group in &report.groups {
-            let first = shown(group.first);
-            eprintln!(
-                "warning: {} ({} times in {} file{}; first: {}:{}:{})",
-                first.message,
-                group.count,
-                group.files,
-                if group.files == 1 { "" } else { "s" },
-                first.path.display(),
-                first.line,
-                first.column
-            );
-            if let Some(hint) = &first.hint {
-                eprintln!("  hint: {hint}");
-            }
-        }
+    let text = diagnostics.report(GROUP_AT).text(cwd.as_deref(), !quiet.0);
+    if !text.is_empty() {
+        eprintln!("{text}");
     }
-    for d in &report.errors {
-        eprintln!("{}", shown(d));
-    }
-}
-
-fn relative_to(path: &Path, base: &Path) -> Option<PathBuf> {
-    let absolute = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        base.join(path)
-    };
-    let absolute = match (
-        absolute.parent().and_then(|p| p.canonicalize().ok()),
-        absolute.file_name(),
-    ) {
-        (Some(parent), Some(name)) => parent.join(name),
-        _ => absolute,
-    };
-    absolute.strip_prefix(base).ok().map(Path::to_path_buf)
 }
 
 fn summary(verb: &str, outcome: &Outcome, out: Option<&Path>) -> String {

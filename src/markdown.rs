@@ -12,8 +12,9 @@ mod dialects;
 mod raw_html;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::helpers::escape;
 use crate::highlight::Highlighter;
-use crate::slug::slugify;
+use crate::helpers::slug::slugify;
 
 /// What a link destination turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -329,7 +330,7 @@ impl<'e> State<'_, 'e> {
                     true => (" checked", self.options.task_labels[0]),
                     false => ("", self.options.task_labels[1]),
                 };
-                let label = escape(label);
+                let label = escape::html(label);
                 self.emit(Event::InlineHtml(
                     format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> ")
                         .into(),
@@ -444,11 +445,11 @@ impl<'e> State<'_, 'e> {
         } else {
             self.highlighter.highlight(&code, &language)
         };
-        let body = body.unwrap_or_else(|| escape(&code));
+        let body = body.unwrap_or_else(|| escape::html(&code));
         let lang_attr = if language.is_empty() {
             String::new()
         } else {
-            format!(" data-lang=\"{}\"", escape(&language))
+            format!(" data-lang=\"{}\"", escape::html(&language))
         };
         self.emit(Event::Html(
             format!("<pre class=\"code\"{lang_attr}><code>{body}</code></pre>\n").into(),
@@ -463,7 +464,7 @@ impl<'e> State<'_, 'e> {
             BlockQuoteKind::Warning => ("warning", 3),
             BlockQuoteKind::Caution => ("caution", 4),
         };
-        (class, escape(self.options.alert_titles[index]))
+        (class, escape::html(self.options.alert_titles[index]))
     }
 
     /// An iframe's source: kept when it is an https address on a host the
@@ -658,25 +659,6 @@ pub fn shorten(text: &str, max: usize) -> String {
     let cut: String = text.chars().take(max).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    escape_into(&mut out, text);
-    out
-}
-
-fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
 }
 
 /// Removes scripts, event handlers and script URLs from HTML, keeping the

@@ -15,7 +15,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 
 use crate::content::model::Language;
-use crate::slug::fold;
+use crate::helpers::slug::fold;
 
 /// How much a word counts where it is found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -132,7 +132,7 @@ pub fn assemble(visible: Visible, diagnostics: &mut Diagnostics) -> Site {
         let n = networks.len();
         for (i, page) in site.pages.iter().enumerate() {
             by_source.insert(page.source.clone(), (n, i));
-            by_url.insert(crate::urls::of(&[&site.network.id, &page.path]), (n, i));
+            by_url.insert(crate::helpers::urls::of(&[&site.network.id, &page.path]), (n, i));
         }
         for (f, file) in site.files.iter().enumerate() {
             file_by_source.insert(file.source.clone(), (n, f));
@@ -143,7 +143,7 @@ pub fn assemble(visible: Visible, diagnostics: &mut Diagnostics) -> Site {
     let hidden_urls = visible
         .hidden
         .iter()
-        .map(|h| crate::urls::of(&[&h.network, &h.path]))
+        .map(|h| crate::helpers::urls::of(&[&h.network, &h.path]))
         .chain(visible.hidden_files.iter().flat_map(|f| f.urls.clone()))
         .collect();
     Site {
@@ -175,12 +175,12 @@ fn site_files(site: &NetworkSite, loose: &[LooseFile]) -> Vec<SiteFile> {
             files.push(match document {
                 Some(d) => SiteFile {
                     source: file.source.clone(),
-                    url: crate::urls::document(id, &page.path, &d.file_name),
+                    url: crate::helpers::urls::document(id, &page.path, &d.file_name),
                     always: true,
                 },
                 None => SiteFile {
                     source: file.source.clone(),
-                    url: crate::urls::file(id, &file.rel_path),
+                    url: crate::helpers::urls::file(id, &file.rel_path),
                     always: false,
                 },
             });
@@ -188,7 +188,7 @@ fn site_files(site: &NetworkSite, loose: &[LooseFile]) -> Vec<SiteFile> {
     }
     files.extend(loose.iter().filter(|f| &f.network == id).map(|f| SiteFile {
         source: f.file.source.clone(),
-        url: crate::urls::file(id, &f.file.rel_path),
+        url: crate::helpers::urls::file(id, &f.file.rel_path),
         always: false,
     }));
     files
@@ -266,7 +266,7 @@ fn book_key(page: &Page, folder_weights: &HashMap<String, i64>) -> Vec<(i64, Str
         let weight = folder_weights
             .get(&folder)
             .copied()
-            .or_else(|| crate::slug::split_number_prefix(name).0)
+            .or_else(|| crate::helpers::slug::split_number_prefix(name).0)
             .unwrap_or(i64::MAX);
         key.push((weight, name.to_string()));
     }

@@ -286,8 +286,8 @@ impl Blocks<'_> {
         }
         let class = class.unwrap_or("note");
         let title = match &start.title {
-            Some(t) => escape(t),
-            None => escape(self.titles[index]),
+            Some(t) => crate::helpers::escape::html(t),
+            None => crate::helpers::escape::html(self.titles[index]),
         };
         let pad = " ".repeat(start.indent.min(3));
         let origin = line.origin;
@@ -307,7 +307,7 @@ impl Blocks<'_> {
                     "{pad}<details class=\"alert alert-{class}\"{}><summary class=\"alert-title\">{}</summary>",
                     if open { " open" } else { "" },
                     if title.is_empty() {
-                        escape(self.titles[index])
+                        crate::helpers::escape::html(self.titles[index])
                     } else {
                         title
                     }
@@ -757,13 +757,6 @@ fn shorten(text: &str) -> String {
     }
     let cut: String = text.chars().take(57).collect();
     format!("{cut}…")
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

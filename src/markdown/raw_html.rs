@@ -76,7 +76,7 @@ fn rewrite(
                     out.push_str(&format!(
                         " {}=\"{prefix}{}\"",
                         attribute.name(html),
-                        escape_attribute(&decode_entities(raw))
+                        crate::helpers::escape::html(&decode_entities(raw))
                     ));
                     copied = attribute.end;
                 }
@@ -99,7 +99,7 @@ fn rewrite(
                 out.push_str(&format!(
                     " {}=\"{}\"",
                     attribute.name(html),
-                    escape_attribute(&value)
+                    crate::helpers::escape::html(&value)
                 ));
             }
             copied = attribute.end;
@@ -223,14 +223,6 @@ fn decode_entities(value: &str) -> String {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&")
-}
-
-fn escape_attribute(value: &str) -> String {
-    value
-        .replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

@@ -5,16 +5,17 @@
 //! disk or a write error leaves the previous output exactly as it was.
 //! Nothing outside the output folder is ever deleted.
 
+mod file;
 mod lock;
 mod stage;
 
 use std::fs;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Component, Path};
 
 use crate::audience::Audience;
 use crate::content::model::Visibility;
 use crate::error::Error;
-use crate::render::{FileData, OutputFile};
+pub use file::{FileData, OutputFile};
 
 pub use stage::staging_paths;
 
@@ -60,9 +61,9 @@ pub fn check_output_dir(
         path: out.to_path_buf(),
         reason,
     };
-    let out_abs = absolute(out);
-    let root_abs = absolute(root);
-    let content_abs = absolute(content);
+    let out_abs = crate::helpers::paths::absolute(out);
+    let root_abs = crate::helpers::paths::absolute(root);
+    let content_abs = crate::helpers::paths::absolute(content);
     if out_abs == content_abs || content_abs.starts_with(&out_abs) {
         return Err(refuse(
             "it is (or holds) the content folder; choose another --out, e.g. public".into(),
@@ -116,30 +117,6 @@ fn audience_name(audience: Audience) -> &'static str {
     }
 }
 
-/// The absolute, `..`-free form of a path, whether or not it exists.
-pub(crate) fn absolute(path: &Path) -> PathBuf {
-    if let Ok(p) = fs::canonicalize(path) {
-        return p;
-    }
-    let base = std::env::current_dir().unwrap_or_default().join(path);
-    let mut out = PathBuf::new();
-    for c in base.components() {
-        match c {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    match (out.parent(), out.file_name()) {
-        (Some(parent), Some(name)) => {
-            fs::canonicalize(parent).map_or(out.clone(), |p| p.join(name))
-        }
-        _ => out,
-    }
-}
-
 /// Replaces the contents of `out` (after [`check_output_dir`]) with
 /// `files`, atomically: the new site is staged beside `out` and swapped in
 /// whole. Only one build writes a folder at a time.
@@ -154,7 +131,7 @@ pub fn write(out: &Path, files: &[OutputFile], audience: Audience) -> Result<Wri
     }
     // Work on the real folder, so a symbolic link `public -> /srv/site`
     // keeps pointing at the new site.
-    let out = fs::canonicalize(out).unwrap_or_else(|_| absolute(out));
+    let out = fs::canonicalize(out).unwrap_or_else(|_| crate::helpers::paths::absolute(out));
     let parent = out.parent().unwrap_or(Path::new("/")).to_path_buf();
     fs::create_dir_all(&parent).map_err(|source| Error::Write {
         path: parent.clone(),

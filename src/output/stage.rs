@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::error::Error;
-use crate::render::{FileData, OutputFile};
+use crate::output::{FileData, OutputFile};
 
 use super::{MARKER, WriteReport};
 

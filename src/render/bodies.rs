@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, nearest};
 use crate::links::{AnchorCheck, PageLinks};
 use crate::markdown::{self, Heading, MarkdownOptions};
 use crate::site::{NetworkSite, Site};
-use crate::urls;
+use crate::helpers::urls;
 
 use super::RenderInputs;
 
@@ -270,7 +270,7 @@ impl<'a> NetworkRenderer<'a> {
             let page = &self.network.pages[c];
             for (depth, folder) in crate::view::folders_without_page(page, &mut opened) {
                 out.push(PrintChapter {
-                    anchor: format!("h-map-{}", crate::slug::slugify(folder)),
+                    anchor: format!("h-map-{}", crate::helpers::slug::slugify(folder)),
                     title: crate::view::folder_entry(folder, depth).title,
                     depth,
                     content: String::new(),
@@ -370,7 +370,7 @@ fn check_anchors(
     for check in checks {
         let (n, p) = check.target;
         let target = &bodies[n].pages[p];
-        let anchor = crate::links::percent_decode(&check.anchor);
+        let anchor = crate::helpers::escape::percent_decode(&check.anchor);
         let known = |a: &str| {
             target.toc.iter().any(|h| h.id == a)
                 || target.ids.iter().any(|id| id == a)
@@ -387,7 +387,7 @@ fn check_anchors(
                 Some(fp) => &mut bodies[from_n].pages[fp].html,
                 None => &mut bodies[from_n].home.html,
             };
-            for written in [check.anchor.clone(), urls::encode_fragment(&check.anchor)] {
+            for written in [check.anchor.clone(), crate::helpers::escape::href(&check.anchor)] {
                 *html = html.replace(&format!("#{written}\""), &format!("#{id}\""));
             }
             aliases.push((check.target, check.anchor.clone(), id));
@@ -438,7 +438,7 @@ fn fix_print_aliases(
         }
         let chapter = chapter_anchor(&page.path);
         for c in &mut bodies[*n].print {
-            for w in [written.clone(), urls::encode_fragment(written)] {
+            for w in [written.clone(), crate::helpers::escape::href(written)] {
                 c.content = c
                     .content
                     .replace(&format!("#{chapter}-{w}\""), &format!("#{chapter}-{id}\""));
@@ -449,12 +449,12 @@ fn fix_print_aliases(
 
 /// The id of the heading that `anchor` names in another tool's way.
 fn heading_alias<'t>(anchor: &str, toc: &'t [Heading]) -> Option<&'t str> {
-    let slug = crate::slug::slugify(anchor);
+    let slug = crate::helpers::slug::slugify(anchor);
     toc.iter()
         .find(|h| {
             h.id == slug
-                || crate::slug::github_id(&h.title) == anchor
-                || crate::slug::mkdocs_id(&h.title) == anchor
+                || crate::helpers::slug::github_id(&h.title) == anchor
+                || crate::helpers::slug::mkdocs_id(&h.title) == anchor
         })
         .map(|h| h.id.as_str())
 }

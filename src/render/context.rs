@@ -11,7 +11,7 @@ use crate::content::model::{NetworkStatus, Section};
 use crate::error::Error;
 use crate::site::{NetworkSite, Site};
 use crate::templates::{Theme, error_chain};
-use crate::urls;
+use crate::helpers::urls;
 use crate::view::Views;
 
 /// What every page of one network shares: its UI strings and the template

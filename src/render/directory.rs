@@ -4,7 +4,7 @@
 use super::{Env, OutputFile};
 use crate::error::Error;
 use crate::site::NetworkSite;
-use crate::urls;
+use crate::helpers::urls;
 use crate::view::PersonView;
 
 /// One directory page.

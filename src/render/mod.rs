@@ -8,7 +8,6 @@ mod pages;
 mod portal;
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -22,25 +21,12 @@ use crate::index::FACETS;
 use crate::search;
 use crate::site::{NetworkSite, Site};
 use crate::templates::Theme;
-use crate::urls;
+use crate::helpers::urls;
 use crate::view::Summary;
 
 pub use bodies::Bodies;
+use crate::output::{FileData, OutputFile};
 use context::{Renderer, Shared};
-
-/// The bytes of one output file: made here, or copied from a source file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FileData {
-    Bytes(Vec<u8>),
-    Copy(PathBuf),
-}
-
-/// One file of the output, at a `/`-separated path below the output folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    pub data: FileData,
-}
 
 /// What rendering needs besides the site.
 pub struct RenderInputs<'a> {
@@ -54,15 +40,6 @@ pub struct RenderInputs<'a> {
     pub base_url: Option<&'a str>,
     /// The language of the portal and the cross-network pages.
     pub language: crate::content::model::Language,
-}
-
-/// Renders the whole site. Link problems go to `diagnostics`.
-pub fn render(
-    site: &Site,
-    inputs: &RenderInputs,
-    diagnostics: &mut Diagnostics,
-) -> Result<Vec<OutputFile>, Error> {
-    render_all(site, inputs, diagnostics).map(|(files, _)| files)
 }
 
 /// Renders the whole site, and returns the rendered bodies too (kept by

@@ -4,7 +4,7 @@
 use super::{Env, OutputFile};
 use crate::content::model::{Kind, Section};
 use crate::error::Error;
-use crate::urls;
+use crate::helpers::urls;
 use crate::view::{Group, LinkView, PageView, SectionView, Summary};
 
 pub fn home(env: &Env, n: usize) -> Result<OutputFile, Error> {

@@ -5,7 +5,7 @@ use super::context::{portal_context, render_template};
 use super::{Env, OutputFile};
 use crate::content::model::Section;
 use crate::error::Error;
-use crate::urls;
+use crate::helpers::urls;
 use crate::view::{self, NetworkCard, Views};
 
 pub fn portal(env: &Env) -> Result<OutputFile, Error> {

@@ -16,7 +16,7 @@ use crate::content::load::{Asset, SourceFile, SourceTree};
 use crate::content::model::{Attachment, Content, LooseFile, Section, When};
 use crate::content::owners;
 use crate::content::raw::Scalar;
-use crate::dates;
+use crate::helpers::dates;
 use crate::diagnostic::{Diagnostic, Diagnostics, nearest};
 use crate::yaml::{self, Parsed};
 

@@ -32,7 +32,7 @@ pub fn validate_network(
 ) -> (Network, Registry) {
     let file = &source.network_file;
     let fallback = fallback_network(source);
-    let slug = crate::slug::slugify(&source.id);
+    let slug = crate::helpers::slug::slugify(&source.id);
     if slug != source.id {
         diagnostics.push(
             Diagnostic::error(
@@ -224,12 +224,12 @@ fn collect_ids<'a>(
                 format!("{what} number {} in '{key}' has no id", n + 1),
                 format!(
                     "give every {what} an `id:` that pages can refer to, e.g. `id: {}`",
-                    crate::slug::slugify(name.unwrap_or("naam"))
+                    crate::helpers::slug::slugify(name.unwrap_or("naam"))
                 ),
             );
             continue;
         };
-        let slug = crate::slug::slugify(id);
+        let slug = crate::helpers::slug::slugify(id);
         if slug != id {
             let fix = match slug.is_empty() {
                 true => "use lowercase letters, digits and dashes".to_string(),
@@ -269,7 +269,7 @@ fn check_addresses(raw: &RawNetwork, check: &mut FileCheck) {
     }
     for person in &raw.people {
         if let Some(contact) = &person.contact
-            && crate::urls::contact_href(contact).is_none()
+            && crate::helpers::urls::contact_href(contact).is_none()
         {
             check.error_at_value(
                 "people",

@@ -10,9 +10,9 @@ use crate::content::owners::page_folder;
 use crate::content::raw::{
     COMMON_KEYS, DATED_KEYS, MEETING_KEYS, PRACTICE_KEYS, RawDocument, RawPage,
 };
-use crate::dates;
+use crate::helpers::dates;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::slug::{slugify, split_number_prefix};
+use crate::helpers::slug::{slugify, split_number_prefix};
 
 use super::{FileCheck, Registry, parse_file};
 

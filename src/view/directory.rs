@@ -9,7 +9,7 @@ use super::{
 };
 use crate::content::model::{Kind, Section, Visibility};
 use crate::index::{FACETS, FacetValue};
-use crate::urls;
+use crate::helpers::urls;
 
 /// One facet of the practice catalogue (theme, region, ...).
 #[derive(Debug, Clone, Serialize)]

@@ -18,11 +18,11 @@ use crate::content::model::{
     Kind, Language, Meeting, Network, NetworkStatus, Page, Practice, PracticeStatus, Section,
     Visibility, When,
 };
-use crate::dates;
+use crate::helpers::dates;
 use crate::markdown::Heading;
 use crate::site::NetworkSite;
-use crate::slug::slugify;
-use crate::urls;
+use crate::helpers::slug::slugify;
+use crate::helpers::urls;
 
 pub use directory::*;
 pub use portal::*;
@@ -162,7 +162,7 @@ pub fn folders_without_page<'p>(
 /// A handreiking folder without a page of its own, as a contents entry.
 pub fn folder_entry(folder: &str, depth: usize) -> Summary {
     let name = folder.rsplit('/').next().unwrap_or(folder);
-    let name = crate::slug::split_number_prefix(name)
+    let name = crate::helpers::slug::split_number_prefix(name)
         .1
         .replace(['-', '_'], " ");
     let mut chars = name.trim().chars();
@@ -647,7 +647,7 @@ impl Views<'_> {
                 .map(|d| DocumentView {
                     title: d.title.clone(),
                     file: d.file_name.clone(),
-                    url: format!("{url}{}", urls::encode_path(&d.file_name)),
+                    url: format!("{url}{}", crate::helpers::escape::path(&d.file_name)),
                     size: human_size(d.size, self.language()),
                     kind: d
                         .file_name

@@ -9,8 +9,8 @@ use serde::Serialize;
 use super::{Group, Summary};
 use crate::content::model::Kind;
 use crate::site::Site;
-use crate::slug::slugify;
-use crate::urls;
+use crate::helpers::slug::slugify;
+use crate::helpers::urls;
 
 /// A theme across all networks.
 #[derive(Debug, Clone, Serialize)]

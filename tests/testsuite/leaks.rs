@@ -391,8 +391,8 @@ fn mutate(rng: &mut Rng, lines: &mut Vec<String>) {
 #[test]
 fn mutated_front_matter_never_publishes_a_hidden_page() {
     use oogst::audience::Audience;
-    use oogst::build::{BuildOptions, render_site};
-    use oogst::render::FileData;
+    use oogst::cmd::build::{BuildOptions, render_site};
+    use oogst::output::FileData;
     let site = SiteTest::small();
     let page = [
         "---",

@@ -11,13 +11,13 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use crate::audience::Audience;
-use crate::build::{self, BuildOptions};
+use crate::cmd::build::{self, BuildOptions};
 use crate::content::model::NetworkStatus;
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
 use crate::output::{self, WriteReport};
-use crate::render::{FileData, OutputFile};
-use crate::urls;
+use crate::output::{FileData, OutputFile};
+use crate::helpers::urls;
 
 /// What to publish, and where.
 #[derive(Debug, Clone)]
@@ -237,15 +237,7 @@ fn refuse_leaks(network: &str, files: &[OutputFile], secrets: &Secrets) -> Resul
                 source.display()
             )));
         }
-        let bytes = match &file.data {
-            FileData::Bytes(bytes) => std::borrow::Cow::Borrowed(bytes),
-            FileData::Copy(source) => {
-                std::borrow::Cow::Owned(std::fs::read(source).map_err(|e| Error::Io {
-                    path: source.clone(),
-                    source: e,
-                })?)
-            }
-        };
+        let bytes = file.bytes()?;
         if let Some((source, ..)) = secrets.files.iter().find(|(_, _, len, hash)| {
             *len == bytes.len() as u64 && *len >= 16 && Sha256::digest(&*bytes).as_slice() == hash
         }) {
@@ -301,7 +293,7 @@ fn readme(
         (true, _, true) => "The network is still active: this archive is a snapshot of its public site on the day it was built.".to_string(),
         (true, _, false) => "Het netwerk is nog actief: dit archief is een momentopname van de publieke site op de dag dat het gemaakt is.".to_string(),
         (false, Some(date), true) => format!("The network closed on {date}; this archive is the publication of its public site."),
-        (false, Some(date), false) => format!("Het netwerk is op {} afgesloten; dit archief is de publicatie van de publieke site.", crate::dates::format_long(date, language)),
+        (false, Some(date), false) => format!("Het netwerk is op {} afgesloten; dit archief is de publicatie van de publieke site.", crate::helpers::dates::format_long(date, language)),
         (false, None, true) => "The network has closed; this archive is the publication of its public site.".to_string(),
         (false, None, false) => "Het netwerk is afgesloten; dit archief is de publicatie van de publieke site.".to_string(),
     };
@@ -333,15 +325,7 @@ fn readme(
 fn checksums(files: &[OutputFile]) -> Result<String, Error> {
     let mut lines = Vec::with_capacity(files.len());
     for file in files {
-        let digest = match &file.data {
-            FileData::Bytes(bytes) => Sha256::digest(bytes),
-            FileData::Copy(source) => {
-                Sha256::digest(std::fs::read(source).map_err(|e| Error::Io {
-                    path: source.clone(),
-                    source: e,
-                })?)
-            }
-        };
+        let digest = Sha256::digest(&*file.bytes()?);
         let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
         lines.push(format!("{hex}  {}", file.path));
     }

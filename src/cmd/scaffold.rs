@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use crate::content::load::NETWORK_FILE;
 use crate::content::model::Section;
-use crate::slug::{slugify, split_number_prefix};
+use crate::helpers::slug::{slugify, split_number_prefix};
 
 /// Why a file could not be made.
 #[derive(Debug, thiserror::Error)]

@@ -338,7 +338,7 @@ fn handle(mut stream: TcpStream, served: &Served) -> std::io::Result<()> {
 
 /// `/net/x/` -> `net/x/index.html`; None for paths that leave the site.
 fn file_key(path: &str) -> Option<String> {
-    let decoded = crate::links::percent_decode(path);
+    let decoded = crate::helpers::escape::percent_decode(path);
     let mut segments = Vec::new();
     for segment in decoded.split('/') {
         match segment {
@@ -433,7 +433,7 @@ fn overlay(errors: &str, english: bool) -> String {
          background:#3b0d0c;color:#fff;font:14px/1.5 ui-monospace,monospace;padding:1rem 1.5rem;z-index:9999;\
          box-shadow:0 -4px 16px rgba(0,0,0,.4)\"><strong>{title}</strong>\
          <pre style=\"white-space:pre-wrap;margin:.5rem 0 0\">{}</pre></div>",
-        escape(errors)
+        crate::helpers::escape::html(errors)
     )
 }
 
@@ -450,15 +450,8 @@ fn not_found(path: &str, english: bool) -> String {
     format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
          <body><h1>404: {title}</h1><p>{there_is_none} <code>{}</code>.</p><p><a href=\"/\">{home}</a></p></body></html>",
-        escape(path)
+        crate::helpers::escape::html(path)
     )
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

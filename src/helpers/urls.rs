@@ -70,35 +70,6 @@ pub fn output_file(url: &str) -> String {
 
 /// The prefix from a page at `url` back to the site root: `../../` for
 /// `net/meetings/`, empty for the portal.
-/// A path for an `href`: bytes other than unreserved URL characters and
-/// `/` percent-encoded (`verslag mei.pdf` -> `verslag%20mei.pdf`).
-pub fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        match b {
-            b if b.is_ascii_alphanumeric() || b"-_.~/".contains(&b) => out.push(b as char),
-            b => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
-/// A fragment as the markdown renderer writes it in an `href`: bytes other
-/// than URL characters percent-encoded, `&` as an entity.
-pub fn encode_fragment(fragment: &str) -> String {
-    let mut out = String::with_capacity(fragment.len());
-    for b in fragment.bytes() {
-        match b {
-            b'&' => out.push_str("&amp;"),
-            b if b.is_ascii_alphanumeric() || b"-_.~!*'();:@=+$,/?#[]%".contains(&b) => {
-                out.push(b as char)
-            }
-            b => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
 pub fn root_prefix(url: &str) -> String {
     "../".repeat(url.matches('/').count())
 }

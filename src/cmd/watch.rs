@@ -12,14 +12,14 @@ use std::time::{Duration, Instant};
 use notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
-use crate::build::{self, BuildOptions};
+use crate::cmd::build::{self, BuildOptions};
 use crate::config;
 use crate::content::front_matter;
 use crate::content::load::is_editor_litter;
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
-use crate::render::{FileData, OutputFile};
-use crate::serve::{self, Served};
+use crate::output::OutputFile;
+use crate::cmd::serve::{self, Served};
 
 /// What to watch and where to serve it.
 #[derive(Debug, Clone)]
@@ -128,14 +128,8 @@ fn is_relevant(path: &Path, options: &BuildOptions) -> bool {
     {
         return false;
     }
-    let absolute = |p: &Path| {
-        p.canonicalize()
-            .unwrap_or_else(|_| std::env::current_dir().unwrap_or_default().join(p))
-    };
-    let path = match path.parent() {
-        Some(parent) => absolute(parent).join(path.file_name().unwrap_or_default()),
-        None => path.to_path_buf(),
-    };
+    use crate::helpers::paths::absolute;
+    let path = absolute(path);
     if path.starts_with(absolute(&options.out_dir)) {
         return false;
     }
@@ -311,24 +305,10 @@ fn in_memory(files: Vec<OutputFile>) -> HashMap<String, Arc<Vec<u8>>> {
     files
         .into_iter()
         .filter_map(|f| {
-            let bytes = match f.data {
-                FileData::Bytes(bytes) => bytes,
-                FileData::Copy(source) => std::fs::read(source).ok()?,
-            };
-            Some((f.path, Arc::new(bytes)))
+            let path = f.path.clone();
+            Some((path, Arc::new(f.into_bytes().ok()?)))
         })
         .collect()
-}
-
-/// `path` relative to `root` (canonical) when it lies below it.
-fn below(path: &Path, root: &Path) -> Option<PathBuf> {
-    let canonical = path.canonicalize().ok();
-    canonical
-        .as_deref()
-        .unwrap_or(path)
-        .strip_prefix(root)
-        .ok()
-        .map(Path::to_path_buf)
 }
 
 /// The errors as the overlay shows them: like the terminal, with paths
@@ -336,25 +316,11 @@ fn below(path: &Path, root: &Path) -> Option<PathBuf> {
 pub fn error_text(error: &Error, root: &Path) -> String {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     match error {
-        Error::Content(diagnostics) => {
-            let lines: Vec<String> = diagnostics
-                .sorted()
-                .into_iter()
-                .filter(|d| d.is_error())
-                .map(|d| {
-                    let mut d = d.clone();
-                    if let Some(rel) = below(&d.path, &root) {
-                        d.path = rel;
-                    }
-                    d.to_string()
-                })
-                .collect();
-            format!(
-                "{}\n\n{} error(s)",
-                lines.join("\n"),
-                diagnostics.error_count()
-            )
-        }
+        Error::Content(diagnostics) => format!(
+            "{}\n\n{} error(s)",
+            diagnostics.report(usize::MAX).text(Some(&root), false),
+            diagnostics.error_count()
+        ),
         other => other.to_string(),
     }
 }

@@ -1,0 +1,45 @@
+//! The writer's file type: one file of the output, made in memory or
+//! copied from a source file, and the one way to read its bytes.
+
+use std::borrow::Cow;
+use std::path::PathBuf;
+
+use crate::error::Error;
+
+/// The bytes of one output file: made in memory, or copied from a source file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileData {
+    Bytes(Vec<u8>),
+    Copy(PathBuf),
+}
+
+/// One file of the output, at a `/`-separated path below the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub data: FileData,
+}
+
+impl OutputFile {
+    /// The file's bytes: borrowed when made in memory, read when copied (a
+    /// source that cannot be read is named in the error).
+    pub fn bytes(&self) -> Result<Cow<'_, [u8]>, Error> {
+        match &self.data {
+            FileData::Bytes(bytes) => Ok(Cow::Borrowed(bytes)),
+            FileData::Copy(source) => std::fs::read(source)
+                .map(Cow::Owned)
+                .map_err(|e| Error::Io {
+                    path: source.clone(),
+                    source: e,
+                }),
+        }
+    }
+
+    /// The file's bytes, owned: moved when made in memory, read when copied.
+    pub fn into_bytes(self) -> Result<Vec<u8>, Error> {
+        match self.data {
+            FileData::Bytes(bytes) => Ok(bytes),
+            FileData::Copy(_) => self.bytes().map(Cow::into_owned),
+        }
+    }
+}
