@@ -47,8 +47,14 @@ pub fn atom(feed: &Feed, base_url: &str) -> String {
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
         crate::helpers::escape::xml(&feed.language)
     ));
-    xml.push_str(&format!("  <title>{}</title>\n", crate::helpers::escape::xml(&feed.title)));
-    xml.push_str(&format!("  <id>{}</id>\n", crate::helpers::escape::xml(&page)));
+    xml.push_str(&format!(
+        "  <title>{}</title>\n",
+        crate::helpers::escape::xml(&feed.title)
+    ));
+    xml.push_str(&format!(
+        "  <id>{}</id>\n",
+        crate::helpers::escape::xml(&page)
+    ));
     xml.push_str(&format!(
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
         crate::helpers::escape::xml(&page)
@@ -69,8 +75,14 @@ pub fn atom(feed: &Feed, base_url: &str) -> String {
     for entry in &entries {
         let url = format!("{base_url}{}", entry.url);
         xml.push_str("  <entry>\n");
-        xml.push_str(&format!("    <title>{}</title>\n", crate::helpers::escape::xml(&entry.title)));
-        xml.push_str(&format!("    <id>{}</id>\n", crate::helpers::escape::xml(&url)));
+        xml.push_str(&format!(
+            "    <title>{}</title>\n",
+            crate::helpers::escape::xml(&entry.title)
+        ));
+        xml.push_str(&format!(
+            "    <id>{}</id>\n",
+            crate::helpers::escape::xml(&url)
+        ));
         xml.push_str(&format!(
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
             crate::helpers::escape::xml(&url)
@@ -80,7 +92,10 @@ pub fn atom(feed: &Feed, base_url: &str) -> String {
             entry.updated
         ));
         for category in &entry.categories {
-            xml.push_str(&format!("    <category term=\"{}\"/>\n", crate::helpers::escape::xml(category)));
+            xml.push_str(&format!(
+                "    <category term=\"{}\"/>\n",
+                crate::helpers::escape::xml(category)
+            ));
         }
         if !entry.summary.is_empty() {
             xml.push_str(&format!(
@@ -117,7 +132,6 @@ pub fn robots(base_url: Option<&str>) -> String {
     }
     text
 }
-
 
 #[cfg(test)]
 mod tests {

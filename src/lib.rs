@@ -28,16 +28,16 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 // The stages, in pipeline order.
-pub mod content;
-mod validate;
 pub mod audience;
-mod site;
+pub mod content;
 mod index;
 mod links;
 mod markdown;
-pub mod view;
-mod render;
 pub mod output;
+mod render;
+mod site;
+mod validate;
+pub mod view;
 
 // What the stages use.
 pub mod config;

@@ -15,10 +15,10 @@ use std::path::{Component, Path, PathBuf};
 use crate::diagnostic::nearest;
 use crate::helpers::escape::percent_decode;
 use crate::helpers::paths::normalize;
-use crate::markdown::{Link, LinkKind, LinkResolver};
-use crate::site::{NetworkSite, PRACTICE_RESERVED, Site};
 use crate::helpers::slug::slugify;
 use crate::helpers::urls;
+use crate::markdown::{Link, LinkKind, LinkResolver};
+use crate::site::{NetworkSite, PRACTICE_RESERVED, Site};
 
 /// A link to `#anchor` of a page, checked once every page has its headings.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,8 +13,8 @@ mod raw_html;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::helpers::escape;
-use crate::highlight::Highlighter;
 use crate::helpers::slug::slugify;
+use crate::highlight::Highlighter;
 
 /// What a link destination turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]

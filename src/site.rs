@@ -132,7 +132,10 @@ pub fn assemble(visible: Visible, diagnostics: &mut Diagnostics) -> Site {
         let n = networks.len();
         for (i, page) in site.pages.iter().enumerate() {
             by_source.insert(page.source.clone(), (n, i));
-            by_url.insert(crate::helpers::urls::of(&[&site.network.id, &page.path]), (n, i));
+            by_url.insert(
+                crate::helpers::urls::of(&[&site.network.id, &page.path]),
+                (n, i),
+            );
         }
         for (f, file) in site.files.iter().enumerate() {
             file_by_source.insert(file.source.clone(), (n, f));

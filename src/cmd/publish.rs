@@ -15,9 +15,9 @@ use crate::cmd::build::{self, BuildOptions};
 use crate::content::model::NetworkStatus;
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
+use crate::helpers::urls;
 use crate::output::{self, WriteReport};
 use crate::output::{FileData, OutputFile};
-use crate::helpers::urls;
 
 /// What to publish, and where.
 #[derive(Debug, Clone)]

@@ -36,33 +36,11 @@ pub enum ScaffoldError {
     },
 }
 
-/// The kinds of page `oogst new` makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NewKind {
-    Meeting,
-    Practice,
-    Chapter,
-    Lesson,
-    Page,
-}
-
-impl NewKind {
-    fn section(self) -> Section {
-        match self {
-            NewKind::Meeting => Section::Meetings,
-            NewKind::Practice => Section::Practices,
-            NewKind::Chapter => Section::Handreiking,
-            NewKind::Lesson => Section::Lessons,
-            NewKind::Page => Section::Pages,
-        }
-    }
-}
-
-/// Writes a new page of `kind` titled `title` in `network`; returns its path.
+/// Writes a new page in `section` titled `title` in `network`; returns its path.
 pub fn new_page(
     content: &Path,
     network: &str,
-    kind: NewKind,
+    section: Section,
     title: &str,
     today: Date,
 ) -> Result<PathBuf, ScaffoldError> {
@@ -78,14 +56,14 @@ pub fn new_page(
     if slug.is_empty() {
         return Err(ScaffoldError::EmptySlug);
     }
-    let dir = network_dir.join(kind.section().dir());
-    let name = match kind {
-        NewKind::Meeting => format!("{today}-{slug}.md"),
-        NewKind::Chapter => format!("{:02}-{slug}.md", next_chapter_number(&dir)),
+    let dir = network_dir.join(section.dir());
+    let name = match section {
+        Section::Meetings => format!("{today}-{slug}.md"),
+        Section::Handreiking => format!("{:02}-{slug}.md", next_chapter_number(&dir)),
         _ => format!("{slug}.md"),
     };
     let path = dir.join(name);
-    write_new(&path, &front_matter(kind, title, today))?;
+    write_new(&path, &front_matter(section, title, today))?;
     Ok(path)
 }
 
@@ -122,27 +100,27 @@ fn quoted(text: &str) -> String {
     format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
-fn front_matter(kind: NewKind, title: &str, today: Date) -> String {
+fn front_matter(section: Section, title: &str, today: Date) -> String {
     let title = quoted(title);
-    match kind {
-        NewKind::Meeting => format!(
+    match section {
+        Section::Meetings => format!(
             "---\ntitle: {title}\ndate: {today}\nlocation: \"\"          # or: online: true\nfacilitator: \"\"       # a person id from _network.md, or a name\n\
              attendees: []         # person ids, e.g. [anna, bram]\nthemes: []            # theme ids from _network.md\nagenda: []\n\
              decisions: []         # afspraken\nactions: []           # a list of: what, who (person id), due (date), done\ninsights: []          # de oogst\n\
              # visibility: public  # meeting notes are for participants only by default\n---\n\
              Wat er besproken is.\n"
         ),
-        NewKind::Practice => format!(
+        Section::Practices => format!(
             "---\ntitle: {title}\nstatus: idea          # idea | experiment | applied | evaluated\n# organisation: id    # an organisation id from _network.md\n\
              # contact: id         # a person id\nthemes: []\nsummary: \"\"\nresults: \"\"\n---\n## Aanleiding\n\n## Hoe het werkt\n\n## Wat het oplevert\n"
         ),
-        NewKind::Chapter => {
+        Section::Handreiking => {
             format!("---\ntitle: {title}\nsummary: \"\"\n---\nDe tekst van dit hoofdstuk.\n")
         }
-        NewKind::Lesson => format!(
+        Section::Lessons => format!(
             "---\ntitle: {title}\nthemes: []\nsummary: \"\"\ndate: {today}\n---\nWat we geleerd hebben, en waarom het ertoe doet.\n"
         ),
-        NewKind::Page => format!("---\ntitle: {title}\n---\nTekst van de pagina.\n"),
+        Section::Pages => format!("---\ntitle: {title}\n---\nTekst van de pagina.\n"),
     }
 }
 

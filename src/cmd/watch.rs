@@ -13,13 +13,13 @@ use notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use crate::cmd::build::{self, BuildOptions};
+use crate::cmd::serve::{self, Served};
 use crate::config;
 use crate::content::front_matter;
 use crate::content::load::is_editor_litter;
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
 use crate::output::OutputFile;
-use crate::cmd::serve::{self, Served};
 
 /// What to watch and where to serve it.
 #[derive(Debug, Clone)]

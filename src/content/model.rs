@@ -92,6 +92,22 @@ impl Section {
         Section::ALL.into_iter().find(|s| s.dir() == dir)
     }
 
+    /// The kind of page the section holds: `meeting`, `practice`,
+    /// `chapter`, `lesson` or `page` (as `oogst new` and messages say it).
+    pub fn kind_name(self) -> &'static str {
+        match self {
+            Section::Meetings => "meeting",
+            Section::Practices => "practice",
+            Section::Handreiking => "chapter",
+            Section::Lessons => "lesson",
+            Section::Pages => "page",
+        }
+    }
+
+    pub fn from_kind_name(name: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.kind_name() == name)
+    }
+
     /// Meeting notes are confidential by default; everything else is public.
     pub fn default_visibility(self) -> Visibility {
         match self {

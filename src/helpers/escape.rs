@@ -67,7 +67,10 @@ mod tests {
 
     #[test]
     fn escapes_for_html_xml_and_urls() {
-        assert_eq!(html("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(
+            html("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
         assert_eq!(xml("a'b\u{1}&"), "a&apos;b&amp;");
         assert_eq!(path("verslag mei/é.pdf"), "verslag%20mei/%C3%A9.pdf");
         assert_eq!(href("ideeën-delen"), "idee%C3%ABn-delen");

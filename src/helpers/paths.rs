@@ -41,7 +41,10 @@ pub fn absolute(path: &Path) -> PathBuf {
 /// `path` as seen from the folder `base` (an absolute, real path), when it
 /// lies below it: what a writer types to open the file.
 pub fn below(path: &Path, base: &Path) -> Option<PathBuf> {
-    absolute(path).strip_prefix(base).ok().map(Path::to_path_buf)
+    absolute(path)
+        .strip_prefix(base)
+        .ok()
+        .map(Path::to_path_buf)
 }
 
 #[cfg(test)]

@@ -26,12 +26,14 @@ impl OutputFile {
     pub fn bytes(&self) -> Result<Cow<'_, [u8]>, Error> {
         match &self.data {
             FileData::Bytes(bytes) => Ok(Cow::Borrowed(bytes)),
-            FileData::Copy(source) => std::fs::read(source)
-                .map(Cow::Owned)
-                .map_err(|e| Error::Io {
-                    path: source.clone(),
-                    source: e,
-                }),
+            FileData::Copy(source) => {
+                std::fs::read(source)
+                    .map(Cow::Owned)
+                    .map_err(|e| Error::Io {
+                        path: source.clone(),
+                        source: e,
+                    })
+            }
         }
     }
 

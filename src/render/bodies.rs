@@ -8,10 +8,10 @@ use rayon::prelude::*;
 
 use crate::content::model::{Network, Section};
 use crate::diagnostic::{Diagnostic, Diagnostics, nearest};
+use crate::helpers::urls;
 use crate::links::{AnchorCheck, PageLinks};
 use crate::markdown::{self, Heading, MarkdownOptions};
 use crate::site::{NetworkSite, Site};
-use crate::helpers::urls;
 
 use super::RenderInputs;
 
@@ -387,7 +387,10 @@ fn check_anchors(
                 Some(fp) => &mut bodies[from_n].pages[fp].html,
                 None => &mut bodies[from_n].home.html,
             };
-            for written in [check.anchor.clone(), crate::helpers::escape::href(&check.anchor)] {
+            for written in [
+                check.anchor.clone(),
+                crate::helpers::escape::href(&check.anchor),
+            ] {
                 *html = html.replace(&format!("#{written}\""), &format!("#{id}\""));
             }
             aliases.push((check.target, check.anchor.clone(), id));

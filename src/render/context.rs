@@ -9,9 +9,9 @@ use tera::Context;
 use super::{FileData, OutputFile, RenderInputs};
 use crate::content::model::{NetworkStatus, Section};
 use crate::error::Error;
+use crate::helpers::urls;
 use crate::site::{NetworkSite, Site};
 use crate::templates::{Theme, error_chain};
-use crate::helpers::urls;
 use crate::view::Views;
 
 /// What every page of one network shares: its UI strings and the template

@@ -3,8 +3,8 @@
 
 use super::{Env, OutputFile};
 use crate::error::Error;
-use crate::site::NetworkSite;
 use crate::helpers::urls;
+use crate::site::NetworkSite;
 use crate::view::PersonView;
 
 /// One directory page.

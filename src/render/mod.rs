@@ -16,16 +16,16 @@ use crate::content::model::{Kind, Section, Visibility};
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
 use crate::feeds;
+use crate::helpers::urls;
 use crate::highlight::{self, Highlighter};
 use crate::index::FACETS;
 use crate::search;
 use crate::site::{NetworkSite, Site};
 use crate::templates::Theme;
-use crate::helpers::urls;
 use crate::view::Summary;
 
-pub use bodies::Bodies;
 use crate::output::{FileData, OutputFile};
+pub use bodies::Bodies;
 use context::{Renderer, Shared};
 
 /// What rendering needs besides the site.

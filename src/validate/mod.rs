@@ -16,8 +16,8 @@ use crate::content::load::{Asset, SourceFile, SourceTree};
 use crate::content::model::{Attachment, Content, LooseFile, Section, When};
 use crate::content::owners;
 use crate::content::raw::Scalar;
-use crate::helpers::dates;
 use crate::diagnostic::{Diagnostic, Diagnostics, nearest};
+use crate::helpers::dates;
 use crate::yaml::{self, Parsed};
 
 pub use locate::Locator;

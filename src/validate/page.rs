@@ -10,8 +10,8 @@ use crate::content::owners::page_folder;
 use crate::content::raw::{
     COMMON_KEYS, DATED_KEYS, MEETING_KEYS, PRACTICE_KEYS, RawDocument, RawPage,
 };
-use crate::helpers::dates;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::helpers::dates;
 use crate::helpers::slug::{slugify, split_number_prefix};
 
 use super::{FileCheck, Registry, parse_file};
@@ -33,7 +33,7 @@ pub fn validate_page(
         }
     };
     let mut check = FileCheck::new(&file.path, &split);
-    let kind_name = kind_name(source.section);
+    let kind_name = source.section.kind_name();
     let mut allowed = allowed_keys(source.section);
     allowed.extend(network.extra_keys.iter().map(String::as_str));
     check.warn_unknown_keys(&allowed, &parsed.unknown_keys, kind_name);
@@ -227,16 +227,6 @@ fn extra_values(
         }
     }
     values
-}
-
-fn kind_name(section: Section) -> &'static str {
-    match section {
-        Section::Meetings => "meeting",
-        Section::Practices => "practice",
-        Section::Handreiking => "chapter",
-        Section::Lessons => "lesson",
-        Section::Pages => "page",
-    }
 }
 
 fn allowed_keys(section: Section) -> Vec<&'static str> {

@@ -8,8 +8,8 @@ use super::{
     Views,
 };
 use crate::content::model::{Kind, Section, Visibility};
-use crate::index::{FACETS, FacetValue};
 use crate::helpers::urls;
+use crate::index::{FACETS, FacetValue};
 
 /// One facet of the practice catalogue (theme, region, ...).
 #[derive(Debug, Clone, Serialize)]

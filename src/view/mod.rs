@@ -19,10 +19,10 @@ use crate::content::model::{
     Visibility, When,
 };
 use crate::helpers::dates;
-use crate::markdown::Heading;
-use crate::site::NetworkSite;
 use crate::helpers::slug::slugify;
 use crate::helpers::urls;
+use crate::markdown::Heading;
+use crate::site::NetworkSite;
 
 pub use directory::*;
 pub use portal::*;

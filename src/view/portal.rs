@@ -8,9 +8,9 @@ use serde::Serialize;
 
 use super::{Group, Summary};
 use crate::content::model::Kind;
-use crate::site::Site;
 use crate::helpers::slug::slugify;
 use crate::helpers::urls;
+use crate::site::Site;
 
 /// A theme across all networks.
 #[derive(Debug, Clone, Serialize)]

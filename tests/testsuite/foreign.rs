@@ -178,7 +178,10 @@ fn notes_from_five_other_tools_build_with_every_link_resolved() {
         "{note}"
     );
     assert!(note.contains("kluis/pages/grafiek.png\""), "{note}");
-    assert!(note.contains("kluis/practices/dagstart/\">Dagstart</a>"), "{note}");
+    assert!(
+        note.contains("kluis/practices/dagstart/\">Dagstart</a>"),
+        "{note}"
+    );
 }
 
 #[test]

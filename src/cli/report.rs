@@ -1,0 +1,199 @@
+//! What the terminal shows: problems (warnings first, repeats grouped,
+//! errors last), the summary of a build, and what `oogst watch` does.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use oogst::Error;
+use oogst::cmd::build::Outcome;
+use oogst::diagnostic::Diagnostics;
+
+/// The end of `build` and `check`: the problems, then the summary or the
+/// count of errors; the exit code.
+pub fn finish(
+    result: Result<Outcome, Error>,
+    verb: &str,
+    out: Option<&Path>,
+    quiet: Quiet,
+) -> ExitCode {
+    match result {
+        Ok(outcome) => {
+            print_diagnostics(&outcome.diagnostics, quiet);
+            println!("{}", summary(verb, &outcome, out));
+            ExitCode::SUCCESS
+        }
+        Err(Error::Content(diagnostics)) => {
+            print_diagnostics(&diagnostics, quiet);
+            let unchanged = out.map_or(String::new(), |o| {
+                format!(" ({} is unchanged)", o.display())
+            });
+            eprintln!(
+                "error: {} error(s), {} warning(s); nothing was written{unchanged}",
+                diagnostics.error_count(),
+                diagnostics.warning_count()
+            );
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("error: {}", chain(&error));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Whether to leave warnings out of the report (`--quiet`).
+#[derive(Clone, Copy)]
+pub struct Quiet(pub bool);
+
+/// Prints what `oogst watch` does.
+pub struct TerminalReporter {
+    pub open: bool,
+    pub quiet: Quiet,
+}
+
+impl oogst::cmd::watch::Reporter for TerminalReporter {
+    fn serving(&self, url: &str) {
+        println!("Serving on {url} (Ctrl-C to stop)");
+        if self.open {
+            let opener = if cfg!(target_os = "macos") {
+                "open"
+            } else if cfg!(windows) {
+                "explorer"
+            } else {
+                "xdg-open"
+            };
+            if std::process::Command::new(opener).arg(url).spawn().is_err() {
+                eprintln!("note: could not open a browser; open {url} yourself");
+            }
+        }
+    }
+
+    fn changed(&self, paths: &[PathBuf]) {
+        let cwd = std::env::current_dir()
+            .ok()
+            .and_then(|d| d.canonicalize().ok());
+        let shown: Vec<String> = paths
+            .iter()
+            .take(3)
+            .map(|p| {
+                cwd.as_deref()
+                    .and_then(|c| oogst::helpers::paths::below(p, c))
+                    .unwrap_or_else(|| p.clone())
+                    .display()
+                    .to_string()
+            })
+            .collect();
+        let more = if paths.len() > 3 {
+            format!(" and {} more", paths.len() - 3)
+        } else {
+            String::new()
+        };
+        println!("Changed: {}{more}", shown.join(", "));
+    }
+
+    fn built(
+        &self,
+        pages: usize,
+        diagnostics: &Diagnostics,
+        took: std::time::Duration,
+        told: usize,
+    ) {
+        print_diagnostics(diagnostics, self.quiet);
+        println!(
+            "Built {pages} pages in {:.2} s; {} warning(s); reloaded {told} page(s)",
+            took.as_secs_f64(),
+            diagnostics.warning_count()
+        );
+    }
+
+    fn failed(&self, error: &Error) {
+        match error {
+            Error::Content(diagnostics) => {
+                print_diagnostics(diagnostics, self.quiet);
+                eprintln!(
+                    "error: {} error(s); still serving the last good site",
+                    diagnostics.error_count()
+                );
+            }
+            other => eprintln!("error: {}; still serving the last good site", chain(other)),
+        }
+    }
+}
+
+/// A warning said in this many places or more is printed once, with the count.
+const GROUP_AT: usize = 4;
+
+/// Prints every problem, with paths relative to the current folder where
+/// they lie below it (what a writer types to open the file): warnings
+/// first, repeated ones folded into one line, then the errors, last, so
+/// that no warning buries them.
+pub fn print_diagnostics(diagnostics: &Diagnostics, quiet: Quiet) {
+    let cwd = std::env::current_dir()
+        .ok()
+        .and_then(|d| d.canonicalize().ok());
+    let text = diagnostics.report(GROUP_AT).text(cwd.as_deref(), !quiet.0);
+    if !text.is_empty() {
+        eprintln!("{text}");
+    }
+}
+
+fn summary(verb: &str, outcome: &Outcome, out: Option<&Path>) -> String {
+    let s = &outcome.stats;
+    let total: usize = s.pages.values().sum();
+    let kinds: Vec<String> = s
+        .pages
+        .iter()
+        .map(|(k, n)| format!("{n} {k}{}", if *n == 1 { "" } else { "s" }))
+        .collect();
+    let mut line = format!(
+        "{verb} {} network(s), {total} pages ({}) in {:.2} s",
+        s.networks,
+        kinds.join(", "),
+        s.elapsed.as_secs_f64()
+    );
+    if let (Some(w), Some(out)) = (s.write, out) {
+        line.push_str(&format!(
+            "\n  {} files in {}: {} written, {} unchanged, {} removed",
+            s.files,
+            out.display(),
+            w.written,
+            w.unchanged,
+            w.removed
+        ));
+    }
+    let left_out: Vec<String> = [
+        (s.drafts, "draft", "drafts"),
+        (
+            s.hidden_pages,
+            "page for the network only",
+            "pages for the network only",
+        ),
+        (
+            s.hidden_networks,
+            "network for participants only",
+            "networks for participants only",
+        ),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+    .collect();
+    if !left_out.is_empty() {
+        line.push_str(&format!("\n  left out: {}", left_out.join(", ")));
+    }
+    line.push_str(&format!(
+        "\n  {} warning(s), 0 errors",
+        outcome.diagnostics.warning_count()
+    ));
+    line
+}
+
+pub fn chain(error: &dyn std::error::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        message.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    message
+}
