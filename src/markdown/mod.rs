@@ -9,7 +9,12 @@ use pulldown_cmark::{
 };
 
 mod dialects;
+mod lines;
+mod linking;
 mod raw_html;
+mod sanitize;
+
+use lines::LineIndex;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::helpers::escape;
@@ -147,7 +152,7 @@ pub fn render(
     let mut html_out = String::with_capacity(text.len() * 3 / 2);
     html::push_html(&mut html_out, state.out.into_iter());
     if state.had_html && !options.allow_scripts {
-        html_out = clean_html(&html_out, options.embeds);
+        html_out = sanitize::clean_html(&html_out, options.embeds);
     }
     state.rendered.html = html_out;
     state.rendered
@@ -195,6 +200,9 @@ struct OpenHeading<'e> {
 }
 
 impl<'e> State<'_, 'e> {
+    /// One event of the parser: code is collected, the rest dispatched to
+    /// the method for its kind (headings, code, quotes and alerts, links
+    /// and images, raw HTML).
     fn event(&mut self, event: Event<'e>, offset: usize) {
         if !matches!(event, Event::Html(_)) {
             self.flush_html();
@@ -208,134 +216,31 @@ impl<'e> State<'_, 'e> {
             return;
         }
         self.track_summary(&event);
-        match &event {
-            Event::Text(t) | Event::Code(t) => {
-                self.rendered.text.push_str(t);
-            }
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => self.rendered.text.push(' '),
-            _ => {}
-        }
+        self.track_text(&event);
         match event {
             Event::Start(Tag::Heading {
                 level, id, classes, ..
-            }) => {
-                self.heading = Some(OpenHeading {
-                    level,
-                    id,
-                    classes,
-                    events: Vec::new(),
-                });
-            }
+            }) => self.start_heading(level, id, classes),
             Event::End(TagEnd::Heading(_)) => self.end_heading(),
-            Event::Start(Tag::CodeBlock(kind)) => {
-                let language = match kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split([' ', ',', '{']).next().unwrap_or("").to_string()
-                    }
-                    CodeBlockKind::Indented => String::new(),
-                };
-                self.code = Some((language, String::new()));
-            }
-            Event::Start(Tag::BlockQuote(Some(kind))) => {
-                self.depth += 1;
-                let (class, title) = self.alert(kind);
-                self.emit(Event::Html(format!("<div class=\"alert alert-{class}\" role=\"note\"><p class=\"alert-title\">{title}</p>\n").into()));
-            }
-            Event::End(TagEnd::BlockQuote(Some(_))) => {
-                self.depth -= 1;
-                self.emit(Event::Html("</div>\n".into()));
-            }
-            Event::Start(Tag::BlockQuote(None)) | Event::Start(Tag::List(_)) => {
-                self.depth += 1;
-                self.emit(event);
-            }
-            Event::End(TagEnd::BlockQuote(None)) | Event::End(TagEnd::List(_)) => {
-                self.depth -= 1;
-                self.emit(event);
-            }
+            Event::Start(Tag::CodeBlock(kind)) => self.start_code(kind),
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_))
+            | Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_)) => self.container(event),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => match self.link(&dest_url, offset, link_kind(link_type)) {
-                Some(href) => {
-                    if let pulldown_cmark::LinkType::WikiLink { has_pothole: false } = link_type {
-                        self.wiki_text = Some(dest_url.to_string());
-                    }
-                    self.dropped_links.push(false);
-                    self.emit(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url: href.into(),
-                        title,
-                        id,
-                    }));
-                }
-                None => self.dropped_links.push(true),
-            },
-            Event::Start(Tag::Image {
-                link_type: pulldown_cmark::LinkType::WikiLink { .. },
-                dest_url,
-                title,
-                id,
-            }) if !has_file_extension(&dest_url) => self.note_embed(dest_url, title, id, offset),
+            }) => self.start_link(link_type, dest_url, title, id, offset),
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => {
-                self.embeds.push(false);
-                let href = self.link(&dest_url, offset, LinkKind::Image);
-                self.dropped_links.push(href.is_none());
-                let dest_url = href.map_or(CowStr::Borrowed(""), CowStr::from);
-                self.emit(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
-            }
-            Event::Text(text) if self.wiki_text.is_some() => {
-                // `[[Page#anchor]]` shows as "Page".
-                let written = self.wiki_text.take().unwrap_or_default();
-                let shown = match text.as_ref() == written {
-                    true => written
-                        .split('#')
-                        .next()
-                        .unwrap_or(&written)
-                        .trim()
-                        .to_string(),
-                    false => text.to_string(),
-                };
-                self.emit(Event::Text(shown.into()));
-            }
-            Event::End(TagEnd::Link) => {
-                self.wiki_text = None;
-                if !self.dropped_links.pop().unwrap_or(false) {
-                    self.emit(event);
-                }
-            }
-            Event::End(TagEnd::Image) => {
-                let dropped = self.dropped_links.pop().unwrap_or(false);
-                match self.embeds.pop().unwrap_or(false) {
-                    true if !dropped => self.emit(Event::End(TagEnd::Link)),
-                    true => {}
-                    false => self.emit(event),
-                }
-            }
-            Event::TaskListMarker(done) => {
-                // pulldown-cmark's box has no label; one for screen readers.
-                let (checked, label) = match done {
-                    true => (" checked", self.options.task_labels[0]),
-                    false => ("", self.options.task_labels[1]),
-                };
-                let label = escape::html(label);
-                self.emit(Event::InlineHtml(
-                    format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> ")
-                        .into(),
-                ));
-            }
+            }) => self.start_image(link_type, dest_url, title, id, offset),
+            Event::Text(text) if self.wiki_text.is_some() => self.wiki_link_text(text),
+            Event::End(TagEnd::Link) => self.end_link(),
+            Event::End(TagEnd::Image) => self.end_image(),
+            Event::TaskListMarker(done) => self.task_marker(done),
             Event::Html(html) => {
                 self.had_html = true;
                 let (text, lines) = self.html_block.get_or_insert_default();
@@ -351,33 +256,74 @@ impl<'e> State<'_, 'e> {
         }
     }
 
-    /// Emits the HTML block read so far, its links resolved.
-    fn flush_html(&mut self) {
-        if let Some((text, lines)) = self.html_block.take() {
-            let html = self.resolve_html(&text, &lines);
-            self.emit(Event::Html(html.into()));
+    /// All the text a reader sees, for the search index.
+    fn track_text(&mut self, event: &Event) {
+        match event {
+            Event::Text(t) | Event::Code(t) => self.rendered.text.push_str(t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => self.rendered.text.push(' '),
+            _ => {}
         }
     }
 
-    /// Raw HTML with every URL in it resolved like a markdown link; `lines`
-    /// maps places in `html` to places in the body.
-    fn resolve_html(&mut self, html: &str, lines: &[(usize, usize)]) -> String {
-        let mut ids = std::mem::take(&mut self.rendered.ids);
-        let prefix = self.options.id_prefix;
-        let html = raw_html::rewrite_urls_and_ids(html, &mut ids, prefix, |tag, url, at| {
-            let line = lines.partition_point(|(start, _)| *start <= at).max(1) - 1;
-            let (start, offset) = lines[line];
-            let kind = match tag {
-                "a" | "area" | "form" | "blockquote" | "q" => LinkKind::Markdown,
-                _ => LinkKind::Image,
-            };
-            if tag == "iframe" && !self.options.allow_scripts {
-                return self.embed(url, offset + at - start);
+    /// Quotes and lists: their depth (for the summary), and GitHub's alerts
+    /// (`> [!NOTE]`) as oogst's alert boxes.
+    fn container(&mut self, event: Event<'e>) {
+        match event {
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                self.depth += 1;
+                let (class, title) = self.alert(kind);
+                self.emit(Event::Html(format!("<div class=\"alert alert-{class}\" role=\"note\"><p class=\"alert-title\">{title}</p>\n").into()));
             }
-            self.link(url, offset + at - start, kind)
+            Event::End(TagEnd::BlockQuote(Some(_))) => {
+                self.depth -= 1;
+                self.emit(Event::Html("</div>\n".into()));
+            }
+            Event::Start(_) => {
+                self.depth += 1;
+                self.emit(event);
+            }
+            _ => {
+                self.depth -= 1;
+                self.emit(event);
+            }
+        }
+    }
+
+    fn start_heading(
+        &mut self,
+        level: HeadingLevel,
+        id: Option<CowStr<'e>>,
+        classes: Vec<CowStr<'e>>,
+    ) {
+        self.heading = Some(OpenHeading {
+            level,
+            id,
+            classes,
+            events: Vec::new(),
         });
-        self.rendered.ids = ids;
-        html
+    }
+
+    fn start_code(&mut self, kind: CodeBlockKind) {
+        let language = match kind {
+            CodeBlockKind::Fenced(info) => {
+                info.split([' ', ',', '{']).next().unwrap_or("").to_string()
+            }
+            CodeBlockKind::Indented => String::new(),
+        };
+        self.code = Some((language, String::new()));
+    }
+
+    /// A task list's box, with a label for screen readers (pulldown-cmark's
+    /// has none).
+    fn task_marker(&mut self, done: bool) {
+        let (checked, label) = match done {
+            true => (" checked", self.options.task_labels[0]),
+            false => ("", self.options.task_labels[1]),
+        };
+        let label = escape::html(label);
+        self.emit(Event::InlineHtml(
+            format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> ").into(),
+        ));
     }
 
     fn emit(&mut self, event: Event<'e>) {
@@ -467,100 +413,6 @@ impl<'e> State<'_, 'e> {
         (class, escape::html(self.options.alert_titles[index]))
     }
 
-    /// An iframe's source: kept when it is an https address on a host the
-    /// network allows, else dropped with a warning (the sanitiser then
-    /// removes the frame).
-    fn embed(&mut self, url: &str, offset: usize) -> Option<String> {
-        let host = url
-            .strip_prefix("https://")
-            .and_then(|rest| rest.split(['/', '?', '#']).next())
-            .map(|h| h.to_ascii_lowercase());
-        if let Some(host) = &host
-            && self
-                .options
-                .embeds
-                .iter()
-                .any(|e| e.eq_ignore_ascii_case(host))
-        {
-            return Some(url.to_string());
-        }
-        let (line, column) = self.lines.locate(offset);
-        let hint = match &host {
-            Some(host) => {
-                format!("to show embeds from {host}, add it to _network.md: embeds: [{host}]")
-            }
-            None => {
-                "embeds must be https:// addresses on a host listed under `embeds:` in _network.md"
-                    .into()
-            }
-        };
-        self.rendered.diagnostics.push(
-            Diagnostic::warning(
-                self.path,
-                line,
-                column,
-                format!("the embedded frame '{url}' is removed"),
-            )
-            .with_hint(hint),
-        );
-        None
-    }
-
-    /// `![[Note]]`: Obsidian shows the note inside the page; oogst links
-    /// to it, and says so.
-    fn note_embed(
-        &mut self,
-        dest_url: CowStr<'e>,
-        title: CowStr<'e>,
-        id: CowStr<'e>,
-        offset: usize,
-    ) {
-        self.embeds.push(true);
-        let (line, column) = self.lines.locate(offset);
-        self.rendered.diagnostics.push(
-            Diagnostic::warning(self.path, line, column, format!("![[{dest_url}]] would show another note inside this page; oogst links to it instead"))
-                .with_hint(format!("write [[{dest_url}]] for a link, or copy the text you want here")),
-        );
-        match self.link(&dest_url, offset, LinkKind::Wiki) {
-            Some(href) => {
-                self.wiki_text = Some(dest_url.to_string());
-                self.dropped_links.push(false);
-                self.emit(Event::Start(Tag::Link {
-                    link_type: pulldown_cmark::LinkType::WikiLink { has_pothole: false },
-                    dest_url: href.into(),
-                    title,
-                    id,
-                }));
-            }
-            None => self.dropped_links.push(true),
-        }
-    }
-
-    /// The href for a link, or `None` to show only its text.
-    fn link(&mut self, destination: &str, offset: usize, kind: LinkKind) -> Option<String> {
-        if !self.options.allow_scripts && is_unsafe_url(destination, kind == LinkKind::Image) {
-            return None;
-        }
-        let (line, column) = self.lines.locate(offset);
-        match self.links.resolve(destination, kind, (line, column)) {
-            Link::Href(href) => Some(href),
-            Link::Hidden => {
-                self.rendered.diagnostics.push(
-                    Diagnostic::warning(self.path, line, column, format!("the link to '{destination}' points to a page or file this audience cannot see; only its text is shown"))
-                        .with_hint("make the target public, or keep the link knowing that public readers see plain text"),
-                );
-                None
-            }
-            Link::Broken => None,
-            Link::Missing { message, hint } => {
-                self.rendered
-                    .diagnostics
-                    .push(Diagnostic::error(self.path, line, column, message).with_hint(hint));
-                None
-            }
-        }
-    }
-
     fn track_summary(&mut self, event: &Event) {
         match event {
             Event::Start(Tag::Paragraph)
@@ -611,20 +463,6 @@ fn link_kind(link_type: pulldown_cmark::LinkType) -> LinkKind {
     }
 }
 
-/// Links that run code: `javascript:`, `vbscript:`, and `data:` except images.
-fn is_unsafe_url(destination: &str, is_image: bool) -> bool {
-    let lower: String = destination
-        .trim()
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .take(16)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    lower.starts_with("javascript:")
-        || lower.starts_with("vbscript:")
-        || (lower.starts_with("data:") && !(is_image && lower.starts_with("data:image/")))
-}
-
 /// Whether the last part of a path has an extension (`foto.png`), as the
 /// files an Obsidian embed shows do and notes do not.
 fn has_file_extension(path: &str) -> bool {
@@ -659,86 +497,6 @@ pub fn shorten(text: &str, max: usize) -> String {
     let cut: String = text.chars().take(max).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
     format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
-}
-
-/// Removes scripts, event handlers and script URLs from HTML, keeping the
-/// markup that markdown and highlighting produce; `<iframe>`s are kept
-/// only from the `embeds` hosts (their other sources were dropped when the
-/// links were resolved).
-fn clean_html(html: &str, embeds: &[String]) -> String {
-    let mut builder = ammonia::Builder::default();
-    if !embeds.is_empty() {
-        builder.add_tags(["iframe"]).add_tag_attributes(
-            "iframe",
-            [
-                "src",
-                "title",
-                "width",
-                "height",
-                "allow",
-                "allowfullscreen",
-                "loading",
-            ],
-        );
-    }
-    builder
-        .add_tags([
-            "details",
-            "summary",
-            "figure",
-            "figcaption",
-            "mark",
-            "input",
-            "section",
-            "div",
-            "span",
-            "abbr",
-            "kbd",
-            "sup",
-            "sub",
-            "video",
-            "audio",
-            "source",
-        ])
-        .add_generic_attributes(["id", "class", "title", "lang", "dir", "role"])
-        .add_generic_attribute_prefixes(["aria-", "data-"])
-        .add_tag_attributes("input", ["type", "checked", "disabled", "aria-label"])
-        .add_tag_attributes("details", ["open"])
-        .add_tag_attributes("video", ["src", "controls", "poster", "width", "height"])
-        .add_tag_attributes("audio", ["src", "controls"])
-        .add_tag_attributes("source", ["src", "type"])
-        .add_tag_attributes("a", ["href", "hreflang", "name"])
-        .link_rel(None);
-    builder.clean(html).to_string()
-}
-
-/// Maps byte offsets of the body to lines and columns of the file, through
-/// the origins of lines that the dialect rewrite made.
-struct LineIndex {
-    starts: Vec<usize>,
-    first_line: usize,
-    origins: Vec<dialects::Origin>,
-}
-
-impl LineIndex {
-    fn new(text: &str, first_line: usize, origins: Vec<dialects::Origin>) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex {
-            starts,
-            first_line,
-            origins,
-        }
-    }
-
-    fn locate(&self, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let column = offset - self.starts[line] + 1;
-        match self.origins.get(line) {
-            Some(o) => (self.first_line + o.line, column + o.shift),
-            None => (self.first_line + line, column),
-        }
-    }
 }
 
 #[cfg(test)]
