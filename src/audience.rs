@@ -29,7 +29,7 @@ pub struct Visible {
     /// The ids of networks the audience may not see at all.
     pub hidden_networks: Vec<String>,
     /// Page files that failed validation: (network id, source file, title if one could be read).
-    pub broken: Vec<(String, PathBuf, Option<String>)>,
+    pub broken: Vec<crate::content::model::BrokenPage>,
 }
 
 /// What link resolution may know of a hidden page: enough to recognise a

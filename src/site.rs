@@ -79,6 +79,21 @@ impl NetworkSite {
     }
 }
 
+/// A page of the site: its network's index, and its index in that network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PageId {
+    pub network: usize,
+    pub page: usize,
+}
+
+/// A file of the site: its network's index, and its index in that
+/// network's [`NetworkSite::files`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct FileId {
+    pub network: usize,
+    pub file: usize,
+}
+
 /// Everything one build renders.
 #[derive(Debug, Clone)]
 pub struct Site {
@@ -87,15 +102,15 @@ pub struct Site {
     /// Hidden pages, identified only (see [`Visible::hidden`]).
     pub hidden: Vec<HiddenPage>,
     /// Page files that failed validation (see [`Visible::broken`]).
-    pub broken: Vec<(String, PathBuf, Option<String>)>,
-    /// Every visible page's source file -> (network index, page index).
-    pub by_source: HashMap<PathBuf, (usize, usize)>,
-    /// Every visible page's URL (`net/practices/dagstart/`) -> its index.
-    pub by_url: HashMap<String, (usize, usize)>,
-    /// Every visible file's source -> (network index, file index).
-    pub file_by_source: HashMap<PathBuf, (usize, usize)>,
-    /// Every visible file's URL -> (network index, file index).
-    pub file_by_url: HashMap<String, (usize, usize)>,
+    pub broken: Vec<crate::content::model::BrokenPage>,
+    /// Every visible page's source file -> the page.
+    pub by_source: HashMap<PathBuf, PageId>,
+    /// Every visible page's URL (`net/practices/dagstart/`) -> the page.
+    pub by_url: HashMap<String, PageId>,
+    /// Every visible file's source -> the file.
+    pub file_by_source: HashMap<PathBuf, FileId>,
+    /// Every visible file's URL -> the file.
+    pub file_by_url: HashMap<String, FileId>,
     /// Files this audience may not see (see [`Visible::hidden_files`]).
     pub hidden_files: Vec<HiddenFile>,
     /// The URLs of every hidden page and file, to recognise links to them.
@@ -106,9 +121,9 @@ pub struct Site {
 
 impl Site {
     pub fn page_by_source(&self, path: &Path) -> Option<(&NetworkSite, &Page)> {
-        let &(n, p) = self.by_source.get(path)?;
-        let network = &self.networks[n];
-        Some((network, &network.pages[p]))
+        let &id = self.by_source.get(path)?;
+        let network = &self.networks[id.network];
+        Some((network, &network.pages[id.page]))
     }
 }
 
@@ -131,15 +146,23 @@ pub fn assemble(visible: Visible, diagnostics: &mut Diagnostics) -> Site {
         site.files = site_files(&site, &visible.content.loose);
         let n = networks.len();
         for (i, page) in site.pages.iter().enumerate() {
-            by_source.insert(page.source.clone(), (n, i));
+            let id = PageId {
+                network: n,
+                page: i,
+            };
+            by_source.insert(page.source.clone(), id);
             by_url.insert(
                 crate::helpers::urls::of(&[&site.network.id, &page.path]),
-                (n, i),
+                id,
             );
         }
         for (f, file) in site.files.iter().enumerate() {
-            file_by_source.insert(file.source.clone(), (n, f));
-            file_by_url.insert(file.url.clone(), (n, f));
+            let id = FileId {
+                network: n,
+                file: f,
+            };
+            file_by_source.insert(file.source.clone(), id);
+            file_by_url.insert(file.url.clone(), id);
         }
         networks.push(site);
     }

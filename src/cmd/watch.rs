@@ -20,6 +20,7 @@ use crate::content::load::is_editor_litter;
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
 use crate::output::OutputFile;
+use crate::site::PageId;
 
 /// What to watch and where to serve it.
 #[derive(Debug, Clone)]
@@ -143,12 +144,12 @@ pub struct State {
     prepared: build::Prepared,
     bodies: crate::render::Bodies,
     /// Each visible page's file (canonical path) -> (network, page).
-    pages: HashMap<PathBuf, (usize, usize)>,
+    pages: HashMap<PathBuf, PageId>,
     /// The problems of the last full build, and of each page rendered
     /// alone since: a good edit to one page must not hide the errors that
     /// an earlier edit left in another.
     built: Diagnostics,
-    edited: HashMap<(usize, usize), Diagnostics>,
+    edited: HashMap<PageId, Diagnostics>,
 }
 
 impl State {
@@ -159,7 +160,11 @@ impl State {
         let edited: Vec<&Path> = self
             .edited
             .keys()
-            .map(|&(n, p)| self.prepared.site.networks[n].pages[p].source.as_path())
+            .map(|id| {
+                self.prepared.site.networks[id.network].pages[id.page]
+                    .source
+                    .as_path()
+            })
             .collect();
         for d in self
             .built
@@ -233,9 +238,10 @@ fn update_one_page(
     let Some(canonical) = path.canonicalize().ok() else {
         return false;
     };
-    let Some(&(n, p)) = state.pages.get(&canonical) else {
+    let Some(&id) = state.pages.get(&canonical) else {
         return false;
     };
+    let (n, p) = (id.network, id.page);
     let Ok(text) = std::fs::read_to_string(path) else {
         return false;
     };
@@ -280,7 +286,7 @@ fn update_one_page(
         &mut diagnostics,
     );
     if let Ok(Some(_)) = files {
-        state.edited.insert((n, p), diagnostics);
+        state.edited.insert(id, diagnostics);
     }
     let diagnostics = state.problems();
     match files {

@@ -362,13 +362,22 @@ pub struct LastChange {
 }
 
 /// Everything loaded and validated.
+/// A page file that failed validation: enough to recognise links to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenPage {
+    pub network: String,
+    pub source: PathBuf,
+    /// Its `title:` line, if one could be read.
+    pub title: Option<String>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Content {
     pub networks: Vec<Network>,
     pub pages: Vec<Page>,
-    /// Page files that failed validation: (network id, source file, title if one could be read). Links
-    /// to them are not reported again; their own errors say what is wrong.
-    pub broken: Vec<(String, PathBuf, Option<String>)>,
+    /// Page files that failed validation. Links to them are not reported
+    /// again; their own errors say what is wrong.
+    pub broken: Vec<BrokenPage>,
     /// Files that no page owns.
     pub loose: Vec<LooseFile>,
 }

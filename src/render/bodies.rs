@@ -7,9 +7,12 @@ use std::collections::{BTreeSet, HashMap};
 use rayon::prelude::*;
 
 use crate::content::model::{Network, Section};
-use crate::diagnostic::{Diagnostic, Diagnostics, nearest};
+use crate::diagnostic::Diagnostics;
+use crate::helpers::escape;
 use crate::helpers::urls;
-use crate::links::{AnchorCheck, PageLinks};
+use crate::links::PageLinks;
+use crate::links::anchors::{self, Alias, AnchorCheck, Targets};
+use crate::links::backlinks::backlinks;
 use crate::markdown::{self, Heading, MarkdownOptions};
 use crate::site::{NetworkSite, Site};
 
@@ -44,8 +47,7 @@ pub struct NetworkBodies {
     pub used_assets: BTreeSet<String>,
 }
 
-/// A page of the site: (network index, page index).
-pub type PageId = (usize, usize);
+use crate::site::PageId;
 
 /// All bodies, and who links to whom.
 pub struct Bodies {
@@ -53,17 +55,6 @@ pub struct Bodies {
     /// Page -> the pages that link to it, in site order.
     pub backlinks: HashMap<PageId, Vec<PageId>>,
 }
-
-/// Template-made ids that links may point at, besides the headings.
-const TEMPLATE_IDS: &[&str] = &[
-    "agenda",
-    "decisions",
-    "actions",
-    "insights",
-    "documents",
-    "results",
-    "main",
-];
 
 /// Renders every body of the site. Link problems go to `diagnostics`.
 pub fn render(site: &Site, inputs: &RenderInputs, diagnostics: &mut Diagnostics) -> Bodies {
@@ -85,7 +76,13 @@ pub fn render(site: &Site, inputs: &RenderInputs, diagnostics: &mut Diagnostics)
             diagnostics.extend(r.diagnostics);
             used_assets.extend(r.used_assets);
             anchors.extend(r.anchors);
-            links.push(((n, p), r.targets));
+            links.push((
+                PageId {
+                    network: n,
+                    page: p,
+                },
+                r.targets,
+            ));
             pages.push(r.body);
         }
         networks.push(NetworkBodies {
@@ -95,8 +92,8 @@ pub fn render(site: &Site, inputs: &RenderInputs, diagnostics: &mut Diagnostics)
             used_assets,
         });
     }
-    let aliases = check_anchors(site, &mut networks, &anchors, diagnostics);
-    fix_print_aliases(site, &mut networks, &aliases);
+    let aliases = check_anchors(site, &networks, &anchors, diagnostics);
+    apply_aliases(site, &mut networks, &aliases);
     Bodies {
         networks,
         backlinks: backlinks(links),
@@ -107,7 +104,7 @@ struct Rendered {
     body: Body,
     diagnostics: Diagnostics,
     used_assets: Vec<String>,
-    targets: Vec<(usize, usize)>,
+    targets: Vec<PageId>,
     anchors: Vec<AnchorCheck>,
 }
 
@@ -297,19 +294,18 @@ pub fn rerender(
 ) -> bool {
     let renderer = NetworkRenderer::new(site, inputs, n);
     let new = renderer.page(p);
+    let this = PageId {
+        network: n,
+        page: p,
+    };
     let old = &bodies.networks[n].pages[p];
     let mut old_targets: Vec<PageId> = bodies
         .backlinks
         .iter()
-        .filter(|(_, sources)| sources.contains(&(n, p)))
+        .filter(|(_, sources)| sources.contains(&this))
         .map(|(t, _)| *t)
         .collect();
-    let mut new_targets: Vec<PageId> = new
-        .targets
-        .iter()
-        .copied()
-        .filter(|t| *t != (n, p))
-        .collect();
+    let mut new_targets: Vec<PageId> = new.targets.iter().copied().filter(|t| *t != this).collect();
     old_targets.sort();
     new_targets.sort();
     new_targets.dedup();
@@ -322,11 +318,11 @@ pub fn rerender(
             .all(|a| bodies.networks[n].used_assets.contains(a));
     diagnostics.extend(new.diagnostics);
     bodies.networks[n].pages[p] = new.body;
-    let aliases = check_anchors(site, &mut bodies.networks, &new.anchors, diagnostics);
     if site.networks[n].pages[p].section == Section::Handreiking {
         bodies.networks[n].print = renderer.print();
-        fix_print_aliases(site, &mut bodies.networks, &aliases);
     }
+    let aliases = check_anchors(site, &bodies.networks, &new.anchors, diagnostics);
+    apply_aliases(site, &mut bodies.networks, &aliases);
     same
 }
 
@@ -354,125 +350,52 @@ fn chapter_anchor(path: &str) -> String {
     }
 }
 
-/// Every `#anchor` must be a heading, a raw HTML anchor or a template
-/// section of its page. An anchor written the way another tool makes
-/// heading ids (GitHub, MkDocs: `#datagov` for "Data.gov", where oogst
-/// writes `#data-gov`) is rewritten to oogst's id in the linking body.
-/// Returns the anchors written another tool's way: (target page, as
-/// written, oogst's id).
+/// Checks the anchors of `checks` against the bodies (the links stage
+/// decides; the bodies are patched here).
 fn check_anchors(
     site: &Site,
-    bodies: &mut [NetworkBodies],
+    bodies: &[NetworkBodies],
     checks: &[AnchorCheck],
     diagnostics: &mut Diagnostics,
-) -> Vec<(PageId, String, String)> {
-    let mut aliases = Vec::new();
-    for check in checks {
-        let (n, p) = check.target;
-        let target = &bodies[n].pages[p];
-        let anchor = crate::helpers::escape::percent_decode(&check.anchor);
-        let known = |a: &str| {
-            target.toc.iter().any(|h| h.id == a)
-                || target.ids.iter().any(|id| id == a)
-                || TEMPLATE_IDS.contains(&a)
-                || a.starts_with("fn-")
-                || a.is_empty()
-        };
-        if known(&anchor) {
-            continue;
+) -> Vec<Alias> {
+    let targets = |id: PageId| {
+        let body = &bodies[id.network].pages[id.page];
+        Targets {
+            toc: &body.toc,
+            ids: &body.ids,
         }
-        if let Some(id) = heading_alias(&anchor, &target.toc).map(str::to_string) {
-            let (from_n, from_p) = check.from;
-            let html = match from_p {
-                Some(fp) => &mut bodies[from_n].pages[fp].html,
-                None => &mut bodies[from_n].home.html,
-            };
-            for written in [
-                check.anchor.clone(),
-                crate::helpers::escape::href(&check.anchor),
-            ] {
-                *html = html.replace(&format!("#{written}\""), &format!("#{id}\""));
-            }
-            aliases.push((check.target, check.anchor.clone(), id));
-            continue;
-        }
-        let page = &site.networks[n].pages[p];
-        let headings: Vec<&str> = target.toc.iter().map(|h| h.id.as_str()).collect();
-        let hint = match nearest(&anchor, headings.iter().copied()) {
-            Some(id) => format!("did you mean #{id}?"),
-            None if headings.is_empty() => format!("'{}' has no headings to link to", page.title),
-            None => format!(
-                "the headings of '{}' are: {}",
-                page.title,
-                headings
-                    .iter()
-                    .map(|h| format!("#{h}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        };
-        diagnostics.push(
-            Diagnostic::error(
-                &check.source,
-                check.line,
-                check.column,
-                format!(
-                    "the anchor #{} does not exist in '{}'",
-                    check.anchor, page.title
-                ),
-            )
-            .with_hint(hint),
-        );
-    }
-    aliases
+    };
+    anchors::check(site, targets, checks, diagnostics)
 }
 
-/// On the print page, links to a chapter's heading written another tool's
-/// way point at `#<chapter>-<as written>`: make them `#<chapter>-<id>`.
-fn fix_print_aliases(
-    site: &Site,
-    bodies: &mut [NetworkBodies],
-    aliases: &[(PageId, String, String)],
-) {
-    for ((n, p), written, id) in aliases {
-        let page = &site.networks[*n].pages[*p];
-        if page.section != Section::Handreiking || bodies[*n].print.is_empty() {
+/// Points each anchor written another tool's way at oogst's id, in the
+/// body that wrote it and on the handreiking's print page (where a link to
+/// a chapter's heading is `#<chapter>-<anchor>`).
+fn apply_aliases(site: &Site, bodies: &mut [NetworkBodies], aliases: &[Alias]) {
+    for alias in aliases {
+        let written = [alias.written.clone(), escape::href(&alias.written)];
+        let (n, p) = alias.from;
+        let html = match p {
+            Some(p) => &mut bodies[n].pages[p].html,
+            None => &mut bodies[n].home.html,
+        };
+        for w in &written {
+            *html = html.replace(&format!("#{w}\""), &format!("#{}\"", alias.id));
+        }
+        let page = &site.networks[alias.target.network].pages[alias.target.page];
+        if page.section != Section::Handreiking {
             continue;
         }
         let chapter = chapter_anchor(&page.path);
-        for c in &mut bodies[*n].print {
-            for w in [written.clone(), crate::helpers::escape::href(written)] {
-                c.content = c
-                    .content
-                    .replace(&format!("#{chapter}-{w}\""), &format!("#{chapter}-{id}\""));
+        for c in &mut bodies[alias.target.network].print {
+            for w in &written {
+                c.content = c.content.replace(
+                    &format!("#{chapter}-{w}\""),
+                    &format!("#{chapter}-{}\"", alias.id),
+                );
             }
         }
     }
-}
-
-/// The id of the heading that `anchor` names in another tool's way.
-fn heading_alias<'t>(anchor: &str, toc: &'t [Heading]) -> Option<&'t str> {
-    let slug = crate::helpers::slug::slugify(anchor);
-    toc.iter()
-        .find(|h| {
-            h.id == slug
-                || crate::helpers::slug::github_id(&h.title) == anchor
-                || crate::helpers::slug::mkdocs_id(&h.title) == anchor
-        })
-        .map(|h| h.id.as_str())
-}
-
-fn backlinks(links: Vec<(PageId, Vec<PageId>)>) -> HashMap<PageId, Vec<PageId>> {
-    let mut backlinks: HashMap<PageId, Vec<PageId>> = HashMap::new();
-    for (source, targets) in links {
-        for target in targets {
-            let list = backlinks.entry(target).or_default();
-            if target != source && !list.contains(&source) {
-                list.push(source);
-            }
-        }
-    }
-    backlinks
 }
 
 #[cfg(test)]
@@ -483,15 +406,5 @@ mod tests {
     fn chapter_anchors_follow_the_path() {
         assert_eq!(chapter_anchor("handreiking"), "h-inleiding");
         assert_eq!(chapter_anchor("handreiking/samen/start"), "h-samen-start");
-    }
-
-    #[test]
-    fn backlinks_are_unique_and_skip_self_links() {
-        let b = backlinks(vec![
-            ((0, 1), vec![(0, 2), (0, 2), (0, 1)]),
-            ((0, 3), vec![(0, 2)]),
-        ]);
-        assert_eq!(b[&(0, 2)], [(0, 1), (0, 3)]);
-        assert!(b.get(&(0, 1)).is_none_or(Vec::is_empty));
     }
 }

@@ -158,11 +158,14 @@ pub fn page(env: &Env, n: usize, p: usize) -> Result<OutputFile, Error> {
     let backlinks = env
         .bodies
         .backlinks
-        .get(&(n, p))
+        .get(&crate::site::PageId {
+            network: n,
+            page: p,
+        })
         .into_iter()
         .flatten()
-        .map(|&(bn, bp)| {
-            let source = &env.site.networks[bn].pages[bp];
+        .map(|&id| {
+            let source = &env.site.networks[id.network].pages[id.page];
             LinkView {
                 title: source.title.clone(),
                 url: urls::of(&[&source.network, &source.path]),

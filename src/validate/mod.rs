@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 
 use crate::content::front_matter::{self, Split, SplitError};
 use crate::content::load::{Asset, SourceFile, SourceTree};
-use crate::content::model::{Attachment, Content, LooseFile, Section, When};
+use crate::content::model::{Attachment, BrokenPage, Content, LooseFile, Section, When};
 use crate::content::owners;
 use crate::content::raw::Scalar;
 use crate::diagnostic::{Diagnostic, Diagnostics, nearest};
@@ -50,11 +50,11 @@ pub fn validate(tree: &SourceTree, diagnostics: &mut Diagnostics) -> Content {
                     page.parent = owners.page_parent[i].map(|o| source.pages[o].file.path.clone());
                     content.pages.push(page)
                 }
-                None => content.broken.push((
-                    source.id.clone(),
-                    file.file.path.clone(),
-                    guess_title(&file.file.text),
-                )),
+                None => content.broken.push(BrokenPage {
+                    network: source.id.clone(),
+                    source: file.file.path.clone(),
+                    title: guess_title(&file.file.text),
+                }),
             }
         }
         page::check_stray_meeting_files(&content.loose, &source.id, diagnostics);
