@@ -1,0 +1,269 @@
+//! Builds the views from the assembled site: one network's pages, lists,
+//! meetings, practices, people and dates, in its language.
+
+use std::collections::BTreeMap;
+
+use crate::content::model::{
+    Kind, Language, Network, NetworkStatus, Page, Practice, PracticeStatus, Section, Visibility,
+    When,
+};
+use crate::helpers::slug::slugify;
+use crate::helpers::urls;
+
+use super::*;
+
+/// The folders above the chapter `page`, with their depth, that have no
+/// `_index.md` and were not named yet: headings to put before it, in book
+/// order. `opened` remembers the folders seen so far.
+pub fn folders_without_page<'p>(
+    page: &'p Page,
+    opened: &mut Vec<&'p str>,
+) -> Vec<(usize, &'p str)> {
+    if page.is_index {
+        opened.push(page.rel_path.rsplit_once('/').map_or("", |(dir, _)| dir));
+    }
+    let mut new = Vec::new();
+    for (depth, end) in page
+        .rel_path
+        .match_indices('/')
+        .map(|(end, _)| end)
+        .enumerate()
+    {
+        let folder = &page.rel_path[..end];
+        if !opened.contains(&folder) {
+            opened.push(folder);
+            new.push((depth, folder));
+        }
+    }
+    new
+}
+
+/// A handreiking folder without a page of its own, as a contents entry.
+pub fn folder_entry(folder: &str, depth: usize) -> Summary {
+    let name = folder.rsplit('/').next().unwrap_or(folder);
+    let name = crate::helpers::slug::split_number_prefix(name)
+        .1
+        .replace(['-', '_'], " ");
+    let mut chars = name.trim().chars();
+    let title = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    Summary {
+        title,
+        url: String::new(),
+        kind: "folder",
+        date: None,
+        summary: String::new(),
+        themes: Vec::new(),
+        location: None,
+        online: false,
+        status: None,
+        organisation: None,
+        region: None,
+        sector: None,
+        facet_keys: BTreeMap::new(),
+        depth,
+        network_only: false,
+        network: String::new(),
+    }
+}
+
+impl Views<'_> {
+    pub(super) fn language(&self) -> Language {
+        self.site.network.language
+    }
+
+    pub(super) fn id(&self) -> &str {
+        &self.site.network.id
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.strings
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    pub fn date(&self, when: Option<When>) -> Option<DateView> {
+        when.map(|w| DateView::new(w, self.language()))
+    }
+
+    pub fn network(&self) -> NetworkView {
+        let network: &Network = &self.site.network;
+        let sections = Section::ALL
+            .into_iter()
+            .filter(|s| self.site.has_list_page(*s))
+            .map(|s| SectionLink {
+                name: s.dir(),
+                title: self.t(&format!("section_{}", s.dir())),
+                url: urls::of(&[&network.id, s.dir()]),
+                count: self.site.count(s),
+            })
+            .collect();
+        NetworkView {
+            id: network.id.clone(),
+            title: network.title.clone(),
+            summary: network.summary.clone(),
+            status: match network.status {
+                NetworkStatus::Active => "active",
+                NetworkStatus::Closed => "closed",
+            },
+            started: self.date(network.started),
+            closed: self.date(network.closed),
+            url: urls::of(&[&network.id]),
+            language: network.language.code(),
+            sections,
+            directory: self.directory_links(),
+            pages: self
+                .site
+                .section(Section::Pages)
+                .map(|p| self.link(p))
+                .collect(),
+            themes: network.themes.iter().map(|t| self.theme(&t.id)).collect(),
+            region: network.region.clone(),
+            organisation_count: network.organisations.len(),
+            people_count: network.people.len(),
+        }
+    }
+
+    pub fn page_url(&self, page: &Page) -> String {
+        urls::of(&[&page.network, &page.path])
+    }
+
+    pub fn link(&self, page: &Page) -> LinkView {
+        LinkView {
+            title: page.title.clone(),
+            url: self.page_url(page),
+        }
+    }
+
+    pub fn theme(&self, id: &str) -> ThemeView {
+        let label = self
+            .site
+            .network
+            .themes
+            .iter()
+            .find(|t| t.id == id)
+            .map_or_else(|| id.to_string(), |t| t.label.clone());
+        ThemeView {
+            id: id.to_string(),
+            label,
+            url: urls::of(&[self.id(), "themes", id]),
+        }
+    }
+
+    pub fn themes(&self, ids: &[String]) -> Vec<ThemeView> {
+        ids.iter().map(|id| self.theme(id)).collect()
+    }
+
+    pub fn tag(&self, tag: &str) -> ThemeView {
+        let slug = slugify(tag);
+        ThemeView {
+            url: urls::of(&[self.id(), "tags", &slug]),
+            id: slug,
+            label: tag.to_string(),
+        }
+    }
+
+    pub fn status(&self, status: Option<PracticeStatus>) -> Option<StatusView> {
+        status.map(|s| StatusView {
+            id: s.as_str(),
+            label: self.t(&format!("status_{}", s.as_str())),
+        })
+    }
+
+    /// The handreiking's contents: `chapters` in book order, with an entry
+    /// (kind `folder`, no URL) for each folder that has no `_index.md` of
+    /// its own, so that its chapters nest under it and not under the
+    /// chapter before. Only folders of listed chapters are named, and their
+    /// names are in those chapters' URLs already.
+    pub fn book(&self, chapters: &[(&Page, Summary)]) -> Vec<Summary> {
+        let mut opened: Vec<&str> = Vec::new();
+        let mut book = Vec::with_capacity(chapters.len());
+        for (page, summary) in chapters {
+            for (depth, folder) in folders_without_page(page, &mut opened) {
+                book.push(folder_entry(folder, depth));
+            }
+            book.push(summary.clone());
+        }
+        book
+    }
+
+    /// A list entry; `summary` is the front matter summary or the first paragraph.
+    pub fn summary(&self, page: &Page, first_paragraph: &str) -> Summary {
+        let mut summary = Summary {
+            title: page.title.clone(),
+            url: self.page_url(page),
+            kind: page.kind.name(),
+            date: self.date(page.date),
+            summary: page
+                .summary
+                .clone()
+                .unwrap_or_else(|| first_paragraph.to_string()),
+            themes: self.themes(&page.themes),
+            location: None,
+            online: false,
+            status: None,
+            organisation: None,
+            region: None,
+            sector: None,
+            facet_keys: BTreeMap::new(),
+            depth: if page.section == Section::Handreiking {
+                page.path.matches('/').count().saturating_sub(1)
+            } else {
+                0
+            },
+            network_only: page.visibility == Visibility::Network,
+            network: self.site.network.title.clone(),
+        };
+        match &page.kind {
+            Kind::Meeting(m) => {
+                summary.location = m.location.clone();
+                summary.online = m.online;
+            }
+            Kind::Practice(p) => self.practice_summary(&mut summary, page, p),
+            _ => {}
+        }
+        summary
+    }
+
+    fn practice_summary(&self, summary: &mut Summary, page: &Page, practice: &Practice) {
+        let org = practice
+            .organisation
+            .as_deref()
+            .map(|o| self.organisation(o));
+        summary.status = self.status(practice.status);
+        summary.region = practice
+            .region
+            .clone()
+            .or_else(|| org.as_ref().and_then(|o| o.region.clone()));
+        summary.sector = practice
+            .sector
+            .clone()
+            .or_else(|| org.as_ref().and_then(|o| o.sector.clone()));
+        let mut keys = BTreeMap::new();
+        keys.insert("theme", page.themes.join(" "));
+        keys.insert(
+            "region",
+            summary.region.as_deref().map(slugify).unwrap_or_default(),
+        );
+        keys.insert(
+            "sector",
+            summary.sector.as_deref().map(slugify).unwrap_or_default(),
+        );
+        keys.insert(
+            "organisation",
+            practice.organisation.clone().unwrap_or_default(),
+        );
+        keys.insert(
+            "status",
+            practice
+                .status
+                .map(|s| s.as_str().to_string())
+                .unwrap_or_default(),
+        );
+        summary.facet_keys = keys;
+        summary.organisation = org.map(|o| o.name);
+    }
+}

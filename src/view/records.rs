@@ -1,0 +1,184 @@
+//! Views of what pages are about: people, organisations, actions, a
+//! meeting's record and a practice's details, and file sizes.
+
+use crate::content::model::{Language, Meeting, Page, Practice};
+use crate::helpers::slug::slugify;
+use crate::helpers::urls;
+
+use super::*;
+
+impl Views<'_> {
+    /// A person by id; an unknown id (a facilitator written as a name) is
+    /// shown as written, without a page.
+    pub fn person(&self, id: &str) -> PersonView {
+        let network = &self.site.network;
+        match network.people.iter().find(|p| p.id == id) {
+            Some(p) => {
+                let org = p.organisation.as_deref().map(|o| self.organisation(o));
+                PersonView {
+                    id: p.id.clone(),
+                    name: p.name.clone(),
+                    role: p.role.clone(),
+                    organisation: org.as_ref().map(|o| o.name.clone()),
+                    organisation_url: org.and_then(|o| o.url),
+                    expertise: p.expertise.iter().map(|e| self.expertise_link(e)).collect(),
+                    contact: p.contact.clone(),
+                    contact_href: p.contact.as_deref().and_then(urls::contact_href),
+                    url: Some(urls::of(&[&network.id, "people", &p.id])),
+                }
+            }
+            None => PersonView {
+                id: id.into(),
+                name: id.into(),
+                role: None,
+                organisation: None,
+                organisation_url: None,
+                expertise: Vec::new(),
+                contact: None,
+                contact_href: None,
+                url: None,
+            },
+        }
+    }
+
+    fn expertise_link(&self, label: &str) -> ThemeView {
+        let id = slugify(label);
+        ThemeView {
+            url: format!("{}#{id}", urls::of(&[self.id(), "expertise"])),
+            id,
+            label: label.to_string(),
+        }
+    }
+
+    pub fn organisation(&self, id: &str) -> OrganisationView {
+        match self.site.network.organisations.iter().find(|o| o.id == id) {
+            Some(o) => OrganisationView {
+                id: o.id.clone(),
+                name: o.name.clone(),
+                region: o.region.clone(),
+                sector: o.sector.clone(),
+                website: o.url.clone(),
+                url: Some(urls::of(&[self.id(), "organisations", &o.id])),
+            },
+            None => OrganisationView {
+                id: id.into(),
+                name: id.into(),
+                region: None,
+                sector: None,
+                website: None,
+                url: None,
+            },
+        }
+    }
+
+    pub fn action(
+        &self,
+        action: &crate::content::model::Action,
+        meeting: Option<LinkView>,
+    ) -> ActionView {
+        ActionView {
+            what: action.what.clone(),
+            who: action.who.as_deref().map(|w| self.person(w)),
+            due: self.date(action.due),
+            done: action.done,
+            overdue: !action.done && action.due.is_some_and(|d| d.date < self.today),
+            meeting,
+        }
+    }
+
+    pub fn meeting(&self, page: &Page, meeting: &Meeting) -> MeetingView {
+        let url = self.page_url(page);
+        MeetingView {
+            location: meeting.location.clone(),
+            online: meeting.online,
+            facilitator: meeting.facilitator.as_deref().map(|f| self.person(f)),
+            attendees: meeting.attendees.iter().map(|a| self.person(a)).collect(),
+            organisations: meeting
+                .organisations
+                .iter()
+                .map(|o| self.organisation(o))
+                .collect(),
+            agenda: meeting.agenda.clone(),
+            decisions: meeting.decisions.clone(),
+            actions: meeting
+                .actions
+                .iter()
+                .map(|a| self.action(a, None))
+                .collect(),
+            insights: meeting.insights.clone(),
+            documents: meeting
+                .documents
+                .iter()
+                .map(|d| DocumentView {
+                    title: d.title.clone(),
+                    file: d.file_name.clone(),
+                    url: format!("{url}{}", crate::helpers::escape::path(&d.file_name)),
+                    size: human_size(d.size, self.language()),
+                    kind: d
+                        .file_name
+                        .rsplit_once('.')
+                        .map_or(String::new(), |(_, ext)| ext.to_uppercase()),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn practice(
+        &self,
+        index: usize,
+        practice: &Practice,
+        summaries: &dyn Fn(usize) -> Summary,
+    ) -> PracticeView {
+        PracticeView {
+            organisation: practice
+                .organisation
+                .as_deref()
+                .map(|o| self.organisation(o)),
+            region: practice.region.clone(),
+            sector: practice.sector.clone(),
+            status: self.status(practice.status),
+            results: practice.results.clone(),
+            contact: practice.contact.as_deref().map(|c| self.person(c)),
+            related: self
+                .site
+                .index
+                .related
+                .get(&index)
+                .into_iter()
+                .flatten()
+                .map(|&i| summaries(i))
+                .collect(),
+        }
+    }
+}
+
+/// `532 B`, `12 kB`, `1,2 MB` (decimal comma in Dutch).
+pub fn human_size(bytes: u64, language: Language) -> String {
+    let (value, unit) = match bytes {
+        b if b < 1_000 => return format!("{b} B"),
+        b if b < 1_000_000 => (b as f64 / 1_000.0, "kB"),
+        b => (b as f64 / 1_000_000.0, "MB"),
+    };
+    let text = if value < 10.0 {
+        format!("{value:.1}")
+    } else {
+        format!("{value:.0}")
+    };
+    match language {
+        Language::Nl => format!("{} {unit}", text.replace('.', ",")),
+        Language::En => format!("{text} {unit}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_human() {
+        assert_eq!(human_size(532, Language::Nl), "532 B");
+        assert_eq!(human_size(1_234_567, Language::Nl), "1,2 MB");
+        assert_eq!(human_size(1_234_567, Language::En), "1.2 MB");
+        assert_eq!(human_size(45_600, Language::En), "46 kB");
+    }
+}
