@@ -1,32 +1,41 @@
 //! Renders a site in memory: markdown bodies first, then every template,
 //! both in parallel. Returns `(path, bytes)` pairs; writing is not done here.
+//!
+//! This file holds the job list; [`bodies`] renders the markdown, the
+//! template jobs are in [`pages`], [`directory`] and [`portal`] (with
+//! [`context`] for what they share), and [`feed_files`], [`search_files`]
+//! and [`files`] make the feeds, the search indexes and the copied and
+//! static files.
 
 mod bodies;
 mod context;
 mod directory;
+mod feed_files;
+mod files;
 mod pages;
 mod portal;
+mod search_files;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::content::model::{Kind, Section, Visibility};
+use crate::content::model::{Section, Visibility};
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
-use crate::feeds;
-use crate::helpers::urls;
-use crate::highlight::{self, Highlighter};
+use crate::highlight::Highlighter;
 use crate::index::FACETS;
-use crate::search;
-use crate::site::{NetworkSite, Site};
+use crate::site::Site;
 use crate::templates::Theme;
 use crate::view::Summary;
 
 use crate::output::{FileData, OutputFile};
 pub use bodies::Bodies;
 use context::{Renderer, Shared};
+use feed_files::feed_files;
+use files::{copied_files, static_files};
+use search_files::{search_index, search_indexes};
 
 /// What rendering needs besides the site.
 pub struct RenderInputs<'a> {
@@ -208,206 +217,4 @@ pub fn render_page_update(
         files.push(env.render(&Job::Print(n))?);
     }
     Ok(Some(files))
-}
-
-/// Atom feeds (with a base URL), and for the public the sitemap and robots.txt.
-fn feed_files(env: &Env, files: &[OutputFile]) -> Vec<OutputFile> {
-    let bytes = |path: String, text: String| OutputFile {
-        path,
-        data: FileData::Bytes(text.into_bytes()),
-    };
-    let mut out = Vec::new();
-    let public = env.site.audience == Visibility::Public;
-    if let Some(base) = env.inputs.base_url {
-        let feeds: Vec<feeds::Feed> = (0..env.site.networks.len())
-            .map(|n| network_feed(env, n))
-            .collect();
-        for (network, feed) in env.site.networks.iter().zip(&feeds) {
-            out.push(bytes(
-                format!("{}atom.xml", urls::of(&[&network.network.id])),
-                feeds::atom(feed, base),
-            ));
-        }
-        let portal = feeds::Feed {
-            title: env.inputs.themes[""]
-                .strings
-                .for_language(env.inputs.language)
-                .get("site_title")
-                .cloned()
-                .unwrap_or_default(),
-            page_url: String::new(),
-            language: env.inputs.language.code().into(),
-            entries: feeds.into_iter().flat_map(|f| f.entries).collect(),
-        };
-        out.push(bytes("atom.xml".into(), feeds::atom(&portal, base)));
-        if public {
-            let pages: Vec<String> = files
-                .iter()
-                .filter_map(|f| f.path.strip_suffix("index.html").map(str::to_string))
-                .collect();
-            out.push(bytes("sitemap.xml".into(), feeds::sitemap(&pages, base)));
-        }
-    }
-    if public {
-        out.push(bytes(
-            "robots.txt".into(),
-            feeds::robots(env.inputs.base_url),
-        ));
-    }
-    out
-}
-
-/// A network's feed: its meetings, practices, chapters and lessons.
-fn network_feed(env: &Env, n: usize) -> feeds::Feed {
-    let network = &env.site.networks[n];
-    let strings = &env.shared[n].strings;
-    let fallback = network
-        .network
-        .started
-        .map_or(Date::constant(2000, 1, 1), |s| s.date);
-    let entries = network
-        .pages
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.section != Section::Pages && p.path != p.section.dir())
-        .map(|(i, page)| {
-            let kind = format!("kind_{}", page.kind.name());
-            let mut categories = vec![strings.get(&kind).cloned().unwrap_or(kind)];
-            categories.extend(page.themes.iter().map(|t| {
-                network
-                    .network
-                    .themes
-                    .iter()
-                    .find(|x| &x.id == t)
-                    .map_or(t.clone(), |x| x.label.clone())
-            }));
-            feeds::FeedEntry {
-                title: page.title.clone(),
-                url: urls::of(&[&network.network.id, &page.path]),
-                // The same chain as the page's "last changed": git, else
-                // `updated:`, else the file's time; then its own date.
-                updated: page
-                    .last_change
-                    .as_ref()
-                    .map(|c| c.date)
-                    .or(page.updated.map(|u| u.date))
-                    .or(page.date.map(|d| d.date))
-                    .unwrap_or(fallback),
-                summary: page
-                    .summary
-                    .clone()
-                    .unwrap_or_else(|| env.bodies.networks[n].pages[i].summary.clone()),
-                categories,
-            }
-        })
-        .collect();
-    feeds::Feed {
-        title: network.network.title.clone(),
-        page_url: urls::of(&[&network.network.id]),
-        language: network.network.language.code().into(),
-        entries,
-    }
-}
-
-/// Each network's search index, as `<network>/static/search-index.js`.
-fn search_indexes(env: &Env) -> Vec<OutputFile> {
-    (0..env.site.networks.len())
-        .into_par_iter()
-        .map(|n| search_index(env, n))
-        .collect()
-}
-
-fn search_index(env: &Env, n: usize) -> OutputFile {
-    let network = &env.site.networks[n];
-    let strings = &env.shared[n].strings;
-    let documents: Vec<search::Document> = (0..network.pages.len())
-        .map(|p| search_document(network, p, &env.bodies.networks[n].pages[p], strings))
-        .collect();
-    let index = search::build(&network.network.title, network.network.language, &documents);
-    OutputFile {
-        path: format!("{}static/search-index.js", urls::of(&[&network.network.id])),
-        data: FileData::Bytes(search::to_script(&index).into_bytes()),
-    }
-}
-
-fn search_document(
-    network: &NetworkSite,
-    p: usize,
-    body: &bodies::Body,
-    strings: &std::collections::BTreeMap<String, String>,
-) -> search::Document {
-    use search::Field;
-    let page = &network.pages[p];
-    let mut fields = vec![(Field::Title, page.title.clone())];
-    fields.push((
-        Field::Heading,
-        body.toc
-            .iter()
-            .map(|h| h.title.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
-    ));
-    let mut meta: Vec<&str> = page.summary.iter().map(String::as_str).collect();
-    match &page.kind {
-        Kind::Meeting(m) => {
-            meta.extend(
-                m.agenda
-                    .iter()
-                    .chain(&m.decisions)
-                    .chain(&m.insights)
-                    .map(String::as_str),
-            );
-            meta.extend(m.actions.iter().map(|a| a.what.as_str()));
-        }
-        Kind::Practice(pr) => meta.extend(pr.results.as_deref()),
-        _ => {}
-    }
-    fields.push((Field::Meta, meta.join(" ")));
-    fields.push((Field::Body, body.text.clone()));
-    let kind = format!("kind_{}", page.kind.name());
-    search::Document {
-        url: urls::of(&[&network.network.id, &page.path]),
-        title: page.title.clone(),
-        kind: strings.get(&kind).cloned().unwrap_or(kind),
-        fields,
-    }
-}
-
-/// The files this audience may see that are copied: meeting documents of
-/// visible meetings, and the files visible pages link to.
-fn copied_files(network: &NetworkSite, used: &BTreeSet<String>) -> Vec<OutputFile> {
-    network
-        .files
-        .iter()
-        .filter(|f| f.always || used.contains(&f.url))
-        .map(|f| OutputFile {
-            path: f.url.clone(),
-            data: FileData::Copy(f.source.clone()),
-        })
-        .collect()
-}
-
-fn static_files(site: &Site, inputs: &RenderInputs) -> Vec<OutputFile> {
-    let highlight_css = highlight::stylesheet().into_bytes();
-    let mut files = Vec::new();
-    let mut add = |prefix: &str, theme: &Theme| {
-        for (name, bytes) in &theme.static_files {
-            files.push(OutputFile {
-                path: format!("{prefix}static/{name}"),
-                data: FileData::Bytes(bytes.clone()),
-            });
-        }
-        files.push(OutputFile {
-            path: format!("{prefix}static/highlight.css"),
-            data: FileData::Bytes(highlight_css.clone()),
-        });
-    };
-    add("", &inputs.themes[""]);
-    for network in &site.networks {
-        add(
-            &urls::of(&[&network.network.id]),
-            &inputs.themes[&network.network.id],
-        );
-    }
-    files
 }

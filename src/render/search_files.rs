@@ -1,0 +1,74 @@
+//! The search indexes, one script per network, loaded by `search.js`.
+
+use super::Env;
+use super::bodies;
+use crate::content::model::Kind;
+use crate::helpers::urls;
+use crate::output::{FileData, OutputFile};
+use crate::search;
+use crate::site::NetworkSite;
+use rayon::prelude::*;
+
+/// Each network's search index, as `<network>/static/search-index.js`.
+pub(super) fn search_indexes(env: &Env) -> Vec<OutputFile> {
+    (0..env.site.networks.len())
+        .into_par_iter()
+        .map(|n| search_index(env, n))
+        .collect()
+}
+
+pub(super) fn search_index(env: &Env, n: usize) -> OutputFile {
+    let network = &env.site.networks[n];
+    let strings = &env.shared[n].strings;
+    let documents: Vec<search::Document> = (0..network.pages.len())
+        .map(|p| search_document(network, p, &env.bodies.networks[n].pages[p], strings))
+        .collect();
+    let index = search::build(&network.network.title, network.network.language, &documents);
+    OutputFile {
+        path: format!("{}static/search-index.js", urls::of(&[&network.network.id])),
+        data: FileData::Bytes(search::to_script(&index).into_bytes()),
+    }
+}
+
+pub(super) fn search_document(
+    network: &NetworkSite,
+    p: usize,
+    body: &bodies::Body,
+    strings: &std::collections::BTreeMap<String, String>,
+) -> search::Document {
+    use search::Field;
+    let page = &network.pages[p];
+    let mut fields = vec![(Field::Title, page.title.clone())];
+    fields.push((
+        Field::Heading,
+        body.toc
+            .iter()
+            .map(|h| h.title.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    ));
+    let mut meta: Vec<&str> = page.summary.iter().map(String::as_str).collect();
+    match &page.kind {
+        Kind::Meeting(m) => {
+            meta.extend(
+                m.agenda
+                    .iter()
+                    .chain(&m.decisions)
+                    .chain(&m.insights)
+                    .map(String::as_str),
+            );
+            meta.extend(m.actions.iter().map(|a| a.what.as_str()));
+        }
+        Kind::Practice(pr) => meta.extend(pr.results.as_deref()),
+        _ => {}
+    }
+    fields.push((Field::Meta, meta.join(" ")));
+    fields.push((Field::Body, body.text.clone()));
+    let kind = format!("kind_{}", page.kind.name());
+    search::Document {
+        url: urls::of(&[&network.network.id, &page.path]),
+        title: page.title.clone(),
+        kind: strings.get(&kind).cloned().unwrap_or(kind),
+        fields,
+    }
+}
