@@ -17,6 +17,7 @@ use crate::markdown::{self, Heading, MarkdownOptions};
 use crate::site::{NetworkSite, Site};
 
 use super::RenderInputs;
+use super::print::{PrintChapter, chapter_anchor};
 
 /// A page body rendered, with what lists and the page template need.
 pub struct Body {
@@ -27,15 +28,6 @@ pub struct Body {
     pub text: String,
     /// Anchors written in raw HTML (`id=`, `name=`).
     pub ids: Vec<String>,
-}
-
-/// A chapter as it appears on the handreiking's print page.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct PrintChapter {
-    pub anchor: String,
-    pub title: String,
-    pub depth: usize,
-    pub content: String,
 }
 
 /// One network's bodies.
@@ -109,14 +101,14 @@ struct Rendered {
 }
 
 /// What every body of one network shares.
-struct NetworkRenderer<'a> {
-    site: &'a Site,
-    inputs: &'a RenderInputs<'a>,
-    n: usize,
-    network: &'a NetworkSite,
+pub(super) struct NetworkRenderer<'a> {
+    pub(super) site: &'a Site,
+    pub(super) inputs: &'a RenderInputs<'a>,
+    pub(super) n: usize,
+    pub(super) network: &'a NetworkSite,
     /// The alert titles (note, tip, important, warning, caution), then the
     /// task labels (done, open).
-    titles: [String; 7],
+    pub(super) titles: [String; 7],
 }
 
 impl<'a> NetworkRenderer<'a> {
@@ -145,7 +137,7 @@ impl<'a> NetworkRenderer<'a> {
         }
     }
 
-    fn options<'s>(&'s self, id_prefix: &'s str) -> MarkdownOptions<'s> {
+    pub(super) fn options<'s>(&'s self, id_prefix: &'s str) -> MarkdownOptions<'s> {
         MarkdownOptions {
             allow_scripts: self.network.network.allow_scripts,
             alert_titles: [0, 1, 2, 3, 4].map(|i| self.titles[i].as_str()),
@@ -155,7 +147,7 @@ impl<'a> NetworkRenderer<'a> {
         }
     }
 
-    fn links<'s>(
+    pub(super) fn links<'s>(
         &'s self,
         page: Option<usize>,
         source: &'s std::path::Path,
@@ -211,71 +203,6 @@ impl<'a> NetworkRenderer<'a> {
             self.inputs.highlighter,
         );
         finish(r, links)
-    }
-
-    /// The handreiking on one page: each chapter rendered again for the
-    /// print page's URL, its heading ids prefixed with the chapter's anchor
-    /// and links between chapters turned into links within the page.
-    fn print(&self) -> Vec<PrintChapter> {
-        let chapters: Vec<usize> = self
-            .network
-            .sections
-            .get(&Section::Handreiking)
-            .cloned()
-            .unwrap_or_default();
-        if chapters.is_empty() {
-            return Vec::new();
-        }
-        let anchors: HashMap<usize, String> = chapters
-            .iter()
-            .map(|&c| (c, chapter_anchor(&self.network.pages[c].path)))
-            .collect();
-        let url = urls::of(&[&self.network.network.id, "handreiking", "print"]);
-        let rendered: Vec<PrintChapter> = chapters
-            .par_iter()
-            .map(|&c| {
-                let page = &self.network.pages[c];
-                let prefix = format!("{}-", anchors[&c]);
-                let mut links = self.links(Some(c), &page.source, &url);
-                links.print_anchors = Some(&anchors);
-                let r = markdown::render(
-                    &page.body,
-                    &page.title,
-                    page.body_line,
-                    &page.source,
-                    &links,
-                    &self.options(&prefix),
-                    self.inputs.highlighter,
-                );
-                PrintChapter {
-                    anchor: anchors[&c].clone(),
-                    title: page.title.clone(),
-                    depth: page.path.matches('/').count().saturating_sub(1),
-                    content: r.html,
-                }
-            })
-            .collect();
-        self.with_folders(&chapters, rendered)
-    }
-
-    /// The print page's chapters with a heading for each folder that has no
-    /// `_index.md`, as in the contents (see `Views::book`).
-    fn with_folders(&self, chapters: &[usize], rendered: Vec<PrintChapter>) -> Vec<PrintChapter> {
-        let mut opened: Vec<&str> = Vec::new();
-        let mut out = Vec::with_capacity(rendered.len());
-        for (&c, chapter) in chapters.iter().zip(rendered) {
-            let page = &self.network.pages[c];
-            for (depth, folder) in crate::view::folders_without_page(page, &mut opened) {
-                out.push(PrintChapter {
-                    anchor: format!("h-map-{}", crate::helpers::slug::slugify(folder)),
-                    title: crate::view::folder_entry(folder, depth).title,
-                    depth,
-                    content: String::new(),
-                });
-            }
-            out.push(chapter);
-        }
-        out
     }
 }
 
@@ -342,14 +269,6 @@ fn finish(r: markdown::Rendered, links: PageLinks) -> Rendered {
     }
 }
 
-/// `handreiking/samen/start` -> `h-samen-start`; the introduction is `h-inleiding`.
-fn chapter_anchor(path: &str) -> String {
-    match path.strip_prefix("handreiking/") {
-        Some(rest) => format!("h-{}", rest.replace('/', "-")),
-        None => "h-inleiding".to_string(),
-    }
-}
-
 /// Checks the anchors of `checks` against the bodies (the links stage
 /// decides; the bodies are patched here).
 fn check_anchors(
@@ -395,16 +314,5 @@ fn apply_aliases(site: &Site, bodies: &mut [NetworkBodies], aliases: &[Alias]) {
                 );
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn chapter_anchors_follow_the_path() {
-        assert_eq!(chapter_anchor("handreiking"), "h-inleiding");
-        assert_eq!(chapter_anchor("handreiking/samen/start"), "h-samen-start");
     }
 }

@@ -14,6 +14,7 @@ mod feed_files;
 mod files;
 mod pages;
 mod portal;
+mod print;
 mod search_files;
 
 use std::collections::HashMap;
