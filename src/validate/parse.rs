@@ -1,0 +1,121 @@
+//! A file split into front matter and body, the front matter parsed, and
+//! the parser's messages put in words a writer knows.
+
+use serde::de::DeserializeOwned;
+
+use super::Locator;
+use crate::content::front_matter::{self, Split, SplitError};
+use crate::content::load::SourceFile;
+use crate::diagnostic::Diagnostic;
+use crate::yaml::{self, Parsed};
+
+/// Splits a file and parses its front matter as `T`. A file that cannot be
+/// parsed at all yields one error diagnostic.
+pub(crate) fn parse_file<T: DeserializeOwned>(
+    file: &SourceFile,
+) -> Result<(Split, Parsed<T>), Diagnostic> {
+    let split = front_matter::split(&file.text).map_err(|e| match e {
+        SplitError::Unclosed { line } => {
+            Diagnostic::error(&file.path, line, 1, "the front matter is not closed")
+                .with_hint("end the front matter with a line of three dashes: --- (not ...)")
+        }
+        SplitError::DocumentEnd { line } => Diagnostic::error(
+            &file.path,
+            line,
+            1,
+            "a '...' line inside the front matter would end it early, and what follows would be ignored",
+        )
+        .with_hint("remove the '...' line; the front matter ends at the line of three dashes: ---"),
+    })?;
+    let parsed = yaml::parse_collecting_unknown::<T>(&split.front_matter).map_err(|e| {
+        let mut line = split.front_matter_line + e.line - 1;
+        let mut column = e.column;
+        // The parser points at the mapping; the mistake is the repeat.
+        if let Some(key) = duplicate_key(&e.message) {
+            let loc = Locator::new(
+                &split.front_matter,
+                split.front_matter_line,
+                split.opening_line,
+            );
+            if let Some((_, l, c)) = loc
+                .top_level_keys()
+                .into_iter()
+                .filter(|(k, _, _)| k == key)
+                .nth(1)
+            {
+                (line, column) = (l, c);
+            }
+        }
+        let (message, hint) = match wrong_type(&e.message) {
+            Some(plain) => plain,
+            None => (
+                format!("front matter: {}", e.message),
+                yaml_hint(&e.message),
+            ),
+        };
+        Diagnostic::error(&file.path, line, column, message).with_hint(hint)
+    })?;
+    Ok((split, parsed))
+}
+
+/// serde's `weight: invalid type: string "eerste", expected i64` in words a
+/// writer knows: (message, hint).
+fn wrong_type(message: &str) -> Option<(String, String)> {
+    let (key, rest) = message.split_once(": invalid type: ")?;
+    let (found, expected) = rest.rsplit_once(", expected ")?;
+    let expected = match expected {
+        "i64" | "i32" | "u64" | "u32" | "usize" => "a whole number, e.g. 10",
+        "f64" | "f32" => "a number, e.g. 2.5",
+        "a boolean" => "true or false",
+        "a sequence" => "a list: [a, b], or one item per line starting with '- '",
+        "a string" => "text",
+        other if other.starts_with("struct ") || other == "a map" => {
+            "a group of keys, each on its own indented line"
+        }
+        other => other,
+    };
+    let found = if let Some(text) = found.strip_prefix("string ") {
+        format!("the text {text}")
+    } else if let Some(number) = found
+        .strip_prefix("integer ")
+        .or_else(|| found.strip_prefix("floating point "))
+    {
+        format!("the number {}", number.trim_matches('`'))
+    } else if let Some(value) = found.strip_prefix("boolean ") {
+        value.trim_matches('`').to_string()
+    } else {
+        match found {
+            "sequence" => "a list".into(),
+            "map" => "a group of keys".into(),
+            "unit value" => "nothing".into(),
+            other => other.into(),
+        }
+    };
+    let leaf = key.rsplit('.').next().unwrap_or(key);
+    Some((
+        format!("'{key}' must be {expected}, not {found}"),
+        format!(
+            "write {leaf}: followed by {expected}; docs/content-format.md lists each key's type"
+        ),
+    ))
+}
+
+/// The key of a "duplicate field `key`" message.
+fn duplicate_key(message: &str) -> Option<&str> {
+    let rest = message.split_once("duplicate field `")?.1;
+    rest.split('`').next()
+}
+
+fn yaml_hint(message: &str) -> String {
+    if let Some(key) = duplicate_key(message) {
+        format!("the key '{key}' is written twice, and this is the second: keep one")
+    } else if message.contains("quoted scalar") {
+        "a quoted value is not closed: add the closing quote at the end of the value".into()
+    } else if message.contains("flow sequence") {
+        "a list written in [ ] must be closed with ] on the same line, e.g. themes: [werkdruk, leren]".into()
+    } else if message.contains("mapping values are not allowed") {
+        "a value that contains ': ' must be quoted, e.g. title: \"Thema: werkdruk\"".into()
+    } else {
+        "check the indentation (spaces, not tabs) and quote values that contain ':' or '#'".into()
+    }
+}
