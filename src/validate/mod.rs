@@ -3,10 +3,12 @@
 
 mod check;
 mod confidentiality;
+mod kinds;
 mod locate;
 mod network;
 mod page;
 mod parse;
+mod title;
 
 use rayon::prelude::*;
 
@@ -55,7 +57,7 @@ pub fn validate(tree: &SourceTree, diagnostics: &mut Diagnostics) -> Content {
                 }),
             }
         }
-        page::check_stray_meeting_files(&content.loose, &source.id, diagnostics);
+        kinds::check_stray_meeting_files(&content.loose, &source.id, diagnostics);
         content.networks.push(network);
     }
     content

@@ -1,0 +1,193 @@
+//! What a meeting and a practice add to a page: a meeting's date from its
+//! file name, its people, actions and documents; a practice's
+//! organisation, contact and status.
+
+use super::{FileCheck, Registry};
+use crate::content::load::{Asset, PageSource};
+use crate::content::model::{
+    Action, Document, LooseFile, Meeting, Practice, PracticeStatus, Section,
+};
+use crate::content::owners::page_folder;
+use crate::content::raw::{RawDocument, RawPage};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::helpers::dates;
+
+pub(super) fn date_from_file_name(rel_path: &str) -> Option<crate::content::model::When> {
+    let name = rel_path.rsplit('/').next()?;
+    let date = dates::in_file_name(name)?;
+    Some(crate::content::model::When { date, time: None })
+}
+
+/// The error for a meeting without a date, with the exact `date:` to write
+/// when its file name holds a date with a two-digit year.
+pub(super) fn no_date(check: &mut FileCheck, rel_path: &str) {
+    let name = rel_path.rsplit('/').next().unwrap_or("");
+    let hint = match dates::guess_in_file_name(name) {
+        Some(guess) => format!(
+            "the file name holds a date with a two-digit year: if the meeting was then, add `date: {guess}`"
+        ),
+        None => {
+            "add `date: 2024-02-01`, or put the date in the file name: 2024-02-01-titel.md".into()
+        }
+    };
+    check.error_at_key("date", "the meeting has no date".into(), hint);
+}
+
+pub(super) fn meeting(
+    raw: &RawPage,
+    source: &PageSource,
+    registry: &Registry,
+    owned: &[&Asset],
+    check: &mut FileCheck,
+) -> Meeting {
+    if registry.complete {
+        for id in &raw.attendees {
+            check.check_id("attendees", id, &registry.people, "person");
+        }
+        for id in &raw.organisations {
+            check.check_id("organisations", id, &registry.organisations, "organisation");
+        }
+    }
+    let actions = raw
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            if a.what.as_deref().is_none_or(|w| w.trim().is_empty()) {
+                check.error_at_key(
+                    "actions",
+                    format!("action {} has no `what`", i + 1),
+                    "describe each action: `- what: ...`".into(),
+                );
+            }
+            if let (Some(who), true) = (&a.who, registry.complete) {
+                check.check_id("actions", who, &registry.people, "person");
+            }
+            Action {
+                what: super::entities(a.what.as_deref().unwrap_or_default()),
+                who: a.who.clone(),
+                due: check.date("actions", a.due.as_ref()),
+                done: a.done,
+            }
+        })
+        .collect();
+    let texts = |items: &[String]| items.iter().map(|t| super::entities(t)).collect();
+    Meeting {
+        location: raw.location.as_deref().map(super::entities),
+        online: raw.online,
+        facilitator: raw
+            .facilitator
+            .as_deref()
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .map(super::entities),
+        attendees: raw.attendees.clone(),
+        organisations: raw.organisations.clone(),
+        agenda: texts(&raw.agenda),
+        decisions: texts(&raw.decisions),
+        actions,
+        insights: texts(&raw.insights),
+        documents: documents(raw, source, owned, check),
+    }
+}
+
+/// The documents of a meeting: those listed in the front matter (which must
+/// be files the meeting owns), then any other file it owns. Files in the
+/// folder of a meeting stored below it belong to that meeting.
+fn documents(
+    raw: &RawPage,
+    source: &PageSource,
+    owned: &[&Asset],
+    check: &mut FileCheck,
+) -> Vec<Document> {
+    let folder = format!("{}/", page_folder(source));
+    let in_folder: Vec<&Asset> = owned
+        .iter()
+        .copied()
+        .filter(|a| a.rel_path.starts_with(&folder))
+        .collect();
+    let mut documents = Vec::new();
+    for doc in &raw.documents {
+        let (file, title) = match doc {
+            RawDocument::File(f) => (f.as_str(), None),
+            RawDocument::Titled { file, title } => (file.as_str(), title.as_deref()),
+        };
+        match in_folder
+            .iter()
+            .find(|a| a.rel_path[folder.len()..] == *file)
+        {
+            Some(asset) => documents.push(document(asset, &folder, title)),
+            None => check.error_at_value(
+                "documents",
+                file,
+                format!("document '{file}' is not in the meeting's folder"),
+                format!("put the file in {folder} beside the meeting, or fix the name"),
+            ),
+        }
+    }
+    for asset in in_folder {
+        if !documents.iter().any(|d| d.source == asset.source) {
+            documents.push(document(asset, &folder, None));
+        }
+    }
+    documents
+}
+
+fn document(asset: &Asset, folder: &str, title: Option<&str>) -> Document {
+    let file_name = asset.rel_path[folder.len()..].to_string();
+    Document {
+        title: title.map_or_else(|| file_name.clone(), super::entities),
+        size: std::fs::metadata(&asset.source).map_or(0, |m| m.len()),
+        source: asset.source.clone(),
+        file_name,
+    }
+}
+
+pub(super) fn practice(raw: &RawPage, registry: &Registry, check: &mut FileCheck) -> Practice {
+    if registry.complete {
+        if let Some(org) = &raw.organisation {
+            check.check_id("organisation", org, &registry.organisations, "organisation");
+        }
+        if let Some(contact) = &raw.contact {
+            check.check_id("contact", contact, &registry.people, "person");
+        }
+    }
+    let status = raw.status.as_deref().and_then(|s| {
+        let found = PracticeStatus::ALL.into_iter().find(|p| p.as_str() == s);
+        if found.is_none() {
+            check.error_at_value(
+                "status",
+                s,
+                format!("unknown practice status '{s}'"),
+                "status is one of: idea, experiment, applied, evaluated".into(),
+            );
+        }
+        found
+    });
+    Practice {
+        organisation: raw.organisation.clone(),
+        region: raw.region.clone(),
+        sector: raw.sector.clone(),
+        status,
+        results: raw.results.as_deref().map(super::entities),
+        contact: raw.contact.clone(),
+    }
+}
+
+/// Files in `meetings/` that belong to no meeting are never copied (they may
+/// be confidential); say so, so nobody wonders where they went.
+pub fn check_stray_meeting_files(
+    loose: &[LooseFile],
+    network: &str,
+    diagnostics: &mut Diagnostics,
+) {
+    for file in loose
+        .iter()
+        .filter(|f| f.network == network && f.section == Section::Meetings)
+    {
+        diagnostics.push(
+            Diagnostic::warning(&file.file.source, 1, 1, "this file belongs to no meeting and is not published")
+                .with_hint("put a meeting's documents in a folder named like its file: meetings/2024-02-01-titel/"),
+        );
+    }
+}
