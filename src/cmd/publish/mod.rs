@@ -6,6 +6,10 @@
 //! the audience filter, checks that no text of a hidden page ended up in
 //! the archive.
 
+mod leaks;
+
+use leaks::{refuse_leaks, secrets};
+
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -110,168 +114,6 @@ fn with_file_urls(file: OutputFile) -> OutputFile {
     }
 }
 
-/// The last line of defence behind the audience filter: what of the
-/// hidden pages and files must never be in the archive.
-struct Secrets {
-    /// Distinctive text of hidden pages (front matter values, titles, the
-    /// sentences of their text), normalised, with the page it comes from.
-    texts: Vec<(PathBuf, String)>,
-    /// Hidden files: source, the tail of their path (`map/bestand.pdf`),
-    /// length and SHA-256 of their bytes.
-    files: Vec<(PathBuf, String, u64, [u8; 32])>,
-}
-
-/// Values of 12 characters or more, and sentences of 30 or more, are
-/// distinctive enough not to appear in a public page by chance.
-const MIN_VALUE: usize = 12;
-const MIN_SENTENCE: usize = 30;
-
-fn secrets(rendered: &build::Rendered) -> Secrets {
-    let sources: std::collections::HashMap<&Path, &str> = rendered
-        .tree
-        .networks
-        .iter()
-        .flat_map(|n| &n.pages)
-        .map(|p| (p.file.path.as_path(), p.file.text.as_str()))
-        .collect();
-    let mut texts = Vec::new();
-    for hidden in &rendered.site.hidden {
-        let Some(text) = sources.get(hidden.source.as_path()) else {
-            continue;
-        };
-        let mut add = |value: &str, min: usize| {
-            let value = normalise(value);
-            if value.chars().count() >= min {
-                texts.push((hidden.source.clone(), value));
-            }
-        };
-        add(&hidden.title, MIN_VALUE);
-        let Ok(split) = crate::content::front_matter::split(text) else {
-            continue;
-        };
-        if let Ok(values) = crate::yaml::parse::<serde_json::Value>(&split.front_matter) {
-            for value in strings_in(&values) {
-                add(value, MIN_VALUE);
-            }
-        }
-        for sentence in crate::markdown::reader_text(&split.body).split(['.', '!', '?', '\n']) {
-            add(sentence, MIN_SENTENCE);
-        }
-    }
-    let files = rendered
-        .site
-        .hidden_files
-        .iter()
-        .filter_map(|f| {
-            let bytes = std::fs::read(&f.source).ok()?;
-            let tail = path_tail(&f.source);
-            Some((
-                f.source.clone(),
-                tail,
-                bytes.len() as u64,
-                Sha256::digest(&bytes).into(),
-            ))
-        })
-        .collect();
-    Secrets { texts, files }
-}
-
-/// Every string in a front matter value, however nested.
-fn strings_in(value: &serde_json::Value) -> Vec<&str> {
-    match value {
-        serde_json::Value::String(s) => vec![s.as_str()],
-        serde_json::Value::Array(items) => items.iter().flat_map(strings_in).collect(),
-        serde_json::Value::Object(map) => map.values().flat_map(strings_in).collect(),
-        _ => Vec::new(),
-    }
-}
-
-/// `folder/file.pdf`: a file's name with its folder, distinctive enough to
-/// look for in output paths and text.
-fn path_tail(path: &Path) -> String {
-    let parts: Vec<String> = path
-        .components()
-        .rev()
-        .take(2)
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    parts.into_iter().rev().collect::<Vec<_>>().join("/")
-}
-
-/// Text as a reader sees it, for comparing: entities decoded, typographic
-/// quotes plain, lower case, white space folded.
-fn normalise(text: &str) -> String {
-    let decoded = text
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-        .replace("\\\"", "\"")
-        .replace(['\u{2018}', '\u{2019}'], "'")
-        .replace(['\u{201c}', '\u{201d}'], "\"");
-    decoded
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-fn refuse_leaks(network: &str, files: &[OutputFile], secrets: &Secrets) -> Result<(), Error> {
-    let refuse = |reason: String| Error::PublishRefused {
-        network: network.to_string(),
-        reason,
-    };
-    let finder = aho_corasick::AhoCorasick::new(secrets.texts.iter().map(|(_, t)| t))
-        .map_err(|e| refuse(format!("cannot check for hidden text: {e}")))?;
-    for file in files {
-        if let Some((source, ..)) = secrets
-            .files
-            .iter()
-            .find(|(_, tail, ..)| file.path.ends_with(tail.as_str()))
-        {
-            return Err(refuse(format!(
-                "{} would be the file {}, which is not public",
-                file.path,
-                source.display()
-            )));
-        }
-        let bytes = file.bytes()?;
-        if let Some((source, ..)) = secrets.files.iter().find(|(_, _, len, hash)| {
-            *len == bytes.len() as u64 && *len >= 16 && Sha256::digest(&*bytes).as_slice() == hash
-        }) {
-            return Err(refuse(format!(
-                "{} has the same bytes as {}, which is not public",
-                file.path,
-                source.display()
-            )));
-        }
-        let text = normalise(&String::from_utf8_lossy(&bytes));
-        if let Some((source, _)) = secrets
-            .files
-            .iter()
-            .map(|(s, tail, ..)| (s, tail))
-            .find(|(_, tail)| text.contains(&tail.to_lowercase()))
-        {
-            return Err(refuse(format!(
-                "{} would name the file {}, which is not public",
-                file.path,
-                source.display()
-            )));
-        }
-        if let Some(found) = finder.find(&text) {
-            let (source, fragment) = &secrets.texts[found.pattern().as_usize()];
-            return Err(refuse(format!(
-                "{} would contain text of {}, which is not public: \"{fragment}\"",
-                file.path,
-                source.display()
-            )));
-        }
-    }
-    Ok(())
-}
-
 fn text_file(path: &str, text: String) -> OutputFile {
     OutputFile {
         path: path.to_string(),
@@ -354,6 +196,7 @@ pub fn default_out(root: &Path) -> PathBuf {
 
 #[cfg(test)]
 mod tests {
+    use super::leaks::{Secrets, normalise};
     use super::*;
 
     fn secrets() -> Secrets {
