@@ -32,18 +32,7 @@ pub fn validate_network(
 ) -> (Network, Registry) {
     let file = &source.network_file;
     let fallback = fallback_network(source);
-    let slug = crate::helpers::slug::slugify(&source.id);
-    if slug != source.id {
-        diagnostics.push(
-            Diagnostic::error(
-                &file.path,
-                1,
-                1,
-                format!("the folder name '{}' is used in the network's web addresses, and must be lowercase letters, digits and dashes", source.id),
-            )
-            .with_hint(format!("rename the folder to '{slug}'")),
-        );
-    }
+    check_folder_name(source, diagnostics);
     let (split, parsed) = match parse_file::<RawNetwork>(file) {
         Ok(ok) => ok,
         Err(d) => {
@@ -57,8 +46,7 @@ pub fn validate_network(
     let raw = parsed.value;
     let registry = registry(&raw, &mut check);
     check_addresses(&raw, &mut check);
-
-    let title = match raw.title {
+    let title = match &raw.title {
         Some(t) if !t.0.trim().is_empty() => super::entities(&t.0),
         _ => {
             check.error_at_key(
@@ -69,53 +57,12 @@ pub fn validate_network(
             fallback.title.clone()
         }
     };
-    let status = match raw.status.as_deref() {
-        None | Some("active") => NetworkStatus::Active,
-        Some("closed") => NetworkStatus::Closed,
-        Some(other) => {
-            check.error_at_value(
-                "status",
-                other,
-                format!("unknown status '{other}'"),
-                "status is `active` or `closed`".into(),
-            );
-            NetworkStatus::Active
-        }
-    };
+    let status = status(&raw, &mut check);
     let started = check.date("started", raw.started.as_ref());
     let closed = check.date("closed", raw.closed.as_ref());
-    if status == NetworkStatus::Closed && raw.closed.is_none() {
-        check.error_at_key(
-            "status",
-            "a closed network needs a `closed:` date".into(),
-            "add `closed: 2024-04-30` (the date the network ended)".into(),
-        );
-    }
-    let language = match raw.language.as_deref() {
-        None => Language::Nl,
-        Some(l) => Language::parse(l).unwrap_or_else(|| {
-            check.error_at_value(
-                "language",
-                l,
-                format!("unknown language '{l}'"),
-                "language is `nl` or `en`".into(),
-            );
-            Language::Nl
-        }),
-    };
+    let language = language(&raw, &mut check);
     let defaults = defaults(&raw.defaults, &mut check);
-    let visibility = match raw.visibility.as_deref() {
-        None => Visibility::Public,
-        Some(v) => Visibility::parse(v).unwrap_or_else(|| {
-            check.error_at_value(
-                "visibility",
-                v,
-                format!("unknown visibility '{v}'"),
-                "visibility is `public` (the network has a public site) or `network` (the whole network is for participants only)".into(),
-            );
-            Visibility::Network
-        }),
-    };
+    let visibility = visibility(&raw, &mut check);
     diagnostics.extend(check.diags);
     let network = Network {
         id: source.id.clone(),
@@ -134,14 +81,87 @@ pub fn validate_network(
         defaults,
         allow_scripts: raw.allow_scripts,
         show_authors: raw.show_authors.unwrap_or(true),
-        extra_keys: raw.extra_keys.clone(),
-        embeds: raw.embeds.clone(),
+        extra_keys: raw.extra_keys,
+        embeds: raw.embeds,
         region: raw.region,
         tags: raw.tags,
         body: split.body,
         body_line: split.body_line,
     };
     (network, registry)
+}
+
+/// The folder name is in every web address of the network.
+fn check_folder_name(source: &NetworkSource, diagnostics: &mut Diagnostics) {
+    let slug = crate::helpers::slug::slugify(&source.id);
+    if slug != source.id {
+        diagnostics.push(
+            Diagnostic::error(
+                &source.network_file.path,
+                1,
+                1,
+                format!("the folder name '{}' is used in the network's web addresses, and must be lowercase letters, digits and dashes", source.id),
+            )
+            .with_hint(format!("rename the folder to '{slug}'")),
+        );
+    }
+}
+
+/// `status:` (active by default); a closed network needs its `closed:` date.
+fn status(raw: &RawNetwork, check: &mut FileCheck) -> NetworkStatus {
+    let status = match raw.status.as_deref() {
+        None | Some("active") => NetworkStatus::Active,
+        Some("closed") => NetworkStatus::Closed,
+        Some(other) => {
+            check.error_at_value(
+                "status",
+                other,
+                format!("unknown status '{other}'"),
+                "status is `active` or `closed`".into(),
+            );
+            NetworkStatus::Active
+        }
+    };
+    if status == NetworkStatus::Closed && raw.closed.is_none() {
+        check.error_at_key(
+            "status",
+            "a closed network needs a `closed:` date".into(),
+            "add `closed: 2024-04-30` (the date the network ended)".into(),
+        );
+    }
+    status
+}
+
+fn language(raw: &RawNetwork, check: &mut FileCheck) -> Language {
+    match raw.language.as_deref() {
+        None => Language::Nl,
+        Some(l) => Language::parse(l).unwrap_or_else(|| {
+            check.error_at_value(
+                "language",
+                l,
+                format!("unknown language '{l}'"),
+                "language is `nl` or `en`".into(),
+            );
+            Language::Nl
+        }),
+    }
+}
+
+/// `visibility:` of the whole network: public unless it says `network`;
+/// an unknown value hides it.
+fn visibility(raw: &RawNetwork, check: &mut FileCheck) -> Visibility {
+    match raw.visibility.as_deref() {
+        None => Visibility::Public,
+        Some(v) => Visibility::parse(v).unwrap_or_else(|| {
+            check.error_at_value(
+                "visibility",
+                v,
+                format!("unknown visibility '{v}'"),
+                "visibility is `public` (the network has a public site) or `network` (the whole network is for participants only)".into(),
+            );
+            Visibility::Network
+        }),
+    }
 }
 
 fn fallback_network(source: &NetworkSource) -> Network {

@@ -76,54 +76,12 @@ fn template_tag(
     if let Some(inner) = text.strip_prefix("{%") {
         let end = inner.find("%}")?;
         let len = 2 + end + 2;
-        let body = inner[..end].trim().trim_matches('-').trim();
-        let mut words = body.split_whitespace();
-        let name = words.next().unwrap_or("");
-        let replacement = match name {
-            // Jekyll's paths are from the site's root: the network's folder.
-            "link" | "post_url" => {
-                let path = words.next().unwrap_or("").trim_matches(['"', '\'']);
-                format!("/{}", path.trim_start_matches('/'))
-            }
-            "raw" | "endraw" => String::new(),
-            _ => {
-                note(
-                    format!(
-                        "the template tag `{}` is not supported and is left out",
-                        shorten(&text[..len])
-                    ),
-                    "oogst does not run Liquid or Nunjucks: write the text or link it made as markdown",
-                );
-                String::new()
-            }
-        };
-        return Some((len, replacement));
+        return Some((len, liquid_tag(&inner[..end], &text[..len], &mut note)));
     }
     if let Some(inner) = text.strip_prefix("{{") {
         let end = inner.find("}}")?;
         let len = 2 + end + 2;
-        let body = inner[..end].trim();
-        let replacement = if body.contains("baseurl")
-            || body.contains("base_url")
-            || body == "site.url"
-        {
-            String::new()
-        } else if let Some((value, _)) = body.split_once('|').filter(|(_, filter)| {
-            let f = filter.trim();
-            f.starts_with("relative_url") || f.starts_with("absolute_url") || f.starts_with("url")
-        }) {
-            value.trim().trim_matches(['"', '\'']).to_string()
-        } else {
-            note(
-                format!(
-                    "the template value `{}` is not supported and is left out",
-                    shorten(&text[..len])
-                ),
-                "oogst does not run templates in pages: write the text it stood for",
-            );
-            String::new()
-        };
-        return Some((len, replacement));
+        return Some((len, liquid_value(&inner[..end], &text[..len], &mut note)));
     }
     jsx_tag(text).map(|len| {
         let tag = &text[..len];
@@ -135,6 +93,55 @@ fn template_tag(
         }
         (len, String::new())
     })
+}
+
+/// `{% tag %}` of Liquid or Nunjucks: Jekyll's `link` and `post_url` are
+/// the page they name (from the site's root: the network's folder); `raw`
+/// is nothing; others are left out with a note.
+fn liquid_tag(inner: &str, written: &str, note: &mut dyn FnMut(String, &str)) -> String {
+    let body = inner.trim().trim_matches('-').trim();
+    let mut words = body.split_whitespace();
+    match words.next().unwrap_or("") {
+        "link" | "post_url" => {
+            let path = words.next().unwrap_or("").trim_matches(['"', '\'']);
+            format!("/{}", path.trim_start_matches('/'))
+        }
+        "raw" | "endraw" => String::new(),
+        _ => {
+            note(
+                format!(
+                    "the template tag `{}` is not supported and is left out",
+                    shorten(written)
+                ),
+                "oogst does not run Liquid or Nunjucks: write the text or link it made as markdown",
+            );
+            String::new()
+        }
+    }
+}
+
+/// `{{ value }}`: the site's base URL is nothing (links are checked from
+/// the root), `'/x' | relative_url` is `/x`; others are left out.
+fn liquid_value(inner: &str, written: &str, note: &mut dyn FnMut(String, &str)) -> String {
+    let body = inner.trim();
+    if body.contains("baseurl") || body.contains("base_url") || body == "site.url" {
+        return String::new();
+    }
+    let url_filter = body.split_once('|').filter(|(_, filter)| {
+        let f = filter.trim();
+        f.starts_with("relative_url") || f.starts_with("absolute_url") || f.starts_with("url")
+    });
+    if let Some((value, _)) = url_filter {
+        return value.trim().trim_matches(['"', '\'']).to_string();
+    }
+    note(
+        format!(
+            "the template value `{}` is not supported and is left out",
+            shorten(written)
+        ),
+        "oogst does not run templates in pages: write the text it stood for",
+    );
+    String::new()
 }
 
 /// A Hugo shortcode's replacement: `ref`/`relref` become the page they
