@@ -1,6 +1,7 @@
 //! Atom feeds, the sitemap and robots.txt. Feeds and the sitemap need
 //! absolute links, so they are made only when a `base_url` is configured.
 
+use crate::helpers::escape::xml;
 use jiff::civil::Date;
 
 /// One entry of a feed.
@@ -40,88 +41,70 @@ pub fn atom(feed: &Feed, base_url: &str) -> String {
     let updated = entries
         .first()
         .map_or_else(|| "2000-01-01".to_string(), |e| e.updated.to_string());
-    let page = format!("{base_url}{}", feed.page_url);
-    let mut xml = String::with_capacity(1024 + entries.len() * 512);
-    xml.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    xml.push_str(&format!(
+    let page = xml(&format!("{base_url}{}", feed.page_url));
+    let title = xml(&feed.title);
+    let mut out = String::with_capacity(1024 + entries.len() * 512);
+    out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    out.push_str(&format!(
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        crate::helpers::escape::xml(&feed.language)
+        xml(&feed.language)
     ));
-    xml.push_str(&format!(
-        "  <title>{}</title>\n",
-        crate::helpers::escape::xml(&feed.title)
+    out.push_str(&format!("  <title>{title}</title>\n"));
+    out.push_str(&format!("  <id>{page}</id>\n"));
+    out.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{page}\"/>\n"
     ));
-    xml.push_str(&format!(
-        "  <id>{}</id>\n",
-        crate::helpers::escape::xml(&page)
+    out.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{page}atom.xml\"/>\n"
     ));
-    xml.push_str(&format!(
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        crate::helpers::escape::xml(&page)
-    ));
-    xml.push_str(&format!(
-        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}atom.xml\"/>\n",
-        crate::helpers::escape::xml(&page)
-    ));
-    xml.push_str(&format!("  <updated>{updated}T00:00:00Z</updated>\n"));
-    xml.push_str(&format!(
-        "  <author><name>{}</name></author>\n",
-        crate::helpers::escape::xml(&feed.title)
-    ));
-    xml.push_str(&format!(
+    out.push_str(&format!("  <updated>{updated}T00:00:00Z</updated>\n"));
+    out.push_str(&format!("  <author><name>{title}</name></author>\n"));
+    out.push_str(&format!(
         "  <generator version=\"{}\">oogst</generator>\n",
         env!("CARGO_PKG_VERSION")
     ));
     for entry in &entries {
-        let url = format!("{base_url}{}", entry.url);
-        xml.push_str("  <entry>\n");
-        xml.push_str(&format!(
-            "    <title>{}</title>\n",
-            crate::helpers::escape::xml(&entry.title)
-        ));
-        xml.push_str(&format!(
-            "    <id>{}</id>\n",
-            crate::helpers::escape::xml(&url)
-        ));
-        xml.push_str(&format!(
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            crate::helpers::escape::xml(&url)
-        ));
-        xml.push_str(&format!(
-            "    <updated>{}T00:00:00Z</updated>\n",
-            entry.updated
-        ));
-        for category in &entry.categories {
-            xml.push_str(&format!(
-                "    <category term=\"{}\"/>\n",
-                crate::helpers::escape::xml(category)
-            ));
-        }
-        if !entry.summary.is_empty() {
-            xml.push_str(&format!(
-                "    <summary>{}</summary>\n",
-                crate::helpers::escape::xml(&entry.summary)
-            ));
-        }
-        xml.push_str("  </entry>\n");
+        push_entry(&mut out, entry, base_url);
     }
-    xml.push_str("</feed>\n");
-    xml
+    out.push_str("</feed>\n");
+    out
+}
+
+/// One `<entry>` of a feed.
+fn push_entry(out: &mut String, entry: &FeedEntry, base_url: &str) {
+    let url = xml(&format!("{base_url}{}", entry.url));
+    out.push_str("  <entry>\n");
+    out.push_str(&format!("    <title>{}</title>\n", xml(&entry.title)));
+    out.push_str(&format!("    <id>{url}</id>\n"));
+    out.push_str(&format!(
+        "    <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n"
+    ));
+    out.push_str(&format!(
+        "    <updated>{}T00:00:00Z</updated>\n",
+        entry.updated
+    ));
+    for category in &entry.categories {
+        out.push_str(&format!("    <category term=\"{}\"/>\n", xml(category)));
+    }
+    if !entry.summary.is_empty() {
+        out.push_str(&format!("    <summary>{}</summary>\n", xml(&entry.summary)));
+    }
+    out.push_str("  </entry>\n");
 }
 
 /// `sitemap.xml` listing `pages` (below the site root, e.g. `net/x/`).
 pub fn sitemap(pages: &[String], base_url: &str) -> String {
-    let mut xml = String::from(
+    let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for page in pages {
-        xml.push_str(&format!(
+        out.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            crate::helpers::escape::xml(&format!("{base_url}{page}"))
+            xml(&format!("{base_url}{page}"))
         ));
     }
-    xml.push_str("</urlset>\n");
-    xml
+    out.push_str("</urlset>\n");
+    out
 }
 
 /// `robots.txt` for the public site: everything may be indexed.

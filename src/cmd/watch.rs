@@ -241,48 +241,20 @@ fn update_one_page(
     let Some(&id) = state.pages.get(&canonical) else {
         return false;
     };
-    let (n, p) = (id.network, id.page);
     let Ok(text) = std::fs::read_to_string(path) else {
         return false;
     };
-    let prepared = &mut state.prepared;
-    let source = &prepared.site.networks[n].pages[p].source;
-    let Some(old) = prepared
-        .tree
-        .networks
-        .iter_mut()
-        .flat_map(|net| net.pages.iter_mut())
-        .find(|s| &s.file.path == source)
-    else {
-        return false;
-    };
-    let (Ok(new_split), Ok(old_split)) = (
-        front_matter::split(&text),
-        front_matter::split(&old.file.text),
-    ) else {
-        return false;
-    };
-    if new_split.front_matter != old_split.front_matter
-        || new_split.body_line != old_split.body_line
-    {
+    if !take_body_edit(&mut state.prepared, id, text) {
         return false;
     }
-    old.file.text = text;
-    let page = &mut prepared.site.networks[n].pages[p];
-    page.body = new_split.body;
-    let changed = page.updated.map_or(prepared.today, |u| u.date);
-    page.last_change = Some(crate::content::model::LastChange {
-        date: changed,
-        authors: Vec::new(),
-    });
     let mut diagnostics = Diagnostics::default();
-    let inputs = prepared.inputs();
+    let prepared = &state.prepared;
     let files = crate::render::render_page_update(
         &prepared.site,
-        &inputs,
+        &prepared.inputs(),
         &mut state.bodies,
-        n,
-        p,
+        id.network,
+        id.page,
         &mut diagnostics,
     );
     if let Ok(Some(_)) = files {
@@ -305,6 +277,42 @@ fn update_one_page(
         }
         Ok(None) | Err(_) => false,
     }
+}
+
+/// Puts the new text of page `id` in place when only its body changed
+/// (its front matter, and so where its body starts, are the same); false
+/// when the edit needs a full rebuild.
+fn take_body_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> bool {
+    let source = &prepared.site.networks[id.network].pages[id.page].source;
+    let Some(old) = prepared
+        .tree
+        .networks
+        .iter_mut()
+        .flat_map(|net| net.pages.iter_mut())
+        .find(|s| &s.file.path == source)
+    else {
+        return false;
+    };
+    let (Ok(new_split), Ok(old_split)) = (
+        front_matter::split(&text),
+        front_matter::split(&old.file.text),
+    ) else {
+        return false;
+    };
+    if new_split.front_matter != old_split.front_matter
+        || new_split.body_line != old_split.body_line
+    {
+        return false;
+    }
+    old.file.text = text;
+    let page = &mut prepared.site.networks[id.network].pages[id.page];
+    page.body = new_split.body;
+    let changed = page.updated.map_or(prepared.today, |u| u.date);
+    page.last_change = Some(crate::content::model::LastChange {
+        date: changed,
+        authors: Vec::new(),
+    });
+    true
 }
 
 fn in_memory(files: Vec<OutputFile>) -> HashMap<String, Arc<Vec<u8>>> {

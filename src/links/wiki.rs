@@ -27,22 +27,7 @@ impl PageLinks<'_> {
             .map(|(i, _)| i)
             .collect();
         if same_title.len() > 1 {
-            let from = self.source.parent().unwrap_or(Path::new(""));
-            let files: Vec<String> = same_title
-                .iter()
-                .map(|&i| relative_path(from, &network.pages[i].source))
-                .collect();
-            return Link::Missing {
-                message: format!(
-                    "the wiki link [[{written}]] is ambiguous: {} pages have this title: {}",
-                    files.len(),
-                    files.join(", ")
-                ),
-                hint: format!(
-                    "link to the one you mean by its file, e.g. [{name}]({}), or give the pages different titles",
-                    files[0]
-                ),
-            };
+            return self.ambiguous(written, name, &same_title);
         }
         let found = same_title.first().copied().or_else(|| {
             network
@@ -53,21 +38,59 @@ impl PageLinks<'_> {
         if let Some(page) = found {
             return self.href_to(self.page_id(page), fragment, at);
         }
-        let id = &network.network.id;
+        if let Some(unseen) = self.unseen_wiki_target(name) {
+            return unseen;
+        }
+        let titles: Vec<&str> = network.pages.iter().map(|p| p.title.as_str()).collect();
+        let hint = match nearest(name, titles.iter().copied()) {
+            Some(t) => format!("did you mean [[{t}]]? A wiki link names a page's title or file name in the same network"),
+            None => "a wiki link names a page's title or file name in the same network, e.g. [[Dagstart van tien minuten]]".into(),
+        };
+        Link::Missing {
+            message: format!("the wiki link [[{written}]] matches no page of this network"),
+            hint,
+        }
+    }
+
+    /// Two or more pages of the network with the title: an error naming
+    /// their files.
+    fn ambiguous(&self, written: &str, name: &str, pages: &[usize]) -> Link {
+        let network = self.network();
+        let from = self.source.parent().unwrap_or(Path::new(""));
+        let files: Vec<String> = pages
+            .iter()
+            .map(|&i| relative_path(from, &network.pages[i].source))
+            .collect();
+        Link::Missing {
+            message: format!(
+                "the wiki link [[{written}]] is ambiguous: {} pages have this title: {}",
+                files.len(),
+                files.join(", ")
+            ),
+            hint: format!(
+                "link to the one you mean by its file, e.g. [{name}]({}), or give the pages different titles",
+                files[0]
+            ),
+        }
+    }
+
+    /// A hidden page or file (text only), or a page with errors of its own
+    /// (said there), that `name` names.
+    fn unseen_wiki_target(&self, name: &str) -> Option<Link> {
+        let id = &self.network().network.id;
+        let lower = name.to_lowercase();
         let hidden = self
             .site
             .hidden
             .iter()
             .filter(|h| &h.network == id)
-            .any(|h| {
-                h.title.to_lowercase() == name.to_lowercase() || matches_slug(&h.path, "", name)
-            });
-        if hidden
-            || self.site.hidden_files.iter().any(|f| {
+            .any(|h| h.title.to_lowercase() == lower || matches_slug(&h.path, "", name));
+        let hidden_file =
+            self.site.hidden_files.iter().any(|f| {
                 &f.network == id && f.urls.iter().any(|u| u.ends_with(&format!("/{name}")))
-            })
-        {
-            return Link::Hidden;
+            });
+        if hidden || hidden_file {
+            return Some(Link::Hidden);
         }
         let broken = self
             .site
@@ -82,21 +105,8 @@ impl PageLinks<'_> {
                     .unwrap_or_default();
                 stem == name
                     || crate::helpers::slug::split_number_prefix(&stem).1 == slugify(name)
-                    || b.title
-                        .as_ref()
-                        .is_some_and(|t| t.to_lowercase() == name.to_lowercase())
+                    || b.title.as_ref().is_some_and(|t| t.to_lowercase() == lower)
             });
-        if broken {
-            return Link::Broken;
-        }
-        let titles: Vec<&str> = network.pages.iter().map(|p| p.title.as_str()).collect();
-        let hint = match nearest(name, titles.iter().copied()) {
-            Some(t) => format!("did you mean [[{t}]]? A wiki link names a page's title or file name in the same network"),
-            None => "a wiki link names a page's title or file name in the same network, e.g. [[Dagstart van tien minuten]]".into(),
-        };
-        Link::Missing {
-            message: format!("the wiki link [[{written}]] matches no page of this network"),
-            hint,
-        }
+        broken.then_some(Link::Broken)
     }
 }
