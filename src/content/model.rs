@@ -136,6 +136,13 @@ pub struct When {
     pub time: Option<Time>,
 }
 
+impl From<jiff::civil::Date> for When {
+    /// A date without a time.
+    fn from(date: jiff::civil::Date) -> When {
+        When { date, time: None }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Theme {
     pub id: String,

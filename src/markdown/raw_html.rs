@@ -3,6 +3,8 @@
 //! A small tokenizer, not a full HTML parser: it reads tags, their
 //! attributes and quoted values, and skips comments.
 
+use crate::helpers::escape;
+
 /// Attributes that hold a URL.
 const URL_ATTRIBUTES: &[&str] = &[
     "href",
@@ -45,69 +47,75 @@ fn rewrite(
 ) -> String {
     let mut out = String::with_capacity(html.len());
     let mut copied = 0;
-    let bytes = html.as_bytes();
     let mut i = 0;
     while let Some(lt) = html[i..].find('<').map(|p| p + i) {
-        if html[lt..].starts_with("<!--") {
-            i = html[lt..].find("-->").map_or(html.len(), |e| lt + e + 3);
+        let Some(name_end) = tag_name_end(html, lt) else {
+            i = match html[lt..].starts_with("<!--") {
+                true => html[lt..].find("-->").map_or(html.len(), |e| lt + e + 3),
+                false => lt + 1,
+            };
             continue;
-        }
-        let name_end = html[lt + 1..]
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-            .map_or(html.len(), |e| lt + 1 + e);
-        if name_end == lt + 1 || !bytes[lt + 1].is_ascii_alphabetic() {
-            i = lt + 1;
-            continue;
-        }
+        };
         let tag = html[lt + 1..name_end].to_ascii_lowercase();
         let (attributes, end) = read_attributes(html, name_end);
         for attribute in attributes {
-            let name = attribute.name(html).to_ascii_lowercase();
-            let Some((start, stop)) = attribute.value else {
-                continue;
-            };
-            let raw = &html[start..stop];
-            if let Some((ids, prefix)) = ids.as_mut()
-                && (name == "id" || name == "name")
-            {
-                ids.push(decode_entities(raw));
-                if !prefix.is_empty() {
-                    out.push_str(&html[copied..attribute.start]);
-                    out.push_str(&format!(
-                        " {}=\"{prefix}{}\"",
-                        attribute.name(html),
-                        crate::helpers::escape::html(&decode_entities(raw))
-                    ));
-                    copied = attribute.end;
-                }
-                continue;
+            let new = rewrite_attribute(html, &attribute, &tag, &mut ids, &mut resolve);
+            if let Some(new) = new {
+                out.push_str(&html[copied..attribute.start]);
+                out.push_str(&new);
+                copied = attribute.end;
             }
-            let new_value = if name == "srcset" {
-                Some(rewrite_srcset(
-                    &decode_entities(raw),
-                    start,
-                    &tag,
-                    &mut resolve,
-                ))
-            } else if URL_ATTRIBUTES.contains(&name.as_str()) {
-                resolve(&tag, &decode_entities(raw), start)
-            } else {
-                continue;
-            };
-            out.push_str(&html[copied..attribute.start]);
-            if let Some(value) = new_value {
-                out.push_str(&format!(
-                    " {}=\"{}\"",
-                    attribute.name(html),
-                    crate::helpers::escape::html(&value)
-                ));
-            }
-            copied = attribute.end;
         }
         i = end.max(lt + 1);
     }
     out.push_str(&html[copied..]);
     out
+}
+
+/// Where the name of the tag opened at `lt` ends; None for a comment or
+/// a `<` that opens no tag.
+fn tag_name_end(html: &str, lt: usize) -> Option<usize> {
+    if html[lt..].starts_with("<!--") {
+        return None;
+    }
+    let name_end = html[lt + 1..]
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .map_or(html.len(), |e| lt + 1 + e);
+    let starts_with_letter = html
+        .as_bytes()
+        .get(lt + 1)
+        .is_some_and(u8::is_ascii_alphabetic);
+    (name_end > lt + 1 && starts_with_letter).then_some(name_end)
+}
+
+/// What to write instead of one attribute (with its leading space; empty
+/// to drop it), or None to leave it as written. URLs go to `resolve`;
+/// `id`/`name` are collected in `ids` and get its prefix.
+fn rewrite_attribute(
+    html: &str,
+    attribute: &Attribute,
+    tag: &str,
+    ids: &mut Option<(&mut Vec<String>, &str)>,
+    resolve: &mut impl FnMut(&str, &str, usize) -> Option<String>,
+) -> Option<String> {
+    let name = attribute.name(html).to_ascii_lowercase();
+    let (start, stop) = attribute.value?;
+    let value = decode_entities(&html[start..stop]);
+    let written = |value: &str| format!(" {}=\"{}\"", attribute.name(html), escape::html(value));
+    if let Some((ids, prefix)) = ids.as_mut()
+        && (name == "id" || name == "name")
+    {
+        ids.push(value.clone());
+        return (!prefix.is_empty()).then(|| written(&format!("{prefix}{value}")));
+    }
+    let new_value = if name == "srcset" {
+        Some(rewrite_srcset(&value, start, tag, resolve))
+    } else if URL_ATTRIBUTES.contains(&name.as_str()) {
+        resolve(tag, &value, start)
+    } else {
+        return None;
+    };
+    Some(new_value.map_or_else(String::new, |v| written(&v)))
 }
 
 fn rewrite_srcset(
@@ -147,6 +155,38 @@ impl Attribute {
 }
 
 /// The attributes of a tag whose name ends at `from`, and where the tag ends.
+/// After an attribute's name at `i`: its value, if it has one (`= "x"`,
+/// `='x'` or `=x`), and where reading goes on.
+fn read_value(html: &str, i: usize) -> (Option<(usize, usize)>, usize) {
+    let bytes = html.as_bytes();
+    let skip_space = |mut j: usize| {
+        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        j
+    };
+    let j = skip_space(i);
+    if bytes.get(j) != Some(&b'=') {
+        return (None, i);
+    }
+    let j = skip_space(j + 1);
+    match bytes.get(j) {
+        Some(&q) if q == b'"' || q == b'\'' => {
+            let close = html[j + 1..]
+                .find(q as char)
+                .map_or(html.len(), |e| j + 1 + e);
+            (Some((j + 1, close)), (close + 1).min(html.len()))
+        }
+        Some(_) => {
+            let stop = html[j..]
+                .find(|c: char| c.is_ascii_whitespace() || c == '>')
+                .map_or(html.len(), |e| j + e);
+            (Some((j, stop)), stop)
+        }
+        None => (None, j),
+    }
+}
+
 fn read_attributes(html: &str, from: usize) -> (Vec<Attribute>, usize) {
     let bytes = html.as_bytes();
     let mut attributes = Vec::new();
@@ -171,34 +211,8 @@ fn read_attributes(html: &str, from: usize) -> (Vec<Attribute>, usize) {
             i += 1;
         }
         let name = (name_start, i);
-        let mut j = i;
-        while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-            j += 1;
-        }
-        let mut value = None;
-        if j < bytes.len() && bytes[j] == b'=' {
-            j += 1;
-            while j < bytes.len() && bytes[j].is_ascii_whitespace() {
-                j += 1;
-            }
-            match bytes.get(j) {
-                Some(&q) if q == b'"' || q == b'\'' => {
-                    let close = html[j + 1..]
-                        .find(q as char)
-                        .map_or(html.len(), |e| j + 1 + e);
-                    value = Some((j + 1, close));
-                    i = (close + 1).min(html.len());
-                }
-                Some(_) => {
-                    let stop = html[j..]
-                        .find(|c: char| c.is_ascii_whitespace() || c == '>')
-                        .map_or(html.len(), |e| j + e);
-                    value = Some((j, stop));
-                    i = stop;
-                }
-                None => i = j,
-            }
-        }
+        let (value, next) = read_value(html, i);
+        i = next;
         if name.0 == name.1 {
             i += 1;
             continue;

@@ -155,35 +155,13 @@ pub fn page(env: &Env, n: usize, p: usize) -> Result<OutputFile, Error> {
     let views = r.views();
     let body = &env.bodies.networks[n].pages[p];
     let (prev, next) = network.book_links.get(&p).copied().unwrap_or_default();
-    let backlinks = env
-        .bodies
-        .backlinks
-        .get(&crate::site::PageId {
-            network: n,
-            page: p,
-        })
-        .into_iter()
-        .flatten()
-        .map(|&id| {
-            let source = &env.site.networks[id.network].pages[id.page];
-            LinkView {
-                title: source.title.clone(),
-                url: urls::of(&[&source.network, &source.path]),
-            }
-        });
+    let backlinks = backlinks(env, n, p);
     let view = PageView {
         title: page.title.clone(),
         kind: page.kind.name(),
         url: r.url.clone(),
         date: views.date(page.date),
-        updated: views.date(
-            page.last_change
-                .as_ref()
-                .map(|c| crate::content::model::When {
-                    date: c.date,
-                    time: None,
-                }),
-        ),
+        updated: views.date(page.last_change.as_ref().map(|c| c.date.into())),
         authors: match (&page.last_change, network.network.show_authors) {
             (Some(change), true) => change.authors.clone(),
             _ => Vec::new(),
@@ -204,7 +182,7 @@ pub fn page(env: &Env, n: usize, p: usize) -> Result<OutputFile, Error> {
         },
         prev: prev.map(|i| views.link(&network.pages[i])),
         next: next.map(|i| views.link(&network.pages[i])),
-        backlinks: backlinks.collect(),
+        backlinks,
         extra: page.extra.clone(),
     };
     r.insert("description", &view.summary);
@@ -219,6 +197,24 @@ pub fn page(env: &Env, n: usize, p: usize) -> Result<OutputFile, Error> {
         Kind::Lesson => "lesson.html",
         Kind::Page => "page.html",
     })
+}
+
+/// The pages that link to page `p` of network `n` ("Genoemd in").
+fn backlinks(env: &Env, n: usize, p: usize) -> Vec<LinkView> {
+    let id = crate::site::PageId {
+        network: n,
+        page: p,
+    };
+    let sources = env.bodies.backlinks.get(&id).into_iter().flatten();
+    sources
+        .map(|&id| {
+            let source = &env.site.networks[id.network].pages[id.page];
+            LinkView {
+                title: source.title.clone(),
+                url: urls::of(&[&source.network, &source.path]),
+            }
+        })
+        .collect()
 }
 
 /// A network's search page; without JavaScript it lists pages per theme.
