@@ -8,8 +8,43 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::content::model::{Kind, Network, Page, Section};
 use crate::helpers::slug::slugify;
 
-/// The facets of the practice catalogue.
-pub const FACETS: [&str; 5] = ["theme", "region", "sector", "organisation", "status"];
+/// A facet of the practice catalogue: what practices can be filtered on.
+/// Its name is the URL segment of its pages (`practices/theme/werkdruk/`),
+/// so no practice may take it as a slug.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Facet {
+    Theme,
+    Region,
+    Sector,
+    Organisation,
+    Status,
+}
+
+impl Facet {
+    /// In the order the catalogue shows them.
+    pub const ALL: [Facet; 5] = [
+        Facet::Theme,
+        Facet::Region,
+        Facet::Sector,
+        Facet::Organisation,
+        Facet::Status,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Facet::Theme => "theme",
+            Facet::Region => "region",
+            Facet::Sector => "sector",
+            Facet::Organisation => "organisation",
+            Facet::Status => "status",
+        }
+    }
+
+    /// The facet whose URL segment is `segment`.
+    pub fn from_segment(segment: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|f| f.as_str() == segment)
+    }
+}
 
 /// One value of a facet: its URL key, label and the practices that have it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,7 +80,7 @@ pub struct NetworkIndex {
     /// Expertise slug -> (label, person ids): "wie weet wat".
     pub expertise: BTreeMap<String, (String, Vec<String>)>,
     /// Facet name -> its values, each with its practices.
-    pub facets: BTreeMap<&'static str, Vec<FacetValue>>,
+    pub facets: BTreeMap<Facet, Vec<FacetValue>>,
     /// Practice -> related practices, most shared themes first.
     pub related: BTreeMap<usize, Vec<usize>>,
     /// Person id (or "" for nobody) -> open actions.
@@ -171,17 +206,10 @@ fn facets(
     network: &Network,
     pages: &[Page],
     practices: &[usize],
-) -> BTreeMap<&'static str, Vec<FacetValue>> {
-    let mut facets: BTreeMap<&'static str, BTreeMap<String, FacetValue>> = BTreeMap::new();
+) -> BTreeMap<Facet, Vec<FacetValue>> {
+    let mut facets: BTreeMap<Facet, BTreeMap<String, FacetValue>> = BTreeMap::new();
     for &i in practices {
-        let Kind::Practice(p) = &pages[i].kind else {
-            continue;
-        };
-        let org = p
-            .organisation
-            .as_ref()
-            .and_then(|id| network.organisations.iter().find(|o| &o.id == id));
-        let mut add = |facet: &'static str, key: String, label: String| {
+        for (facet, key, label) in facet_values(network, &pages[i]) {
             let value = facets
                 .entry(facet)
                 .or_default()
@@ -192,37 +220,13 @@ fn facets(
                     pages: Vec::new(),
                 });
             push_unique(&mut value.pages, i);
-        };
-        for theme in &pages[i].themes {
-            let label = network
-                .themes
-                .iter()
-                .find(|t| &t.id == theme)
-                .map_or(theme.clone(), |t| t.label.clone());
-            add("theme", theme.clone(), label);
-        }
-        if let Some(region) = p.region.as_ref().or(org.and_then(|o| o.region.as_ref())) {
-            add("region", slugify(region), region.clone());
-        }
-        if let Some(sector) = p.sector.as_ref().or(org.and_then(|o| o.sector.as_ref())) {
-            add("sector", slugify(sector), sector.clone());
-        }
-        if let Some(org) = org {
-            add("organisation", org.id.clone(), org.name.clone());
-        }
-        if let Some(status) = p.status {
-            add(
-                "status",
-                status.as_str().to_string(),
-                status.as_str().to_string(),
-            );
         }
     }
     facets
         .into_iter()
         .map(|(facet, values)| {
             let mut values: Vec<FacetValue> = values.into_values().collect();
-            if facet == "status" {
+            if facet == Facet::Status {
                 let rank = |key: &str| {
                     crate::content::model::PracticeStatus::ALL
                         .iter()
@@ -235,6 +239,41 @@ fn facets(
             (facet, values)
         })
         .collect()
+}
+
+/// The facet values of one practice: (facet, URL key, label). Region and
+/// sector come from the practice, else from its organisation.
+fn facet_values(network: &Network, page: &Page) -> Vec<(Facet, String, String)> {
+    let Kind::Practice(p) = &page.kind else {
+        return Vec::new();
+    };
+    let org = p
+        .organisation
+        .as_ref()
+        .and_then(|id| network.organisations.iter().find(|o| &o.id == id));
+    let mut values = Vec::new();
+    for theme in &page.themes {
+        let label = network
+            .themes
+            .iter()
+            .find(|t| &t.id == theme)
+            .map_or(theme.clone(), |t| t.label.clone());
+        values.push((Facet::Theme, theme.clone(), label));
+    }
+    if let Some(region) = p.region.as_ref().or(org.and_then(|o| o.region.as_ref())) {
+        values.push((Facet::Region, slugify(region), region.clone()));
+    }
+    if let Some(sector) = p.sector.as_ref().or(org.and_then(|o| o.sector.as_ref())) {
+        values.push((Facet::Sector, slugify(sector), sector.clone()));
+    }
+    if let Some(org) = org {
+        values.push((Facet::Organisation, org.id.clone(), org.name.clone()));
+    }
+    if let Some(status) = p.status {
+        let key = status.as_str().to_string();
+        values.push((Facet::Status, key.clone(), key));
+    }
+    values
 }
 
 /// For each practice, the other practices that share a theme with it.
@@ -331,16 +370,17 @@ mod tests {
         ];
         let sections = BTreeMap::from([(Section::Practices, vec![0, 1, 2])]);
         let index = build(&network, &pages, &sections);
-        let themes: Vec<(&str, usize)> = index.facets["theme"]
+        let themes: Vec<(&str, usize)> = index.facets[&Facet::Theme]
             .iter()
             .map(|v| (v.key.as_str(), v.pages.len()))
             .collect();
         assert_eq!(themes, [("leren", 2), ("werkdruk", 1)]);
         assert_eq!(
-            index.facets["region"][0].label, "Utrecht",
+            index.facets[&Facet::Region][0].label,
+            "Utrecht",
             "region falls back to the organisation's"
         );
-        assert_eq!(index.facets["organisation"][0].pages, [0, 1, 2]);
+        assert_eq!(index.facets[&Facet::Organisation][0].pages, [0, 1, 2]);
         assert_eq!(index.related[&0], [1]);
         assert!(index.related[&2].is_empty());
         assert_eq!(index.tags["zorg-welzijn"].1.len(), 3);

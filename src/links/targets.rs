@@ -9,8 +9,9 @@ use super::paths::{clean_url_path, has_extension, page_url_of, relative_path};
 use crate::diagnostic::nearest;
 use crate::helpers::paths::normalize;
 use crate::helpers::urls;
+use crate::index::Facet;
 use crate::markdown::Link;
-use crate::site::{FileId, PRACTICE_RESERVED};
+use crate::site::FileId;
 
 impl PageLinks<'_> {
     /// A link from the site root. Sites made with other tools write them
@@ -181,7 +182,7 @@ impl PageLinks<'_> {
             Some(list) if parts.len() == 2 => {
                 crate::content::model::Section::from_dir(list).is_some() || made(list)
             }
-            Some("practices") => PRACTICE_RESERVED.contains(&parts[2]),
+            Some("practices") => Facet::from_segment(parts[2]).is_some(),
             Some("handreiking") => parts[2..] == ["print"],
             Some(other) => made(other),
         }

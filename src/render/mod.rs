@@ -26,7 +26,7 @@ use crate::content::model::{Section, Visibility};
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
 use crate::highlight::Highlighter;
-use crate::index::FACETS;
+use crate::index::Facet;
 use crate::site::Site;
 use crate::templates::Theme;
 use crate::view::Summary;
@@ -123,7 +123,7 @@ impl<'a> Env<'a> {
             Job::Section(n, section) => pages::section(self, *n, *section),
             Job::Page(n, p) => pages::page(self, *n, *p),
             Job::Print(n) => pages::print(self, *n),
-            Job::Facet(n, facet, key) => pages::facet(self, *n, facet, key),
+            Job::Facet(n, facet, key) => pages::facet(self, *n, *facet, key),
             Job::Directory(n, page) => directory::render(self, *n, page),
         }
     }
@@ -141,7 +141,7 @@ enum Job {
     Section(usize, Section),
     Page(usize, usize),
     Print(usize),
-    Facet(usize, &'static str, String),
+    Facet(usize, Facet, String),
     Directory(usize, directory::Page),
 }
 
@@ -174,8 +174,8 @@ fn jobs(site: &Site) -> Vec<Job> {
                 .filter(|(_, intro)| !intro)
                 .map(|(p, _)| Job::Page(n, p)),
         );
-        for facet in FACETS {
-            for value in network.index.facets.get(facet).into_iter().flatten() {
+        for facet in Facet::ALL {
+            for value in network.index.facets.get(&facet).into_iter().flatten() {
                 jobs.push(Job::Facet(n, facet, value.key.clone()));
             }
         }

@@ -5,6 +5,7 @@ use super::{Env, OutputFile};
 use crate::content::model::{Kind, Section};
 use crate::error::Error;
 use crate::helpers::urls;
+use crate::index::Facet;
 use crate::view::{Group, LinkView, PageView, SectionView, Summary};
 
 pub fn home(env: &Env, n: usize) -> Result<OutputFile, Error> {
@@ -89,18 +90,21 @@ pub fn section(env: &Env, n: usize, section: Section) -> Result<OutputFile, Erro
 }
 
 /// A static page of the catalogue: the practices with one facet value.
-pub fn facet(env: &Env, n: usize, facet: &'static str, key: &str) -> Result<OutputFile, Error> {
+pub fn facet(env: &Env, n: usize, facet: Facet, key: &str) -> Result<OutputFile, Error> {
     let network = &env.site.networks[n];
-    let value = network.index.facets[facet]
+    let value = network.index.facets[&facet]
         .iter()
         .find(|v| v.key == key)
         .expect("facet jobs come from the index");
-    let mut r = env.renderer(n, urls::of(&[&network.network.id, "practices", facet, key]));
+    let mut r = env.renderer(
+        n,
+        urls::of(&[&network.network.id, "practices", facet.as_str(), key]),
+    );
     let views = r.views();
     let facets = views.facets(Some((facet, key)));
     let current = facets
         .iter()
-        .find(|f| f.name == facet)
+        .find(|f| f.name == facet.as_str())
         .and_then(|f| f.values.iter().find(|v| v.current))
         .cloned();
     let view = SectionView {
@@ -122,8 +126,8 @@ pub fn facet(env: &Env, n: usize, facet: &'static str, key: &str) -> Result<Outp
     r.insert(
         "facet",
         &Current {
-            name: facet,
-            title: views.t(&format!("facet_{facet}")),
+            name: facet.as_str(),
+            title: views.t(&format!("facet_{}", facet.as_str())),
             value: current,
         },
     );

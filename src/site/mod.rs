@@ -31,9 +31,6 @@ pub const RESERVED: &[&str] = &[
     "actions",
 ];
 
-/// URL segments below `practices/` that the catalogue's facet pages use.
-pub const PRACTICE_RESERVED: &[&str] = &["theme", "region", "sector", "organisation", "status"];
-
 /// One network's site.
 #[derive(Debug, Clone)]
 pub struct NetworkSite {
@@ -257,7 +254,7 @@ fn check_urls(pages: &[Page], diagnostics: &mut Diagnostics) {
     for page in pages {
         let below_practices = page.path.strip_prefix("practices/").unwrap_or("");
         if (page.section == Section::Pages && RESERVED.contains(&page.path.as_str()))
-            || PRACTICE_RESERVED.contains(&below_practices)
+            || crate::index::Facet::from_segment(below_practices).is_some()
             || page.path == "handreiking/print"
         {
             diagnostics.push(

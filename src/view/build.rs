@@ -1,6 +1,7 @@
 //! Builds the views from the assembled site: one network's pages, lists,
 //! meetings, practices, people and dates, in its language.
 
+use crate::index::Facet;
 use std::collections::BTreeMap;
 
 use crate::content::model::{
@@ -243,21 +244,21 @@ impl Views<'_> {
             .clone()
             .or_else(|| org.as_ref().and_then(|o| o.sector.clone()));
         let mut keys = BTreeMap::new();
-        keys.insert("theme", page.themes.join(" "));
+        keys.insert(Facet::Theme.as_str(), page.themes.join(" "));
         keys.insert(
-            "region",
+            Facet::Region.as_str(),
             summary.region.as_deref().map(slugify).unwrap_or_default(),
         );
         keys.insert(
-            "sector",
+            Facet::Sector.as_str(),
             summary.sector.as_deref().map(slugify).unwrap_or_default(),
         );
         keys.insert(
-            "organisation",
+            Facet::Organisation.as_str(),
             practice.organisation.clone().unwrap_or_default(),
         );
         keys.insert(
-            "status",
+            Facet::Status.as_str(),
             practice
                 .status
                 .map(|s| s.as_str().to_string())

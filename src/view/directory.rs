@@ -9,7 +9,7 @@ use super::{
 };
 use crate::content::model::{Kind, Section, Visibility};
 use crate::helpers::urls;
-use crate::index::{FACETS, FacetValue};
+use crate::index::{Facet, FacetValue};
 
 /// One facet of the practice catalogue (theme, region, ...).
 #[derive(Debug, Clone, Serialize)]
@@ -352,17 +352,17 @@ impl Views<'_> {
     }
 
     /// The catalogue's facets; `current` is the (facet, key) being shown.
-    pub fn facets(&self, current: Option<(&str, &str)>) -> Vec<FacetView> {
-        FACETS
-            .iter()
-            .filter_map(|&name| {
-                let values = self.site.index.facets.get(name)?;
+    pub fn facets(&self, current: Option<(Facet, &str)>) -> Vec<FacetView> {
+        Facet::ALL
+            .into_iter()
+            .filter_map(|facet| {
+                let values = self.site.index.facets.get(&facet)?;
                 Some(FacetView {
-                    name,
-                    title: self.t(&format!("facet_{name}")),
+                    name: facet.as_str(),
+                    title: self.t(&format!("facet_{}", facet.as_str())),
                     values: values
                         .iter()
-                        .map(|v| self.facet_value(name, v, current))
+                        .map(|v| self.facet_value(facet, v, current))
                         .collect(),
                 })
             })
@@ -371,19 +371,24 @@ impl Views<'_> {
 
     fn facet_value(
         &self,
-        facet: &str,
+        facet: Facet,
         value: &FacetValue,
-        current: Option<(&str, &str)>,
+        current: Option<(Facet, &str)>,
     ) -> FacetValueView {
         let label = match facet {
-            "status" => self.t(&format!("status_{}", value.key)),
+            Facet::Status => self.t(&format!("status_{}", value.key)),
             _ => value.label.clone(),
         };
         FacetValueView {
             key: value.key.clone(),
             label,
             count: value.pages.len(),
-            url: urls::of(&[&self.site.network.id, "practices", facet, &value.key]),
+            url: urls::of(&[
+                &self.site.network.id,
+                "practices",
+                facet.as_str(),
+                &value.key,
+            ]),
             current: current == Some((facet, value.key.as_str())),
         }
     }
