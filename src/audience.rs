@@ -73,20 +73,7 @@ pub fn filter(content: Content, audience: Audience) -> Visible {
         .filter(|n| may_see_network(audience, n))
         .map(|n| n.id.clone())
         .collect();
-    let seen = {
-        let by_source: HashMap<&Path, &Page> = content
-            .pages
-            .iter()
-            .map(|p| (p.source.as_path(), p))
-            .collect();
-        let mut seen = HashMap::new();
-        for page in &content.pages {
-            sees(audience, page, &by_source, &open_networks, &mut seen);
-        }
-        seen.into_iter()
-            .map(|(k, v)| (k.to_path_buf(), v))
-            .collect::<HashMap<PathBuf, bool>>()
-    };
+    let seen = visible_pages(&content.pages, audience, &open_networks);
     let (pages, hidden): (Vec<Page>, Vec<Page>) = content
         .pages
         .into_iter()
@@ -130,6 +117,22 @@ pub fn filter(content: Content, audience: Audience) -> Visible {
             })
             .collect(),
     }
+}
+
+/// For each page's source, whether `audience` sees it.
+fn visible_pages(
+    pages: &[Page],
+    audience: Audience,
+    open_networks: &HashSet<String>,
+) -> HashMap<PathBuf, bool> {
+    let by_source: HashMap<&Path, &Page> = pages.iter().map(|p| (p.source.as_path(), p)).collect();
+    let mut seen = HashMap::new();
+    for page in pages {
+        sees(audience, page, &by_source, open_networks, &mut seen);
+    }
+    seen.into_iter()
+        .map(|(k, v)| (k.to_path_buf(), v))
+        .collect()
 }
 
 /// Whether `audience` sees `page`: by its own settings, its network's, and

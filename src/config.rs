@@ -75,26 +75,36 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Config {
                 None
             }
         });
-    let language = match parsed.value.language.as_deref() {
-        None => Language::Nl,
-        Some(code) => Language::parse(code).unwrap_or_else(|| {
-            diagnostics.push(
-                Diagnostic::error(
-                    &path,
-                    line_of(&text, "language"),
-                    1,
-                    format!("unknown language '{code}'"),
-                )
-                .with_hint("language is nl or en"),
-            );
-            Language::Nl
-        }),
-    };
+    let language = language(parsed.value.language.as_deref(), &path, &text, diagnostics);
     Config {
         base_url,
         source: Some(path),
         language,
     }
+}
+
+/// `language:` (nl by default); an unknown one is an error.
+fn language(
+    code: Option<&str>,
+    path: &Path,
+    text: &str,
+    diagnostics: &mut Diagnostics,
+) -> Language {
+    let Some(code) = code else {
+        return Language::Nl;
+    };
+    Language::parse(code).unwrap_or_else(|| {
+        diagnostics.push(
+            Diagnostic::error(
+                path,
+                line_of(text, "language"),
+                1,
+                format!("unknown language '{code}'"),
+            )
+            .with_hint("language is nl or en"),
+        );
+        Language::Nl
+    })
 }
 
 /// `https://x.org/kennis` -> `https://x.org/kennis/`; None unless http(s).

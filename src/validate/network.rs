@@ -46,17 +46,7 @@ pub fn validate_network(
     let raw = parsed.value;
     let registry = registry(&raw, &mut check);
     check_addresses(&raw, &mut check);
-    let title = match &raw.title {
-        Some(t) if !t.0.trim().is_empty() => super::entities(&t.0),
-        _ => {
-            check.error_at_key(
-                "title",
-                "the network has no title".into(),
-                "add `title: Naam van het netwerk` to the front matter".into(),
-            );
-            fallback.title.clone()
-        }
-    };
+    let title = title(&raw, &mut check).unwrap_or_else(|| fallback.title.clone());
     let status = status(&raw, &mut check);
     let started = check.date("started", raw.started.as_ref());
     let closed = check.date("closed", raw.closed.as_ref());
@@ -89,6 +79,21 @@ pub fn validate_network(
         body_line: split.body_line,
     };
     (network, registry)
+}
+
+/// `title:`, required.
+fn title(raw: &RawNetwork, check: &mut FileCheck) -> Option<String> {
+    match &raw.title {
+        Some(t) if !t.0.trim().is_empty() => Some(super::entities(&t.0)),
+        _ => {
+            check.error_at_key(
+                "title",
+                "the network has no title".into(),
+                "add `title: Naam van het netwerk` to the front matter".into(),
+            );
+            None
+        }
+    }
 }
 
 /// The folder name is in every web address of the network.

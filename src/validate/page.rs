@@ -35,11 +35,7 @@ pub fn validate_page(
     let visibility = visibility(&mut check, raw, network, source.section);
     let mut date = check.date("date", raw.date.as_ref());
     let updated = check.date("updated", raw.updated.as_ref());
-    if registry.complete {
-        for theme in &raw.themes {
-            check.check_id("themes", theme, &registry.themes, "theme");
-        }
-    }
+    check_themes(&mut check, &raw.themes, registry);
     let slug = raw.slug.as_ref().map(|s| s.0.as_str());
     let (path, number) = checked_url_path(&mut check, source, slug);
     let kind = kind(&mut check, raw, source, registry, owned, &mut date);
@@ -67,18 +63,19 @@ pub fn validate_page(
         slug_line,
         extra,
         parent: None,
-        attachments: owned
-            .iter()
-            .map(|a| Attachment {
-                source: a.source.clone(),
-                rel_path: a.rel_path.clone(),
-            })
-            .collect(),
+        attachments: owned.iter().map(|a| attachment(a)).collect(),
         kind,
         body: split.body,
         body_line: split.body_line,
     };
     (Some(page).filter(|_| !diags.has_errors()), diags)
+}
+
+fn attachment(asset: &Asset) -> Attachment {
+    Attachment {
+        source: asset.source.clone(),
+        rel_path: asset.rel_path.clone(),
+    }
 }
 
 /// Unknown keys (but the network's own), front matter written below the
@@ -121,6 +118,14 @@ fn title(check: &mut FileCheck, raw: &RawPage, split: &Split, kind_name: &str) -
             };
             check.error_at_key("title", format!("the {kind_name} has no title"), hint);
             String::new()
+        }
+    }
+}
+
+fn check_themes(check: &mut FileCheck, themes: &[String], registry: &Registry) {
+    if registry.complete {
+        for theme in themes {
+            check.check_id("themes", theme, &registry.themes, "theme");
         }
     }
 }

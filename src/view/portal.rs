@@ -98,30 +98,7 @@ pub fn portal_theme(
 /// regions and sectors.
 pub fn coverage(site: &Site) -> Vec<CoverageTable> {
     let themes = portal_theme_ids(site);
-    // (theme id, network index, region, sector) of every visible practice.
-    let mut practices: Vec<(String, usize, Option<String>, Option<String>)> = Vec::new();
-    for (n, network) in site.networks.iter().enumerate() {
-        for page in &network.pages {
-            let Kind::Practice(p) = &page.kind else {
-                continue;
-            };
-            let org = p
-                .organisation
-                .as_ref()
-                .and_then(|id| network.network.organisations.iter().find(|o| &o.id == id));
-            let region = p
-                .region
-                .clone()
-                .or_else(|| org.and_then(|o| o.region.clone()));
-            let sector = p
-                .sector
-                .clone()
-                .or_else(|| org.and_then(|o| o.sector.clone()));
-            for theme in &page.themes {
-                practices.push((theme.clone(), n, region.clone(), sector.clone()));
-            }
-        }
-    }
+    let practices = practice_places(site);
     let networks: Vec<CoverageColumn> = site
         .networks
         .iter()
@@ -163,6 +140,36 @@ pub fn coverage(site: &Site) -> Vec<CoverageTable> {
             .count()
     });
     vec![by_network, by_region, by_sector]
+}
+
+/// (theme id, network index, region, sector) of every visible practice,
+/// once per theme; region and sector from the practice, else from its
+/// organisation.
+fn practice_places(site: &Site) -> Vec<(String, usize, Option<String>, Option<String>)> {
+    let mut practices = Vec::new();
+    for (n, network) in site.networks.iter().enumerate() {
+        for page in &network.pages {
+            let Kind::Practice(p) = &page.kind else {
+                continue;
+            };
+            let org = p
+                .organisation
+                .as_ref()
+                .and_then(|id| network.network.organisations.iter().find(|o| &o.id == id));
+            let region = p
+                .region
+                .clone()
+                .or_else(|| org.and_then(|o| o.region.clone()));
+            let sector = p
+                .sector
+                .clone()
+                .or_else(|| org.and_then(|o| o.sector.clone()));
+            for theme in &page.themes {
+                practices.push((theme.clone(), n, region.clone(), sector.clone()));
+            }
+        }
+    }
+    practices
 }
 
 fn columns(labels: &[String]) -> Vec<CoverageColumn> {

@@ -96,30 +96,7 @@ impl Blocks<'_> {
         start: &Start,
         out: &mut Vec<Line>,
     ) -> usize {
-        let mut depth = 0usize;
-        let mut fence: Option<String> = None;
-        let mut close = None;
-        for (j, line) in lines.iter().enumerate().skip(at + 1) {
-            if let Some(open) = &fence {
-                if line.text.trim_start().starts_with(open.as_str()) {
-                    fence = None;
-                }
-                continue;
-            }
-            if let Some(open) = fence_opening(&line.text) {
-                fence = Some(open);
-                continue;
-            }
-            if container_start(&line.text).is_some() {
-                depth += 1;
-            } else if is_container_end(&line.text) {
-                if depth == 0 {
-                    close = Some(j);
-                    break;
-                }
-                depth -= 1;
-            }
-        }
+        let close = container_end(lines, at);
         let line = &lines[at];
         if is_confidential(&start.kind) {
             self.notes.push(Note {
@@ -264,6 +241,34 @@ fn mkdocs_start(line: &str) -> Option<Start> {
 }
 
 /// `:::tip`, `:::tip Title`, `:::note[Title]`, `::: warning`.
+/// The line that closes the container opened at `at`: the first bare
+/// `:::` not taken by a container opened inside it (code blocks skipped).
+fn container_end(lines: &[Line], at: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut fence: Option<String> = None;
+    for (j, line) in lines.iter().enumerate().skip(at + 1) {
+        if let Some(open) = &fence {
+            if line.text.trim_start().starts_with(open.as_str()) {
+                fence = None;
+            }
+            continue;
+        }
+        if let Some(open) = fence_opening(&line.text) {
+            fence = Some(open);
+            continue;
+        }
+        if container_start(&line.text).is_some() {
+            depth += 1;
+        } else if is_container_end(&line.text) {
+            if depth == 0 {
+                return Some(j);
+            }
+            depth -= 1;
+        }
+    }
+    None
+}
+
 fn container_start(line: &str) -> Option<Start> {
     let indent = indent_width(line);
     let rest = line.trim();
