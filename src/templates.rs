@@ -32,6 +32,21 @@ fn builtin(folder: &str) -> BTreeMap<String, Vec<u8>> {
     files
 }
 
+/// The themes of one build: the portal's (the default theme) and each
+/// network's, with the network's own template overrides.
+pub struct Themes {
+    pub portal: Theme,
+    /// By network id.
+    pub networks: std::collections::HashMap<String, Theme>,
+}
+
+impl Themes {
+    /// The theme of the network `id`.
+    pub fn of(&self, id: &str) -> &Theme {
+        &self.networks[id]
+    }
+}
+
 /// A loaded theme, ready to render.
 pub struct Theme {
     pub tera: Tera,

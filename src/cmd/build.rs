@@ -16,7 +16,7 @@ use crate::output::OutputFile;
 use crate::output::{self, WriteReport};
 use crate::render::{self, RenderInputs};
 use crate::site::{self, Site};
-use crate::templates::{self, Theme};
+use crate::templates::{self, Themes};
 use crate::validate;
 
 /// Where to read and write, and for whom.
@@ -104,7 +104,7 @@ pub struct Rendered {
 pub struct Prepared {
     pub tree: SourceTree,
     pub site: Site,
-    pub themes: HashMap<String, Theme>,
+    pub themes: Themes,
     pub highlighter: Highlighter,
     pub base_url: Option<String>,
     pub today: jiff::civil::Date,
@@ -209,19 +209,16 @@ pub fn render_kept(options: &BuildOptions) -> Result<(Prepared, Output), Error> 
     ))
 }
 
-/// Each network's theme with its overrides, and the portal's under "".
-fn load_themes(options: &BuildOptions, tree: &SourceTree) -> Result<HashMap<String, Theme>, Error> {
-    let mut themes = HashMap::new();
-    themes.insert(
-        String::new(),
-        templates::load(&options.themes_dir, "default", None)?,
-    );
+/// Each network's theme with its overrides, and the portal's.
+fn load_themes(options: &BuildOptions, tree: &SourceTree) -> Result<Themes, Error> {
+    let portal = templates::load(&options.themes_dir, "default", None)?;
+    let mut networks = HashMap::new();
     for network in &tree.networks {
         let name = theme_name(&network.network_file.text);
         let theme = templates::load(&options.themes_dir, &name, network.templates_dir.as_deref())?;
-        themes.insert(network.id.clone(), theme);
+        networks.insert(network.id.clone(), theme);
     }
-    Ok(themes)
+    Ok(Themes { portal, networks })
 }
 
 /// The `theme:` of a network file, read leniently: a broken network file is

@@ -115,7 +115,9 @@ impl<'a> NetworkRenderer<'a> {
     fn new(site: &'a Site, inputs: &'a RenderInputs, n: usize) -> Self {
         let network = &site.networks[n];
         let id = &network.network.id;
-        let strings = inputs.themes[id]
+        let strings = inputs
+            .themes
+            .of(id)
             .strings
             .for_language(network.network.language);
         let titles = [

@@ -25,7 +25,7 @@ pub struct Shared {
 
 impl Shared {
     pub fn new(site: &Site, network: &NetworkSite, inputs: &RenderInputs) -> Self {
-        let theme = &inputs.themes[&network.network.id];
+        let theme = inputs.themes.of(&network.network.id);
         let strings = theme.strings.for_language(network.network.language);
         let mut context = base_context(site, &strings, network.network.language.code());
         let views = Views {
@@ -82,7 +82,7 @@ impl<'a> Renderer<'a> {
         );
         Renderer {
             network,
-            theme: &inputs.themes[&network.network.id],
+            theme: inputs.themes.of(&network.network.id),
             shared: &shared[n],
             context,
             url,
@@ -137,7 +137,7 @@ pub fn portal_context(
     inputs: &RenderInputs,
     url: &str,
 ) -> (Context, BTreeMap<String, String>) {
-    let strings = inputs.themes[""].strings.for_language(inputs.language);
+    let strings = inputs.themes.portal.strings.for_language(inputs.language);
     let mut context = base_context(site, &strings, inputs.language.code());
     context.insert("network", &None::<()>);
     context.insert("closed", &false);

@@ -27,7 +27,10 @@ pub(super) fn feed_files(env: &Env, files: &[OutputFile]) -> Vec<OutputFile> {
             ));
         }
         let portal = feeds::Feed {
-            title: env.inputs.themes[""]
+            title: env
+                .inputs
+                .themes
+                .portal
                 .strings
                 .for_language(env.inputs.language)
                 .get("site_title")

@@ -39,11 +39,11 @@ pub(super) fn static_files(site: &Site, inputs: &RenderInputs) -> Vec<OutputFile
             data: FileData::Bytes(highlight_css.clone()),
         });
     };
-    add("", &inputs.themes[""]);
+    add("", &inputs.themes.portal);
     for network in &site.networks {
         add(
             &urls::of(&[&network.network.id]),
-            &inputs.themes[&network.network.id],
+            inputs.themes.of(&network.network.id),
         );
     }
     files

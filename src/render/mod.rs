@@ -17,8 +17,6 @@ mod portal;
 mod print;
 mod search_files;
 
-use std::collections::HashMap;
-
 use jiff::civil::Date;
 use rayon::prelude::*;
 
@@ -28,7 +26,7 @@ use crate::error::Error;
 use crate::highlight::Highlighter;
 use crate::index::Facet;
 use crate::site::Site;
-use crate::templates::Theme;
+use crate::templates::Themes;
 use crate::view::Summary;
 
 use crate::output::{FileData, OutputFile};
@@ -40,8 +38,8 @@ use search_files::{search_index, search_indexes};
 
 /// What rendering needs besides the site.
 pub struct RenderInputs<'a> {
-    /// The theme of each network, by network id, and of the portal under "".
-    pub themes: &'a HashMap<String, Theme>,
+    /// The portal's theme and each network's.
+    pub themes: &'a Themes,
     pub highlighter: &'a Highlighter,
     /// The day of the build: actions due before it are overdue.
     pub today: Date,

@@ -3,6 +3,7 @@
 
 use super::context::{portal_context, render_template};
 use super::{Env, OutputFile};
+use crate::content::model::NetworkStatus;
 use crate::content::model::Section;
 use crate::error::Error;
 use crate::helpers::urls;
@@ -10,34 +11,36 @@ use crate::view::{self, NetworkCard, Views};
 
 pub fn portal(env: &Env) -> Result<OutputFile, Error> {
     let (mut context, strings) = portal_context(env.site, env.inputs, "");
-    let cards: Vec<NetworkCard> = env
+    let cards: Vec<(bool, NetworkCard)> = env
         .site
         .networks
         .iter()
         .map(|network| {
+            let active = network.network.status == NetworkStatus::Active;
             let views = Views {
                 site: network,
                 strings: &strings,
                 today: env.inputs.today,
                 audience: env.site.audience,
             };
-            NetworkCard {
+            let card = NetworkCard {
                 network: views.network(),
                 meetings: network.count(Section::Meetings),
                 practices: network.count(Section::Practices),
                 chapters: network.count(Section::Handreiking),
                 lessons: network.count(Section::Lessons),
-            }
+            };
+            (active, card)
         })
         .collect();
-    let (active, closed): (Vec<NetworkCard>, Vec<NetworkCard>) = cards
-        .into_iter()
-        .partition(|c| c.network.status == "active");
+    let (active, closed): (Vec<_>, Vec<_>) = cards.into_iter().partition(|(active, _)| *active);
+    let active: Vec<NetworkCard> = active.into_iter().map(|(_, card)| card).collect();
+    let closed: Vec<NetworkCard> = closed.into_iter().map(|(_, card)| card).collect();
     context.insert("active_networks", &active);
     context.insert("closed_networks", &closed);
     context.insert("themes", &theme_list(env));
     render_template(
-        &env.inputs.themes[""],
+        &env.inputs.themes.portal,
         "portal.html",
         &context,
         String::new(),
@@ -65,7 +68,12 @@ pub fn themes(env: &Env) -> Result<OutputFile, Error> {
     let url = urls::of(&["themes"]);
     let (mut context, _) = portal_context(env.site, env.inputs, &url);
     context.insert("themes", &theme_list(env));
-    render_template(&env.inputs.themes[""], "portal_themes.html", &context, url)
+    render_template(
+        &env.inputs.themes.portal,
+        "portal_themes.html",
+        &context,
+        url,
+    )
 }
 
 pub fn theme(env: &Env, id: &str, label: &str) -> Result<OutputFile, Error> {
@@ -75,7 +83,12 @@ pub fn theme(env: &Env, id: &str, label: &str) -> Result<OutputFile, Error> {
         "theme",
         &view::portal_theme(env.site, id, label, &|n, i| env.summary(n, i)),
     );
-    render_template(&env.inputs.themes[""], "portal_theme.html", &context, url)
+    render_template(
+        &env.inputs.themes.portal,
+        "portal_theme.html",
+        &context,
+        url,
+    )
 }
 
 /// The portal's search page: every network's index, and pages per theme
@@ -102,12 +115,12 @@ pub fn search(env: &Env) -> Result<OutputFile, Error> {
         .collect();
     context.insert("browse", &browse);
     context.insert("search_indexes", &indexes);
-    render_template(&env.inputs.themes[""], "search.html", &context, url)
+    render_template(&env.inputs.themes.portal, "search.html", &context, url)
 }
 
 pub fn coverage(env: &Env) -> Result<OutputFile, Error> {
     let url = urls::of(&["coverage"]);
     let (mut context, _) = portal_context(env.site, env.inputs, &url);
     context.insert("tables", &view::coverage(env.site));
-    render_template(&env.inputs.themes[""], "coverage.html", &context, url)
+    render_template(&env.inputs.themes.portal, "coverage.html", &context, url)
 }
