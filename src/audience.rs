@@ -196,33 +196,14 @@ fn page_files(page: &Page) -> Vec<HiddenFile> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::model::{Attachment, Kind, Section};
+    use crate::content::model::{Attachment, Section};
 
     fn page(name: &str, visibility: Visibility, draft: bool) -> Page {
         Page {
-            network: "n".into(),
-            section: Section::Pages,
             source: PathBuf::from(name),
-            rel_path: name.into(),
-            path: name.into(),
-            title: name.into(),
-            summary: None,
             visibility,
             draft,
-            tags: vec![],
-            themes: vec![],
-            date: None,
-            updated: None,
-            last_change: None,
-            weight: 0,
-            is_index: false,
-            slug_line: None,
-            extra: Default::default(),
-            parent: None,
-            attachments: vec![],
-            kind: Kind::Page,
-            body: String::new(),
-            body_line: 1,
+            ..crate::test_support::page(Section::Pages, name)
         }
     }
 

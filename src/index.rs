@@ -304,30 +304,14 @@ fn related(pages: &[Page], practices: &[usize]) -> BTreeMap<usize, Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::model::{Organisation, Practice, PracticeStatus, Theme, Visibility};
+    use crate::content::model::{Organisation, Practice, PracticeStatus, Theme};
 
     fn practice(title: &str, themes: &[&str], org: &str) -> Page {
         Page {
-            network: "n".into(),
-            section: Section::Practices,
-            source: format!("{title}.md").into(),
             rel_path: title.into(),
             path: format!("practices/{title}"),
-            title: title.into(),
-            summary: None,
-            visibility: Visibility::Public,
-            draft: false,
             tags: vec!["Zorg & Welzijn".into()],
             themes: themes.iter().map(|t| t.to_string()).collect(),
-            date: None,
-            updated: None,
-            last_change: None,
-            weight: 0,
-            is_index: false,
-            slug_line: None,
-            extra: Default::default(),
-            parent: None,
-            attachments: vec![],
             kind: Kind::Practice(Practice {
                 organisation: Some(org.into()),
                 region: None,
@@ -336,8 +320,7 @@ mod tests {
                 results: None,
                 contact: None,
             }),
-            body: String::new(),
-            body_line: 1,
+            ..crate::test_support::page(Section::Practices, title)
         }
     }
 

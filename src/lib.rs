@@ -59,7 +59,39 @@ pub use error::Error;
 
 #[cfg(test)]
 pub(crate) mod test_support {
-    use crate::content::model::{Language, Network, NetworkStatus};
+    use crate::content::model::{
+        Kind, Language, Network, NetworkStatus, Page, Section, Visibility,
+    };
+
+    /// A public page `rel` of network `n` in `section`, for unit tests:
+    /// change what a test needs with `Page { .., ..page(..) }`.
+    pub fn page(section: Section, rel: &str) -> Page {
+        Page {
+            network: "n".into(),
+            section,
+            source: format!("{rel}.md").into(),
+            rel_path: rel.into(),
+            path: rel.into(),
+            title: rel.into(),
+            summary: None,
+            visibility: Visibility::Public,
+            draft: false,
+            tags: vec![],
+            themes: vec![],
+            date: None,
+            updated: None,
+            last_change: None,
+            weight: 0,
+            is_index: false,
+            slug_line: None,
+            extra: Default::default(),
+            parent: None,
+            attachments: vec![],
+            kind: Kind::Page,
+            body: String::new(),
+            body_line: 1,
+        }
+    }
 
     /// A minimal valid network for unit tests.
     pub fn network(id: &str) -> Network {

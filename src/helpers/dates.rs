@@ -45,27 +45,12 @@ pub fn suggest(text: &str) -> Option<String> {
 /// Dutch way (`16-03-2009`) or with the month's name in Dutch or English
 /// (`notulen-28-november-2025`, `verslag_3_mrt_2024`).
 pub fn in_file_name(name: &str) -> Option<Date> {
-    let words: Vec<&str> = name
-        .split(['-', '_', ' ', '.'])
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.windows(3).find_map(|w| {
-        let number = |s: &str| -> Option<i16> {
-            (s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| s.parse().ok())
-                .flatten()
-        };
+    name_words(name).windows(3).find_map(|w| {
         let (year, month, day) = if w[0].len() == 4 {
-            (
-                number(w[0])?,
-                number(w[1])?,
-                number(w[2]).filter(|_| w[2].len() <= 2)?,
-            )
+            (number(w[0], 4)?, number(w[1], 2)?, number(w[2], 2)?)
         } else if w[2].len() == 4 && w[0].len() <= 2 {
-            let month = number(w[1])
-                .filter(|_| w[1].len() <= 2)
-                .or_else(|| month_by_name(w[1]))?;
-            (number(w[2])?, month, number(w[0])?)
+            let month = number(w[1], 2).or_else(|| month_by_name(w[1]))?;
+            (number(w[2], 4)?, month, number(w[0], 2)?)
         } else {
             return None;
         };
@@ -76,19 +61,10 @@ pub fn in_file_name(name: &str) -> Option<Date> {
 /// For a file name with a date whose year has two digits (`notulen-16-03-09`),
 /// the date it most likely means, for a hint: `2009-03-16`.
 pub fn guess_in_file_name(name: &str) -> Option<String> {
-    let words: Vec<&str> = name
-        .split(['-', '_', ' ', '.'])
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.windows(3).find_map(|w| {
-        let number = |s: &str| -> Option<i16> {
-            (s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| s.parse().ok())
-                .flatten()
-        };
-        let day = number(w[0])?;
-        let month = number(w[1]).or_else(|| month_by_name(w[1]))?;
-        let short = number(w[2]).filter(|_| w[2].len() == 2)?;
+    name_words(name).windows(3).find_map(|w| {
+        let day = number(w[0], 2)?;
+        let month = number(w[1], 2).or_else(|| month_by_name(w[1]))?;
+        let short = number(w[2], 2).filter(|_| w[2].len() == 2)?;
         let year = if short < 50 {
             2000 + short
         } else {
@@ -97,6 +73,20 @@ pub fn guess_in_file_name(name: &str) -> Option<String> {
         let date = Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()?;
         Some(format_iso(date))
     })
+}
+
+/// The words of a file name, split at `-`, `_`, spaces and dots.
+fn name_words(name: &str) -> Vec<&str> {
+    name.split(['-', '_', ' ', '.'])
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// `word` as a number of at most `digits` digits.
+fn number(word: &str, digits: usize) -> Option<i16> {
+    (word.len() <= digits && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
 }
 
 /// 1 to 12 for a month's name or its usual abbreviation, in Dutch or English.

@@ -304,33 +304,14 @@ fn check_urls(pages: &[Page], diagnostics: &mut Diagnostics) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::model::{Kind, Visibility};
+    use crate::content::model::Kind;
 
     fn chapter(rel: &str, weight: i64) -> Page {
         Page {
-            network: "n".into(),
-            section: Section::Handreiking,
-            source: PathBuf::from(format!("{rel}.md")),
-            rel_path: rel.into(),
-            path: rel.into(),
-            title: rel.into(),
-            summary: None,
-            visibility: Visibility::Public,
-            draft: false,
-            tags: vec![],
-            themes: vec![],
-            date: None,
-            updated: None,
-            last_change: None,
             weight,
             is_index: rel.ends_with("_index"),
-            slug_line: None,
-            extra: Default::default(),
-            parent: None,
-            attachments: vec![],
             kind: Kind::Chapter,
-            body: String::new(),
-            body_line: 1,
+            ..crate::test_support::page(Section::Handreiking, rel)
         }
     }
 
