@@ -59,9 +59,7 @@ pub use error::Error;
 
 #[cfg(test)]
 pub(crate) mod test_support {
-    use crate::content::model::{
-        Kind, Language, Network, NetworkStatus, Page, Section, Visibility,
-    };
+    use crate::content::model::{Kind, Network, Page, Section, Visibility};
 
     /// A public page `rel` of network `n` in `section`, for unit tests:
     /// change what a test needs with `Page { .., ..page(..) }`.
@@ -93,31 +91,11 @@ pub(crate) mod test_support {
         }
     }
 
-    /// A minimal valid network for unit tests.
+    /// A minimal valid, public network for unit tests.
     pub fn network(id: &str) -> Network {
         Network {
-            id: id.into(),
-            source: format!("{id}/_network.md").into(),
-            visibility: crate::content::model::Visibility::Public,
-            title: id.into(),
-            summary: None,
-            status: NetworkStatus::Active,
-            started: None,
-            closed: None,
-            language: Language::Nl,
-            theme: "default".into(),
-            themes: vec![],
-            organisations: vec![],
-            people: vec![],
-            defaults: Default::default(),
-            allow_scripts: false,
-            show_authors: true,
-            extra_keys: vec![],
-            embeds: vec![],
-            region: None,
-            tags: vec![],
-            body: String::new(),
-            body_line: 1,
+            visibility: Visibility::Public,
+            ..Network::placeholder(id, format!("{id}/_network.md").into())
         }
     }
 }

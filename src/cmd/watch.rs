@@ -253,8 +253,7 @@ fn update_one_page(
         &prepared.site,
         &prepared.inputs(),
         &mut state.bodies,
-        id.network,
-        id.page,
+        id,
         &mut diagnostics,
     );
     if let Ok(Some(_)) = files {

@@ -204,6 +204,38 @@ pub struct Network {
 }
 
 impl Network {
+    /// A network named only by its folder, with every setting at its
+    /// default and for participants only: what stands in for a network
+    /// whose file cannot be read (so it stays closed), and for tests.
+    pub fn placeholder(id: &str, source: PathBuf) -> Network {
+        Network {
+            id: id.to_string(),
+            source,
+            visibility: Visibility::Network,
+            title: id.to_string(),
+            summary: None,
+            status: NetworkStatus::Active,
+            started: None,
+            closed: None,
+            language: Language::Nl,
+            theme: "default".into(),
+            themes: Vec::new(),
+            organisations: Vec::new(),
+            people: Vec::new(),
+            defaults: Default::default(),
+            allow_scripts: false,
+            show_authors: true,
+            extra_keys: Vec::new(),
+            embeds: Vec::new(),
+            region: None,
+            tags: Vec::new(),
+            body: String::new(),
+            body_line: 1,
+        }
+    }
+}
+
+impl Network {
     pub fn default_visibility(&self, section: Section) -> Visibility {
         self.defaults
             .get(&section)

@@ -8,53 +8,83 @@ use super::sanitize::is_unsafe_url;
 use super::{Link, LinkKind, State, has_file_extension, link_kind, raw_html};
 use crate::diagnostic::Diagnostic;
 
+/// What a link or image tag says.
+pub(super) struct LinkTag<'e> {
+    link_type: LinkType,
+    dest_url: CowStr<'e>,
+    title: CowStr<'e>,
+    id: CowStr<'e>,
+}
+
 impl<'e> State<'_, 'e> {
-    pub(super) fn start_link(
-        &mut self,
-        link_type: LinkType,
-        dest_url: CowStr<'e>,
-        title: CowStr<'e>,
-        id: CowStr<'e>,
-        offset: usize,
-    ) {
-        match self.link(&dest_url, offset, link_kind(link_type)) {
-            Some(href) => {
-                if let LinkType::WikiLink { has_pothole: false } = link_type {
-                    self.wiki_text = Some(dest_url.to_string());
-                }
-                self.dropped_links.push(false);
-                self.emit(Event::Start(Tag::Link {
+    /// A link or an image opens: its destination resolved, or the tag
+    /// dropped (its text stays) when the target is hidden or missing.
+    pub(super) fn start_link(&mut self, tag: Tag<'e>, offset: usize) {
+        let (image, link) = match tag {
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => (
+                false,
+                LinkTag {
                     link_type,
-                    dest_url: href.into(),
+                    dest_url,
                     title,
                     id,
-                }));
-            }
-            None => self.dropped_links.push(true),
+                },
+            ),
+            Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => (
+                true,
+                LinkTag {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                },
+            ),
+            _ => return,
+        };
+        let wiki = matches!(link.link_type, LinkType::WikiLink { .. });
+        if image && wiki && !has_file_extension(&link.dest_url) {
+            return self.note_embed(link, offset);
         }
-    }
-
-    pub(super) fn start_image(
-        &mut self,
-        link_type: LinkType,
-        dest_url: CowStr<'e>,
-        title: CowStr<'e>,
-        id: CowStr<'e>,
-        offset: usize,
-    ) {
-        if matches!(link_type, LinkType::WikiLink { .. }) && !has_file_extension(&dest_url) {
-            return self.note_embed(dest_url, title, id, offset);
+        if image {
+            self.embeds.push(false);
         }
-        self.embeds.push(false);
-        let href = self.link(&dest_url, offset, LinkKind::Image);
+        let kind = if image {
+            LinkKind::Image
+        } else {
+            link_kind(link.link_type)
+        };
+        let href = self.link(&link.dest_url, offset, kind);
+        if !image && href.is_some() && link.link_type == (LinkType::WikiLink { has_pothole: false })
+        {
+            self.wiki_text = Some(link.dest_url.to_string());
+        }
         self.dropped_links.push(href.is_none());
-        let dest_url = href.map_or(CowStr::Borrowed(""), CowStr::from);
-        self.emit(Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }));
+        let event = match (image, href) {
+            (true, href) => Tag::Image {
+                link_type: link.link_type,
+                dest_url: href.map_or(CowStr::Borrowed(""), CowStr::from),
+                title: link.title,
+                id: link.id,
+            },
+            (false, Some(href)) => Tag::Link {
+                link_type: link.link_type,
+                dest_url: href.into(),
+                title: link.title,
+                id: link.id,
+            },
+            (false, None) => return,
+        };
+        self.emit(Event::Start(event));
     }
 
     /// The text of a wiki link written without `|text`: `[[Page#anchor]]`
@@ -159,13 +189,13 @@ impl<'e> State<'_, 'e> {
 
     /// `![[Note]]`: Obsidian shows the note inside the page; oogst links
     /// to it, and says so.
-    pub(super) fn note_embed(
-        &mut self,
-        dest_url: CowStr<'e>,
-        title: CowStr<'e>,
-        id: CowStr<'e>,
-        offset: usize,
-    ) {
+    pub(super) fn note_embed(&mut self, link: LinkTag<'e>, offset: usize) {
+        let LinkTag {
+            dest_url,
+            title,
+            id,
+            ..
+        } = link;
         self.embeds.push(true);
         let (line, column) = self.lines.locate(offset);
         self.rendered.diagnostics.push(

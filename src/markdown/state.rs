@@ -82,18 +82,9 @@ impl<'e> State<'_, 'e> {
             Event::Start(Tag::CodeBlock(kind)) => self.start_code(kind),
             Event::Start(Tag::BlockQuote(_) | Tag::List(_))
             | Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_)) => self.container(event),
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => self.start_link(link_type, dest_url, title, id, offset),
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => self.start_image(link_type, dest_url, title, id, offset),
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                self.start_link(tag, offset)
+            }
             Event::Text(text) if self.wiki_text.is_some() => self.wiki_link_text(text),
             Event::End(TagEnd::Link) => self.end_link(),
             Event::End(TagEnd::Image) => self.end_image(),

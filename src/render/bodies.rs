@@ -208,7 +208,7 @@ impl<'a> NetworkRenderer<'a> {
     }
 }
 
-/// Renders page `p` of network `n` again after its body changed, and puts
+/// Renders the page `this` again after its body changed, and puts
 /// the new body in `bodies`. Returns true when nothing that other pages show
 /// of it changed (summary, headings, links, linked files): then only the
 /// page itself (and the search index, and the print page for a chapter)
@@ -217,16 +217,12 @@ pub fn rerender(
     site: &Site,
     inputs: &RenderInputs,
     bodies: &mut Bodies,
-    n: usize,
-    p: usize,
+    this: PageId,
     diagnostics: &mut Diagnostics,
 ) -> bool {
+    let (n, p) = (this.network, this.page);
     let renderer = NetworkRenderer::new(site, inputs, n);
     let new = renderer.page(p);
-    let this = PageId {
-        network: n,
-        page: p,
-    };
     let old = &bodies.networks[n].pages[p];
     let mut old_targets: Vec<PageId> = bodies
         .backlinks

@@ -25,7 +25,7 @@ use crate::diagnostic::Diagnostics;
 use crate::error::Error;
 use crate::highlight::Highlighter;
 use crate::index::Facet;
-use crate::site::Site;
+use crate::site::{PageId, Site};
 use crate::templates::Themes;
 use crate::view::Summary;
 
@@ -186,18 +186,18 @@ fn jobs(site: &Site) -> Vec<Job> {
     jobs
 }
 
-/// After the body of page `p` of network `n` changed (and nothing else):
+/// After the body of `page` changed (and nothing else):
 /// renders what depends on it, or returns None when more changed than the
 /// page itself shows (then the caller renders everything).
 pub fn render_page_update(
     site: &Site,
     inputs: &RenderInputs,
     bodies: &mut Bodies,
-    n: usize,
-    p: usize,
+    page: PageId,
     diagnostics: &mut Diagnostics,
 ) -> Result<Option<Vec<OutputFile>>, Error> {
-    if !bodies::rerender(site, inputs, bodies, n, p, diagnostics) {
+    let (n, p) = (page.network, page.page);
+    if !bodies::rerender(site, inputs, bodies, page, diagnostics) {
         return Ok(None);
     }
     let shared: Vec<Shared> = site

@@ -171,30 +171,11 @@ fn visibility(raw: &RawNetwork, check: &mut FileCheck) -> Visibility {
 
 fn fallback_network(source: &NetworkSource) -> Network {
     let split = front_matter::split(&source.network_file.text).ok();
+    // A network file that cannot be read keeps the network closed.
     Network {
-        id: source.id.clone(),
-        source: source.network_file.path.clone(),
-        // A network file that cannot be read keeps the network closed.
-        visibility: Visibility::Network,
-        title: source.id.clone(),
-        summary: None,
-        status: NetworkStatus::Active,
-        started: None,
-        closed: None,
-        language: Language::Nl,
-        theme: "default".into(),
-        themes: Vec::new(),
-        organisations: Vec::new(),
-        people: Vec::new(),
-        defaults: BTreeMap::new(),
-        allow_scripts: false,
-        show_authors: true,
-        extra_keys: Vec::new(),
-        embeds: Vec::new(),
-        region: None,
-        tags: Vec::new(),
         body: split.as_ref().map(|s| s.body.clone()).unwrap_or_default(),
         body_line: split.map_or(1, |s| s.body_line),
+        ..Network::placeholder(&source.id, source.network_file.path.clone())
     }
 }
 

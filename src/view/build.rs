@@ -52,21 +52,9 @@ pub fn folder_entry(folder: &str, depth: usize) -> Summary {
         .unwrap_or_default();
     Summary {
         title,
-        url: String::new(),
         kind: "folder",
-        date: None,
-        summary: String::new(),
-        themes: Vec::new(),
-        location: None,
-        online: false,
-        status: None,
-        organisation: None,
-        region: None,
-        sector: None,
-        facet_keys: BTreeMap::new(),
         depth,
-        network_only: false,
-        network: String::new(),
+        ..Summary::default()
     }
 }
 

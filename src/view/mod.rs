@@ -102,7 +102,7 @@ pub struct ThemeView {
 }
 
 /// One page in a list: light, never the whole body.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
     pub title: String,
     pub url: String,
