@@ -28,16 +28,34 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 // The stages, in pipeline order.
-pub mod audience;
+// 1. Reading files; 2. the validated model.
 pub mod content;
-mod index;
-mod links;
-mod markdown;
-pub mod output;
-mod render;
-mod site;
+
+// 2. Front matter checked, field by field.
 mod validate;
+
+// 3. What one audience may see.
+pub mod audience;
+
+// 4. The assembled site, and its cross-references.
+mod site;
+
+mod index;
+
+// 5. Every link resolved; anchors and backlinks.
+mod links;
+
+// 5. Bodies to HTML.
+mod markdown;
+
+// 6. What templates see.
 pub mod view;
+
+// 7. Templates, feeds, search indexes and copied files, in memory.
+mod render;
+
+// 8. The only writer.
+pub mod output;
 
 // What the stages use.
 pub mod config;
