@@ -16,6 +16,27 @@ pub(super) struct LinkTag<'e> {
     id: CowStr<'e>,
 }
 
+/// The tag to write for a link or image whose destination became `href`:
+/// an image always (without a source when hidden), a link only when it
+/// points somewhere.
+fn opened(link: LinkTag<'_>, image: bool, href: Option<String>) -> Option<Tag<'_>> {
+    match (image, href) {
+        (true, href) => Some(Tag::Image {
+            link_type: link.link_type,
+            dest_url: href.map_or(CowStr::Borrowed(""), CowStr::from),
+            title: link.title,
+            id: link.id,
+        }),
+        (false, Some(href)) => Some(Tag::Link {
+            link_type: link.link_type,
+            dest_url: href.into(),
+            title: link.title,
+            id: link.id,
+        }),
+        (false, None) => None,
+    }
+}
+
 impl<'e> State<'_, 'e> {
     /// A link or an image opens: its destination resolved, or the tag
     /// dropped (its text stays) when the target is hidden or missing.
@@ -69,22 +90,9 @@ impl<'e> State<'_, 'e> {
             self.wiki_text = Some(link.dest_url.to_string());
         }
         self.dropped_links.push(href.is_none());
-        let event = match (image, href) {
-            (true, href) => Tag::Image {
-                link_type: link.link_type,
-                dest_url: href.map_or(CowStr::Borrowed(""), CowStr::from),
-                title: link.title,
-                id: link.id,
-            },
-            (false, Some(href)) => Tag::Link {
-                link_type: link.link_type,
-                dest_url: href.into(),
-                title: link.title,
-                id: link.id,
-            },
-            (false, None) => return,
-        };
-        self.emit(Event::Start(event));
+        if let Some(tag) = opened(link, image, href) {
+            self.emit(Event::Start(tag));
+        }
     }
 
     /// The text of a wiki link written without `|text`: `[[Page#anchor]]`

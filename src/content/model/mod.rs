@@ -1,11 +1,14 @@
 //! The validated content model: what the rest of the pipeline works with.
 //! Every id in it has been checked, every date parsed.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
 use jiff::civil::{Date, Time};
+
+mod network;
+
+pub use network::{Network, Organisation, Person, Theme};
 
 /// Who a build is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -140,107 +143,6 @@ impl From<jiff::civil::Date> for When {
     /// A date without a time.
     fn from(date: jiff::civil::Date) -> When {
         When { date, time: None }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct Theme {
-    pub id: String,
-    pub label: String,
-    pub description: Option<String>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Organisation {
-    pub id: String,
-    pub name: String,
-    pub region: Option<String>,
-    pub sector: Option<String>,
-    pub url: Option<String>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Person {
-    pub id: String,
-    pub name: String,
-    pub organisation: Option<String>,
-    pub role: Option<String>,
-    pub expertise: Vec<String>,
-    /// Only set when the person agreed to show it (`contact_public: true`).
-    pub contact: Option<String>,
-}
-
-/// A learning network: `content/<id>/_network.md`.
-#[derive(Debug, Clone)]
-pub struct Network {
-    pub id: String,
-    pub source: PathBuf,
-    /// `network` makes the whole network participants-only.
-    pub visibility: Visibility,
-    pub title: String,
-    pub summary: Option<String>,
-    pub status: NetworkStatus,
-    pub started: Option<When>,
-    pub closed: Option<When>,
-    pub language: Language,
-    pub theme: String,
-    pub themes: Vec<Theme>,
-    pub organisations: Vec<Organisation>,
-    pub people: Vec<Person>,
-    pub defaults: BTreeMap<Section, Visibility>,
-    pub allow_scripts: bool,
-    /// Whether pages name the authors of their last changes (from git).
-    pub show_authors: bool,
-    /// Front-matter keys of the network's own, not warned about and passed
-    /// to the templates as `page.extra`.
-    pub extra_keys: Vec<String>,
-    /// Hosts whose `<iframe>` embeds pages may show (`www.youtube.com`).
-    pub embeds: Vec<String>,
-    pub region: Option<String>,
-    pub tags: Vec<String>,
-    /// The home page text (markdown) and the file line it starts on.
-    pub body: String,
-    pub body_line: usize,
-}
-
-impl Network {
-    /// A network named only by its folder, with every setting at its
-    /// default and for participants only: what stands in for a network
-    /// whose file cannot be read (so it stays closed), and for tests.
-    pub fn placeholder(id: &str, source: PathBuf) -> Network {
-        Network {
-            id: id.to_string(),
-            source,
-            visibility: Visibility::Network,
-            title: id.to_string(),
-            summary: None,
-            status: NetworkStatus::Active,
-            started: None,
-            closed: None,
-            language: Language::Nl,
-            theme: "default".into(),
-            themes: Vec::new(),
-            organisations: Vec::new(),
-            people: Vec::new(),
-            defaults: Default::default(),
-            allow_scripts: false,
-            show_authors: true,
-            extra_keys: Vec::new(),
-            embeds: Vec::new(),
-            region: None,
-            tags: Vec::new(),
-            body: String::new(),
-            body_line: 1,
-        }
-    }
-}
-
-impl Network {
-    pub fn default_visibility(&self, section: Section) -> Visibility {
-        self.defaults
-            .get(&section)
-            .copied()
-            .unwrap_or(section.default_visibility())
     }
 }
 
