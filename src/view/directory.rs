@@ -1,101 +1,11 @@
-//! Views of a network's directory pages: people, organisations, themes,
-//! tags, "wie weet wat", open actions and the practice facets.
+//! Builds the views of a network's directory pages: people,
+//! organisations, themes, tags, "wie weet wat", open actions and the
+//! practice facets (the structs are in the theme reference, `view/mod.rs`).
 
-use serde::Serialize;
-
-use super::{
-    ActionView, Group, LinkView, OrganisationView, PersonView, SectionLink, Summary, ThemeView,
-    Views,
-};
+use super::*;
 use crate::content::model::{Kind, Section, Visibility};
 use crate::helpers::urls;
 use crate::index::{Facet, FacetValue};
-
-/// One facet of the practice catalogue (theme, region, ...).
-#[derive(Debug, Clone, Serialize)]
-pub struct FacetView {
-    pub name: &'static str,
-    pub title: String,
-    pub values: Vec<FacetValueView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct FacetValueView {
-    pub key: String,
-    pub label: String,
-    pub count: usize,
-    /// The static page that lists this value's practices.
-    pub url: String,
-    /// Whether this is the value of the page being shown.
-    pub current: bool,
-}
-
-/// A person's page.
-#[derive(Debug, Clone, Serialize)]
-pub struct PersonPage {
-    pub person: PersonView,
-    pub practices: Vec<Summary>,
-    pub meetings: Vec<Summary>,
-}
-
-/// An organisation's page.
-#[derive(Debug, Clone, Serialize)]
-pub struct OrganisationPage {
-    pub organisation: OrganisationView,
-    pub people: Vec<PersonView>,
-    pub practices: Vec<Summary>,
-    pub meetings: Vec<Summary>,
-}
-
-/// A theme's (or tag's) page: its pages grouped by kind.
-#[derive(Debug, Clone, Serialize)]
-pub struct ThemePage {
-    pub theme: ThemeView,
-    pub description: Option<String>,
-    pub count: usize,
-    pub groups: Vec<Group>,
-}
-
-/// An expertise area with the people who have it.
-#[derive(Debug, Clone, Serialize)]
-pub struct ExpertiseArea {
-    pub id: String,
-    pub label: String,
-    pub people: Vec<PersonView>,
-}
-
-/// The open actions of one person (or of nobody in particular).
-#[derive(Debug, Clone, Serialize)]
-pub struct ActionGroup {
-    pub person: Option<PersonView>,
-    pub actions: Vec<ActionView>,
-}
-
-/// An insight from a meeting, with where it came from.
-#[derive(Debug, Clone, Serialize)]
-pub struct InsightView {
-    pub text: String,
-    pub source: LinkView,
-    pub date: Option<super::DateView>,
-}
-
-/// The lessons and meeting insights on one theme.
-#[derive(Debug, Clone, Serialize)]
-pub struct LessonGroup {
-    /// None for lessons and insights without a theme.
-    pub theme: Option<ThemeView>,
-    pub title: String,
-    pub lessons: Vec<Summary>,
-    pub insights: Vec<InsightView>,
-}
-
-/// A theme or tag on its index page, with its number of pages.
-#[derive(Debug, Clone, Serialize)]
-pub struct CountedLink {
-    pub title: String,
-    pub url: String,
-    pub count: usize,
-}
 
 impl Views<'_> {
     /// The directory pages this network has, for its menu.
@@ -128,20 +38,8 @@ impl Views<'_> {
         let index = &self.site.index;
         PersonPage {
             person: self.person(id),
-            practices: index
-                .person_practices
-                .get(id)
-                .into_iter()
-                .flatten()
-                .map(|&i| summaries(i))
-                .collect(),
-            meetings: index
-                .person_meetings
-                .get(id)
-                .into_iter()
-                .flatten()
-                .map(|&i| summaries(i))
-                .collect(),
+            practices: listed(&index.person_practices, id, summaries),
+            meetings: listed(&index.person_meetings, id, summaries),
         }
     }
 
@@ -160,20 +58,8 @@ impl Views<'_> {
                 .flatten()
                 .map(|p| self.person(p))
                 .collect(),
-            practices: index
-                .org_practices
-                .get(id)
-                .into_iter()
-                .flatten()
-                .map(|&i| summaries(i))
-                .collect(),
-            meetings: index
-                .org_meetings
-                .get(id)
-                .into_iter()
-                .flatten()
-                .map(|&i| summaries(i))
-                .collect(),
+            practices: listed(&index.org_practices, id, summaries),
+            meetings: listed(&index.org_meetings, id, summaries),
         }
     }
 
@@ -392,4 +278,18 @@ impl Views<'_> {
             current: current == Some((facet, value.key.as_str())),
         }
     }
+}
+
+/// The pages an index lists under `id`, as summaries.
+fn listed(
+    index: &BTreeMap<String, Vec<usize>>,
+    id: &str,
+    summaries: &dyn Fn(usize) -> Summary,
+) -> Vec<Summary> {
+    index
+        .get(id)
+        .into_iter()
+        .flatten()
+        .map(|&i| summaries(i))
+        .collect()
 }

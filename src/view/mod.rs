@@ -22,7 +22,6 @@ use crate::markdown::Heading;
 use crate::site::NetworkSite;
 
 pub use build::{folder_entry, folders_without_page};
-pub use directory::*;
 pub use portal::*;
 pub use records::human_size;
 
@@ -285,4 +284,93 @@ pub struct Views<'a> {
     /// The day of the build, for overdue actions.
     pub today: Date,
     pub audience: Visibility,
+}
+
+// The views of directory pages: people, organisations, themes, tags,
+// "wie weet wat", open actions, lessons and the practice facets.
+
+/// One facet of the practice catalogue (theme, region, ...).
+#[derive(Debug, Clone, Serialize)]
+pub struct FacetView {
+    pub name: &'static str,
+    pub title: String,
+    pub values: Vec<FacetValueView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FacetValueView {
+    pub key: String,
+    pub label: String,
+    pub count: usize,
+    /// The static page that lists this value's practices.
+    pub url: String,
+    /// Whether this is the value of the page being shown.
+    pub current: bool,
+}
+
+/// A person's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonPage {
+    pub person: PersonView,
+    pub practices: Vec<Summary>,
+    pub meetings: Vec<Summary>,
+}
+
+/// An organisation's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct OrganisationPage {
+    pub organisation: OrganisationView,
+    pub people: Vec<PersonView>,
+    pub practices: Vec<Summary>,
+    pub meetings: Vec<Summary>,
+}
+
+/// A theme's (or tag's) page: its pages grouped by kind.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThemePage {
+    pub theme: ThemeView,
+    pub description: Option<String>,
+    pub count: usize,
+    pub groups: Vec<Group>,
+}
+
+/// An expertise area with the people who have it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExpertiseArea {
+    pub id: String,
+    pub label: String,
+    pub people: Vec<PersonView>,
+}
+
+/// The open actions of one person (or of nobody in particular).
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionGroup {
+    pub person: Option<PersonView>,
+    pub actions: Vec<ActionView>,
+}
+
+/// An insight from a meeting, with where it came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct InsightView {
+    pub text: String,
+    pub source: LinkView,
+    pub date: Option<DateView>,
+}
+
+/// The lessons and meeting insights on one theme.
+#[derive(Debug, Clone, Serialize)]
+pub struct LessonGroup {
+    /// None for lessons and insights without a theme.
+    pub theme: Option<ThemeView>,
+    pub title: String,
+    pub lessons: Vec<Summary>,
+    pub insights: Vec<InsightView>,
+}
+
+/// A theme or tag on its index page, with its number of pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct CountedLink {
+    pub title: String,
+    pub url: String,
+    pub count: usize,
 }
