@@ -112,13 +112,15 @@ fn front_matter(section: Section, title: &str, today: Date) -> String {
         ),
         Section::Practices => format!(
             "---\ntitle: {title}\nstatus: idea          # idea | experiment | applied | evaluated\n# organisation: id    # an organisation id from _network.md\n\
-             # contact: id         # a person id\nthemes: []\nsummary: \"\"\nresults: \"\"\n---\n## Aanleiding\n\n## Hoe het werkt\n\n## Wat het oplevert\n"
+             # contact: id         # a person id\nthemes: []\n# summary: ...         # for lists; without it, the first paragraph\n# results: ...         # what it brought, in a sentence\n---\n## Aanleiding\n\n## Hoe het werkt\n\n## Wat het oplevert\n"
         ),
         Section::Handreiking => {
-            format!("---\ntitle: {title}\nsummary: \"\"\n---\nDe tekst van dit hoofdstuk.\n")
+            format!(
+                "---\ntitle: {title}\n# summary: ...         # for the contents; without it, the first paragraph\n---\nDe tekst van dit hoofdstuk.\n"
+            )
         }
         Section::Lessons => format!(
-            "---\ntitle: {title}\nthemes: []\nsummary: \"\"\ndate: {today}\n---\nWat we geleerd hebben, en waarom het ertoe doet.\n"
+            "---\ntitle: {title}\nthemes: []\n# summary: ...         # for lists; without it, the first paragraph\ndate: {today}\n---\nWat we geleerd hebben, en waarom het ertoe doet.\n"
         ),
         Section::Pages => format!("---\ntitle: {title}\n---\nTekst van de pagina.\n"),
     }

@@ -169,7 +169,11 @@ pub(super) fn practice(raw: &RawPage, registry: &Registry, check: &mut FileCheck
         region: raw.region.clone(),
         sector: raw.sector.clone(),
         status,
-        results: raw.results.as_deref().map(super::entities),
+        results: raw
+            .results
+            .as_deref()
+            .filter(|r| !r.trim().is_empty())
+            .map(super::entities),
         contact: raw.contact.clone(),
     }
 }

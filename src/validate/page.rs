@@ -50,7 +50,12 @@ pub fn validate_page(
         rel_path: source.rel_path.clone(),
         path,
         title,
-        summary: raw.summary.as_deref().map(super::entities),
+        // An empty `summary: ""` is no summary: the first paragraph shows.
+        summary: raw
+            .summary
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .map(super::entities),
         visibility,
         draft: raw.draft,
         tags: raw.tags,

@@ -52,6 +52,25 @@ fn new_writes_each_kind_with_its_front_matter_and_builds() {
         "public-network/net/lessons/wat-werkt-klein-beginnen/index.html",
         "<h1>Wat &quot;werkt&quot;: klein beginnen</h1>",
     );
+    // No empty summary that would hide the first paragraph in every list.
+    for (_, _, path) in &cases {
+        assert!(!site.read(path).contains("\nsummary: \"\""), "{path}");
+    }
+    site.write(
+        &cases[1].2,
+        site.read(&cases[1].2)
+            .replace("## Aanleiding\n", "Een eerste alinea voor de lijst.\n"),
+    );
+    site.write(
+        "content/net/lessons/leeg.md",
+        "---\ntitle: Leeg\nsummary: \"\"\n---\nDe eerste alinea telt.\n",
+    );
+    site.build();
+    site.check_file_contains(
+        "public/net/practices/index.html",
+        "Een eerste alinea voor de lijst.",
+    );
+    site.check_file_contains("public/net/lessons/index.html", "De eerste alinea telt.");
 }
 
 #[test]
