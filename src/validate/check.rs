@@ -81,7 +81,11 @@ impl<'a> FileCheck<'a> {
                 );
                 continue;
             }
-            let hint = match (nearest(&key, allowed.iter().copied()), owner_of(&key)) {
+            let dutch = dutch_key(&key).filter(|k| allowed.contains(k));
+            let hint = match (
+                dutch.or(nearest(&key, allowed.iter().copied())),
+                owner_of(&key),
+            ) {
                 (Some(k), _) => format!("did you mean '{k}'?"),
                 (None, Some(owner)) => format!(
                     "'{key}' belongs in the front matter of {owner}; a {kind} does not use it"
@@ -109,17 +113,66 @@ impl<'a> FileCheck<'a> {
         }
     }
 
+    /// YAML that reads differently from what a writer meant, and loses
+    /// text without an error: `location: Zaal #3` (from ` #` on is a
+    /// comment) and `-Rondje` (without a space, no new list item).
+    pub fn warn_yaml_traps(&mut self, front_matter: &str, first_line: usize) {
+        for (i, line) in front_matter.split('\n').enumerate() {
+            let trimmed = line.trim_start();
+            if trimmed.starts_with('#') {
+                continue;
+            }
+            let line_no = first_line + i;
+            let indent = line.len() - trimmed.len();
+            if trimmed.starts_with('-')
+                && trimmed[1..].starts_with(|c: char| !c.is_whitespace() && c != '-')
+            {
+                self.diags.push(
+                    Diagnostic::warning(self.path, line_no, indent + 1, format!("'{trimmed}' is not a new list item: without a space after the dash, YAML joins it to the line above"))
+                        .with_hint(format!("write a space after the dash: - {}", &trimmed[1..])),
+                );
+            }
+            if let Some((key, value)) = trimmed.split_once(": ")
+                && !value.trim_start().starts_with(['"', '\''])
+                && let Some(at) = value
+                    .find(" #")
+                    .filter(|&at| value[at + 2..].starts_with(|c: char| !c.is_whitespace()))
+            {
+                let key = key.trim_start_matches("- ");
+                let column = indent + key.len() + 2 + at + 2;
+                let meant = value.trim();
+                self.diags.push(
+                    Diagnostic::warning(
+                        self.path,
+                        line_no,
+                        column,
+                        format!(
+                            "in `{key}:` everything from ' #' on is a YAML comment and is left out"
+                        ),
+                    )
+                    .with_hint(format!("put the value in quotes: {key}: \"{meant}\"")),
+                );
+            }
+        }
+    }
+
     /// Parses an optional date, reporting a bad one.
     pub fn date(&mut self, key: &str, raw: Option<&Scalar>) -> Option<When> {
+        self.date_named(key, key, raw)
+    }
+
+    /// Parses an optional date written as `name:` somewhere below the
+    /// top-level `key` (an action's `due:` under `actions:`).
+    pub fn date_named(&mut self, key: &str, name: &str, raw: Option<&Scalar>) -> Option<When> {
         let raw = raw?;
         let parsed = dates::parse(&raw.0);
         if parsed.is_none() {
             self.error_at_value(
                 key,
                 &raw.0,
-                format!("'{}' is not a date ({key})", raw.0),
+                format!("'{}' is not a date ({name})", raw.0),
                 match dates::suggest(&raw.0) {
-                    Some(date) => format!("write the year first: {key}: {date}"),
+                    Some(date) => format!("write the year first: {name}: {date}"),
                     None => {
                         "write dates as 2024-02-01, optionally with a time: 2024-02-01 10:00".into()
                     }
@@ -161,6 +214,30 @@ impl<'a> FileCheck<'a> {
         );
         false
     }
+}
+
+/// The English key for a Dutch one a writer naturally types.
+fn dutch_key(key: &str) -> Option<&'static str> {
+    Some(match key.to_lowercase().as_str() {
+        "titel" => "title",
+        "samenvatting" => "summary",
+        "datum" => "date",
+        "bijgewerkt" => "updated",
+        "locatie" | "plaats" => "location",
+        "deelnemers" | "aanwezigen" | "aanwezig" => "attendees",
+        "organisaties" => "organisations",
+        "besluiten" | "afspraken" => "decisions",
+        "acties" | "actiepunten" => "actions",
+        "inzichten" | "oogst" => "insights",
+        "documenten" | "bijlagen" => "documents",
+        "themas" | "thema's" | "thema" => "themes",
+        "organisatie" => "organisation",
+        "regio" => "region",
+        "resultaten" => "results",
+        "gespreksleider" | "voorzitter" | "begeleider" | "begeleiding" => "facilitator",
+        "gewicht" | "volgorde" => "weight",
+        _ => return None,
+    })
 }
 
 /// Which kind of page uses a key that another kind does not.

@@ -66,11 +66,12 @@ pub(super) fn meeting(
             Action {
                 what: super::entities(a.what.as_deref().unwrap_or_default()),
                 who: a.who.clone(),
-                due: check.date("actions", a.due.as_ref()),
+                due: check.date_named("actions", "due", a.due.as_ref()),
                 done: a.done,
             }
         })
         .collect();
+    check_facilitator(raw, registry, check);
     let texts = |items: &[String]| items.iter().map(|t| super::entities(t)).collect();
     Meeting {
         location: raw.location.as_deref().map(super::entities),
@@ -159,7 +160,10 @@ pub(super) fn practice(raw: &RawPage, registry: &Registry, check: &mut FileCheck
                 "status",
                 s,
                 format!("unknown practice status '{s}'"),
-                "status is one of: idea, experiment, applied, evaluated".into(),
+                match dutch_status(s) {
+                    Some(meant) => format!("write it in English: status: {}", meant.as_str()),
+                    None => "status is one of: idea, experiment, applied, evaluated".into(),
+                },
             );
         }
         found
@@ -192,6 +196,45 @@ pub fn check_stray_meeting_files(
         diagnostics.push(
             Diagnostic::warning(&file.file.source, 1, 1, "this file belongs to no meeting and is not published")
                 .with_hint("put a meeting's documents in a folder named like its file: meetings/2024-02-01-titel/"),
+        );
+    }
+}
+
+/// The English status for what a Dutch writer naturally types.
+fn dutch_status(written: &str) -> Option<PracticeStatus> {
+    match written.trim().to_lowercase().as_str() {
+        "idee" => Some(PracticeStatus::Idea),
+        "experiment" | "pilot" | "proef" => Some(PracticeStatus::Experiment),
+        "toegepast" | "in gebruik" | "ingevoerd" => Some(PracticeStatus::Applied),
+        "geëvalueerd" | "geevalueerd" | "geevalueeerd" => Some(PracticeStatus::Evaluated),
+        _ => None,
+    }
+}
+
+/// `facilitator:` is a person id or a name; a single word close to a
+/// person id but not one is most likely a misspelt id, which would
+/// otherwise print as a name.
+fn check_facilitator(raw: &RawPage, registry: &Registry, check: &mut FileCheck) {
+    let Some(written) = raw.facilitator.as_deref().map(str::trim) else {
+        return;
+    };
+    if written.contains(' ') || registry.people.contains_key(written) {
+        return;
+    }
+    if let Some(id) =
+        crate::diagnostic::nearest(written, registry.people.keys().map(String::as_str))
+    {
+        let (line, column) = check.loc.value("facilitator", written);
+        check.diags.push(
+            Diagnostic::warning(
+                check.path,
+                line,
+                column,
+                format!("'{written}' is no person id, and is shown as a name"),
+            )
+            .with_hint(format!(
+                "did you mean the person id '{id}'? Write facilitator: {id}"
+            )),
         );
     }
 }

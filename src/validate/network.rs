@@ -43,6 +43,7 @@ pub fn validate_network(
     let mut check = FileCheck::new(&file.path, &split);
     check.warn_unknown_keys(NETWORK_KEYS, &parsed.unknown_keys, "network");
     super::check_stray_front_matter(&mut check, &split);
+    check.warn_yaml_traps(&split.front_matter, split.front_matter_line);
     let raw = parsed.value;
     let registry = registry(&raw, &mut check);
     check_addresses(&raw, &mut check);

@@ -96,6 +96,7 @@ fn check_keys(
     allowed.extend(network.extra_keys.iter().map(String::as_str));
     check.warn_unknown_keys(&allowed, unknown, source.section.kind_name());
     super::check_stray_front_matter(check, split);
+    check.warn_yaml_traps(&split.front_matter, split.front_matter_line);
     if crate::content::load::is_mdx(&source.file.path) {
         check.diags.push(
             Diagnostic::warning(&source.file.path, 1, 1, "an .mdx file is read as plain markdown: its imports and components are not run")

@@ -46,6 +46,17 @@ pub(crate) fn parse_file<T: DeserializeOwned>(
                 (line, column) = (l, c);
             }
         }
+        // A list item without a space after its dash (`-Rondje`) breaks
+        // the lines below it; the mistake is the dash.
+        if let Some((l, c, item)) = dash_without_space(&split.front_matter, e.line) {
+            return Diagnostic::error(
+                &file.path,
+                split.front_matter_line + l,
+                c,
+                format!("'{item}' is not a list item: it needs a space after the dash"),
+            )
+            .with_hint(format!("write - {}", &item[1..]));
+        }
         let (message, hint) = match wrong_type(&e.message) {
             Some(plain) => plain,
             None => (
@@ -56,6 +67,21 @@ pub(crate) fn parse_file<T: DeserializeOwned>(
         Diagnostic::error(&file.path, line, column, message).with_hint(hint)
     })?;
     Ok((split, parsed))
+}
+
+/// The last line before `error_line` (1-based in the YAML) that starts a
+/// list item without a space after its dash: (0-based line, column, text).
+fn dash_without_space(yaml: &str, error_line: usize) -> Option<(usize, usize, String)> {
+    yaml.split('\n')
+        .enumerate()
+        .take(error_line)
+        .filter_map(|(i, line)| {
+            let trimmed = line.trim_start();
+            let dash_item = trimmed.starts_with('-')
+                && trimmed[1..].starts_with(|c: char| !c.is_whitespace() && c != '-');
+            dash_item.then(|| (i, line.len() - trimmed.len() + 1, trimmed.to_string()))
+        })
+        .last()
 }
 
 /// serde's `weight: invalid type: string "eerste", expected i64` in words a

@@ -138,3 +138,31 @@ fn wrong_values_are_explained_in_plain_words() {
     let run = site.run(&["check"]).failure();
     insta::assert_snapshot!(run.stderr());
 }
+
+#[test]
+fn writer_mistakes_that_would_lose_text_are_named_with_the_fix() {
+    let site = SiteTest::small()
+        .file(
+            "content/net/meetings/2024-03-01-zaal.md",
+            "---\ntitle: Zaal\nlocation: Zaal #3\nfacilitator: anan\ndeelnemers: [anna]\nagenda:\n  - Welkom\nactions:\n  - what: Rooster\n    due: 1 april\n---\nx\n",
+        )
+        .file(
+            "content/net/practices/toegepast.md",
+            "---\ntitle: Toegepast\nstatus: toegepast\n---\nx\n",
+        )
+        .file(
+            "content/net/lessons/streepje.md",
+            "---\ntitle: Streepje\ntags:\n  - een\n  -twee\nsummary: x\n---\nx\n",
+        );
+    let err = site.run(&["check"]).failure().stderr();
+    for expected in [
+        "content/net/meetings/2024-03-01-zaal.md:3:16: warning: in `location:` everything from ' #' on is a YAML comment and is left out\n  hint: put the value in quotes: location: \"Zaal #3\"",
+        "content/net/meetings/2024-03-01-zaal.md:4:14: warning: 'anan' is no person id, and is shown as a name\n  hint: did you mean the person id 'anna'? Write facilitator: anna",
+        "content/net/meetings/2024-03-01-zaal.md:5:1: warning: unknown key 'deelnemers' in a meeting's front matter\n  hint: did you mean 'attendees'?",
+        "error: '1 april' is not a date (due)",
+        "content/net/practices/toegepast.md:3:9: error: unknown practice status 'toegepast'\n  hint: write it in English: status: applied",
+        "content/net/lessons/streepje.md:5:3: error: '-twee' is not a list item: it needs a space after the dash\n  hint: write - twee",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+}
