@@ -173,11 +173,7 @@ pub(super) fn practice(raw: &RawPage, registry: &Registry, check: &mut FileCheck
         region: raw.region.clone(),
         sector: raw.sector.clone(),
         status,
-        results: raw
-            .results
-            .as_deref()
-            .filter(|r| !r.trim().is_empty())
-            .map(super::entities),
+        results: super::page::text(raw.results.as_deref()),
         contact: raw.contact.clone(),
     }
 }

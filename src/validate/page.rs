@@ -51,11 +51,7 @@ pub fn validate_page(
         path,
         title,
         // An empty `summary: ""` is no summary: the first paragraph shows.
-        summary: raw
-            .summary
-            .as_deref()
-            .filter(|s| !s.trim().is_empty())
-            .map(super::entities),
+        summary: text(raw.summary.as_deref()),
         visibility,
         draft: raw.draft,
         tags: raw.tags,
@@ -74,6 +70,14 @@ pub fn validate_page(
         body_line: split.body_line,
     };
     (Some(page).filter(|_| !diags.has_errors()), diags)
+}
+
+/// Optional front-matter text: entities decoded, and empty (`summary: ""`)
+/// counted as not written, so the first paragraph shows instead.
+pub(super) fn text(written: Option<&str>) -> Option<String> {
+    written
+        .filter(|s| !s.trim().is_empty())
+        .map(super::entities)
 }
 
 fn attachment(asset: &Asset) -> Attachment {
