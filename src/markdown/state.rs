@@ -89,6 +89,15 @@ impl<'e> State<'_, 'e> {
             Event::End(TagEnd::Link) => self.end_link(),
             Event::End(TagEnd::Image) => self.end_image(),
             Event::TaskListMarker(done) => self.task_marker(done),
+            // A wide table scrolls in its own box, never the page.
+            Event::Start(Tag::Table(_)) => {
+                self.emit(Event::Html("<div class=\"table-scroll\">\n".into()));
+                self.emit(event);
+            }
+            Event::End(TagEnd::Table) => {
+                self.emit(event);
+                self.emit(Event::Html("</div>\n".into()));
+            }
             Event::Html(html) => {
                 self.had_html = true;
                 let (text, lines) = self.html_block.get_or_insert_default();

@@ -1,17 +1,20 @@
-// Horizontal overflow on a phone: every HTML file below DIR (or the files
-// given after it), opened from disk in headless Chromium at 390 px wide.
+// Horizontal overflow: every HTML file below DIR (or the files given after
+// it), opened from disk in headless Chromium at 390 px wide (a phone), or
+// at --width=N.
 // Prints one line per page that is wider than the screen (its scrollWidth)
 // and exits 1 when there are any. Run by tests/testsuite/*.rs; by hand:
 //
-//   node tests/browser/narrow.js DIR [FILE...]
+//   node tests/browser/narrow.js DIR [FILE...] [--width=N]   (390 by default)
 const { chromium } = require('playwright-core');
 const fs = require('fs');
 const path = require('path');
 const { pathToFileURL } = require('url');
 
 const root = path.resolve(process.argv[2]);
-const only = process.argv.slice(3).map(f => path.resolve(root, f));
-const WIDTH = 390;
+const args = process.argv.slice(3);
+const only = args.filter(a => !a.startsWith('--')).map(f => path.resolve(root, f));
+const widthArg = args.find(a => a.startsWith('--width='));
+const WIDTH = widthArg ? Number(widthArg.slice('--width='.length)) : 390;
 
 function htmlFiles(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {

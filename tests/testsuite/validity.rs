@@ -97,6 +97,23 @@ fn the_output_meets_wcag_21_aa() {
 }
 
 #[test]
+fn no_page_of_the_demo_is_wider_than_a_phone_or_a_desktop() {
+    let Some(browser) = Browser::find() else {
+        return;
+    };
+    let out = tempfile::tempdir().unwrap();
+    for audience in ["public", "network"] {
+        let dir = out.path().join(audience);
+        crate::demo::build(audience, &dir);
+        for width in ["--width=390", "--width=1280"] {
+            let (ok, report) = browser.run("narrow.js", &[dir.as_os_str(), width.as_ref()], &dir);
+            assert!(ok, "{audience} at {width}:\n{report}");
+            assert!(report.contains(", 0 too wide"), "{report}");
+        }
+    }
+}
+
+#[test]
 fn an_inaccessible_page_is_caught() {
     // The check above must be able to fail.
     let Some(browser) = Browser::find() else {
