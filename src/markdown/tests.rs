@@ -68,7 +68,10 @@ fn gfm_extensions_render() {
     let r = md(
         "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~weg~~\n\n- [x] klaar\n- [ ] open\n\nTekst[^1]\n\n[^1]: Voetnoot.\n",
     );
-    assert!(r.html.contains("<div class=\"table-scroll\">\n<table>"), "a wide table scrolls in its own box");
+    assert!(
+        r.html.contains("<div class=\"table-scroll\">\n<table>"),
+        "a wide table scrolls in its own box"
+    );
     assert!(r.html.contains("</table>\n</div>"));
     assert!(r.html.contains("<del>weg</del>"));
     assert!(

@@ -590,10 +590,9 @@ fn small_things_a_new_user_meets() {
 }
 
 #[test]
+#[ignore = "needs Chromium, Node.js and `npm ci --prefix tests/browser`; run with `cargo test -- --include-ignored` (.ci/run does)"]
 fn long_dutch_compounds_fit_a_phone() {
-    let Some(browser) = crate::harness::Browser::find() else {
-        return;
-    };
+    let browser = crate::harness::Browser::find();
     let word = "Kwaliteitsverpleegkundigennetwerkbijeenkomstverslaglegging";
     let site = SiteTest::small().file(
         "content/net/lessons/lang.md",

@@ -259,27 +259,25 @@ impl Run {
 }
 
 /// An outside program a test needs (a browser, a validator), found on the
-/// `PATH`. Without it the test is skipped with a note, except in CI, which
-/// installs it (see `.ci/run`) and must not pass by skipping.
-pub fn tool(name: &str, install: &str) -> Option<PathBuf> {
+/// `PATH`. The tests that need one are `#[ignore]`d with the reason, so
+/// `cargo test` lists them as ignored; `cargo test -- --include-ignored`
+/// (as `.ci/run` does, after installing them) runs them, and then a
+/// missing program fails the test.
+pub fn tool(name: &str, install: &str) -> PathBuf {
     let found = std::env::var_os("PATH").and_then(|path| {
         std::env::split_paths(&path)
             .map(|dir| dir.join(name))
             .find(|p| p.is_file())
     });
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install {name} for this test (see .ci/run)"
-        );
-        eprintln!("{name} is not installed: skipping this check ({install})");
-    }
-    found
+    // These tests are #[ignore]d, so they run only when asked for: a
+    // missing program is a failure, never a silent pass.
+    found.unwrap_or_else(|| {
+        panic!("{name} is needed for this test: {install} (.ci/run installs it)")
+    })
 }
 
 /// What the browser scripts in `tests/browser` need: Node.js, Chromium and
-/// the npm packages (`npm ci --prefix tests/browser`). None means skip
-/// (never in CI, see `tool`).
+/// the npm packages (`npm ci --prefix tests/browser`); see `tool`.
 pub struct Browser {
     pub node: PathBuf,
     pub chromium: PathBuf,
@@ -288,25 +286,19 @@ pub struct Browser {
 }
 
 impl Browser {
-    pub fn find() -> Option<Browser> {
-        let chromium = tool("chromium", "apt-get install chromium")?;
-        let node = tool("node", "install Node.js")?;
+    pub fn find() -> Browser {
+        let chromium = tool("chromium", "apt-get install chromium");
+        let node = tool("node", "install Node.js");
         let scripts = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
-        if !scripts.join("node_modules/playwright-core").is_dir() {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "CI must run `npm ci --prefix tests/browser` (see .ci/run)"
-            );
-            eprintln!(
-                "the browser packages are not installed: skipping (npm ci --prefix tests/browser)"
-            );
-            return None;
-        }
-        Some(Browser {
+        assert!(
+            scripts.join("node_modules/playwright-core").is_dir(),
+            "the browser packages are needed for this test: npm ci --prefix tests/browser (.ci/run installs them)"
+        );
+        Browser {
             node,
             chromium,
             scripts,
-        })
+        }
     }
 
     /// Runs `script` with `args`: (success, everything it printed).
