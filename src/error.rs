@@ -7,8 +7,8 @@ use crate::diagnostic::Diagnostics;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("there is no content folder at {path}")]
-    NoContent { path: PathBuf },
+    #[error("there is no content folder at {path}: {hint}")]
+    NoContent { path: PathBuf, hint: String },
 
     #[error("cannot read {path}")]
     Io {

@@ -64,6 +64,7 @@ pub fn load(content_dir: &Path, diagnostics: &mut Diagnostics) -> Result<SourceT
     if !content_dir.is_dir() {
         return Err(Error::NoContent {
             path: content_dir.to_path_buf(),
+            hint: no_content_hint(content_dir),
         });
     }
     let inside = Inside::new(content_dir);
@@ -210,6 +211,24 @@ fn collect_section(
         }
     }
     Ok(())
+}
+
+/// What to do when there is no content folder: oogst is probably run in
+/// the wrong folder (inside `content/`, or inside a network).
+fn no_content_hint(content_dir: &Path) -> String {
+    let project = content_dir.parent().unwrap_or(Path::new("."));
+    let here = crate::helpers::paths::absolute(project);
+    let inside = here
+        .ancestors()
+        .find(|a| a.file_name().is_some_and(|n| n == "content") && a.is_dir());
+    match inside.and_then(Path::parent) {
+        Some(root) => format!(
+            "this folder is inside a content folder; run oogst in the project folder {} (or pass --root {})",
+            root.display(),
+            root.display()
+        ),
+        None => "run oogst in the project folder that holds content/ (made by `oogst init`), or pass --root <that folder>".into(),
+    }
 }
 
 /// The content folder, resolved, to tell links that stay inside it from

@@ -166,3 +166,24 @@ fn writer_mistakes_that_would_lose_text_are_named_with_the_fix() {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }
 }
+
+#[test]
+fn running_inside_the_content_folder_names_the_project_folder() {
+    let site = SiteTest::small();
+    let output = assert_cmd::Command::cargo_bin("oogst")
+        .unwrap()
+        .current_dir(site.path("content/net"))
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&output.stderr);
+    let root = site.path("").canonicalize().unwrap();
+    assert!(
+        err.contains(&format!(
+            "this folder is inside a content folder; run oogst in the project folder {}",
+            root.display()
+        )),
+        "{err}"
+    );
+}
