@@ -1,6 +1,7 @@
 //! Content: reading files, the raw front matter and the validated model.
 
 pub mod front_matter;
+mod inside;
 pub mod load;
 pub mod model;
 pub mod owners;
