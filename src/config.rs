@@ -18,6 +18,10 @@ pub const FILE: &str = "oogst.yaml";
 pub struct Config {
     /// `https://kennis.example.org/`, always ending in `/`.
     pub base_url: Option<String>,
+    /// The participants' edition's own address, if it has one: its feeds
+    /// and canonical links must never point at the public site, where its
+    /// pages do not exist.
+    pub network_base_url: Option<String>,
     /// Where the settings came from (for messages), if a file exists.
     pub source: Option<PathBuf>,
     /// The language of what is above the networks: the portal, the
@@ -29,6 +33,7 @@ pub struct Config {
 #[serde(default)]
 struct RawConfig {
     base_url: Option<String>,
+    network_base_url: Option<String>,
     language: Option<String>,
 }
 
@@ -50,37 +55,54 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Config {
     };
     for key in parsed.unknown_keys {
         let mut d = Diagnostic::warning(&path, 1, 1, format!("unknown setting '{key}' in {FILE}"));
-        if let Some(k) = nearest(&key, ["base_url", "language"]) {
+        if let Some(k) = nearest(&key, ["base_url", "network_base_url", "language"]) {
             d = d.with_hint(format!("did you mean '{k}'?"));
         }
         diagnostics.push(d);
     }
-    let base_url = parsed
-        .value
-        .base_url
-        .and_then(|url| match normalize_base_url(&url) {
-            Some(url) => Some(url),
-            None => {
-                diagnostics.push(
-                    Diagnostic::error(
-                        &path,
-                        line_of(&text, "base_url"),
-                        1,
-                        format!("base_url '{url}' is not an http(s) address"),
-                    )
-                    .with_hint(
-                        "write the full address, e.g. base_url: https://kennis.example.org/",
-                    ),
-                );
-                None
-            }
-        });
-    let language = language(parsed.value.language.as_deref(), &path, &text, diagnostics);
+    let value = parsed.value;
+    let base_url = address("base_url", value.base_url, &path, &text, diagnostics);
+    let network_base_url = address(
+        "network_base_url",
+        value.network_base_url,
+        &path,
+        &text,
+        diagnostics,
+    );
+    let language = language(value.language.as_deref(), &path, &text, diagnostics);
     Config {
         base_url,
+        network_base_url,
         source: Some(path),
         language,
     }
+}
+
+/// A site address setting (`key: https://…`), normalised; anything but an
+/// http(s) address is an error.
+fn address(
+    key: &str,
+    written: Option<String>,
+    path: &Path,
+    text: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<String> {
+    let url = written?;
+    let normalized = normalize_base_url(&url);
+    if normalized.is_none() {
+        diagnostics.push(
+            Diagnostic::error(
+                path,
+                line_of(text, key),
+                1,
+                format!("{key} '{url}' is not an http(s) address"),
+            )
+            .with_hint(format!(
+                "write the full address, e.g. {key}: https://kennis.example.org/"
+            )),
+        );
+    }
+    normalized
 }
 
 /// `language:` (nl by default); an unknown one is an error.

@@ -127,8 +127,14 @@ impl Prepared {
 /// Loads, checks and assembles everything; problems go to `diagnostics`.
 pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<Prepared, Error> {
     let config = config::load(&options.root, diagnostics);
-    let base_url = options.base_url.clone().or(config.base_url);
-    if base_url.is_none() {
+    // Each edition has its own address: the participants' edition never
+    // links to the public site's, where its pages do not exist.
+    let configured = match options.audience {
+        Audience::Public => config.base_url,
+        Audience::Network => config.network_base_url,
+    };
+    let base_url = options.base_url.clone().or(configured);
+    if base_url.is_none() && options.audience == Audience::Public {
         let path = config
             .source
             .unwrap_or_else(|| options.root.join(config::FILE));

@@ -68,6 +68,11 @@ fn network_and_portal_feeds_are_valid_atom_with_absolute_links() {
     assert_eq!(portal.len(), feed.len());
     site.check_file_contains("public/net/index.html", "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Testnetwerk\" href=\"../net/atom.xml\">");
 
+    // The participants' edition has a feed at an address of its own.
+    site.write(
+        "oogst.yaml",
+        "base_url: https://kennis.example.org/\nnetwork_base_url: https://intern.example.org/\n",
+    );
     site.build_network();
     let titles: Vec<String> = entries(&site.read("public-network/net/atom.xml"))
         .into_iter()
@@ -176,5 +181,30 @@ fn a_bad_base_url_is_an_error() {
         ),
         "{}",
         run.stderr()
+    );
+}
+
+#[test]
+fn the_participants_edition_never_points_at_the_public_site() {
+    let site = SiteTest::small();
+    site.build_network();
+    let html = site.read("public-network/net/index.html");
+    assert!(!html.contains("https://kennis.example.org/"), "{html}");
+    assert!(!site.exists("public-network/net/atom.xml"));
+    // With an address of its own, it links there.
+    site.write(
+        "oogst.yaml",
+        "base_url: https://kennis.example.org/\nnetwork_base_url: https://intern.example.org/\n",
+    );
+    site.build_network();
+    let html = site.read("public-network/net/index.html");
+    assert!(
+        html.contains("<link rel=\"canonical\" href=\"https://intern.example.org/net/\">"),
+        "{html}"
+    );
+    assert!(!html.contains("https://kennis.example.org/"), "{html}");
+    site.check_file_contains(
+        "public-network/net/atom.xml",
+        "https://intern.example.org/net/",
     );
 }
