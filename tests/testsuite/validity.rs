@@ -111,6 +111,27 @@ fn no_page_of_the_demo_is_wider_than_a_phone_or_a_desktop() {
 
 #[test]
 #[ignore = "needs Chromium, Node.js and `npm ci --prefix tests/browser`; run with `cargo test -- --include-ignored` (.ci/run does)"]
+fn a_printed_participants_page_keeps_its_notice() {
+    let browser = Browser::find();
+    let site = SiteTest::small();
+    site.build_network();
+    let dir = site.path("public-network");
+    let (ok, report) = browser.run(
+        "print.js",
+        &[
+            dir.as_os_str(),
+            "net/index.html".as_ref(),
+            ".audience-banner".as_ref(),
+            ".header-search".as_ref(),
+        ],
+        &dir,
+    );
+    assert!(ok, "{report}");
+    assert!(report.contains(".audience-banner: shown"), "{report}");
+}
+
+#[test]
+#[ignore = "needs Chromium, Node.js and `npm ci --prefix tests/browser`; run with `cargo test -- --include-ignored` (.ci/run does)"]
 fn an_inaccessible_page_is_caught() {
     // The check above must be able to fail.
     let browser = Browser::find();
