@@ -40,10 +40,8 @@ pub fn section(env: &Env, n: usize, section: Section) -> Result<OutputFile, Erro
         .filter(|&&i| !is_intro(i))
         .map(|&i| env.summary(n, i))
         .collect();
-    let intro = indices
-        .iter()
-        .find(|&&i| is_intro(i))
-        .map(|&i| env.bodies.networks[n].pages[i].html.clone());
+    let intro_page = indices.iter().copied().find(|&i| is_intro(i));
+    let intro = intro_page.map(|i| env.bodies.networks[n].pages[i].html.clone());
     let mut r = env.renderer(n, urls::of(&[&network.network.id, section.dir()]));
     let views = r.views();
     if section == Section::Handreiking {
@@ -57,7 +55,11 @@ pub fn section(env: &Env, n: usize, section: Section) -> Result<OutputFile, Erro
     }
     let view = SectionView {
         name: section.dir(),
-        title: views.t(&format!("section_{}", section.dir())),
+        // The handreiking's contents carry the book's own title.
+        title: match intro_page {
+            Some(i) if section == Section::Handreiking => network.pages[i].title.clone(),
+            _ => views.t(&format!("section_{}", section.dir())),
+        },
         url: r.url.clone(),
         groups: if section == Section::Meetings {
             by_year(&pages)

@@ -332,6 +332,10 @@ fn index_md_is_its_folders_page_and_folders_without_one_nest_their_chapters() {
         "Hoe je het vasthoudt.",
     );
     let book = site.read("public/net/handreiking/index.html");
+    assert!(
+        book.contains("<h1>Over deze handreiking</h1>"),
+        "the book's own title:\n{book}"
+    );
     let folder = book
         .find("<span class=\"book-folder\">Verder kijken</span>")
         .expect(&book);
