@@ -501,7 +501,12 @@ fn a_project_without_a_themes_folder_has_no_dangling_link_or_script() {
     let (broken, checked) = broken_links(&public);
     assert!(broken.is_empty(), "{}", broken.join("\n"));
     assert!(checked > 50, "{checked}");
-    for file in ["static/search.js", "static/filter.js", "static/style.css"] {
+    for file in [
+        "static/search.js",
+        "static/filter.js",
+        "static/style.css",
+        "static/favicon.svg",
+    ] {
         assert!(
             public.join(file).is_file() || walkdir(&public).iter().any(|f| f.ends_with(file)),
             "{file}"
