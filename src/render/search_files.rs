@@ -48,6 +48,16 @@ pub(super) fn search_document(
             .join(" "),
     ));
     let mut meta: Vec<&str> = page.summary.iter().map(String::as_str).collect();
+    // The page's themes and tags by their labels: a page on "Werkdruk" is
+    // found by that word, even where its text says it otherwise.
+    let themes = &network.network.themes;
+    meta.extend(page.themes.iter().map(|id| {
+        themes
+            .iter()
+            .find(|t| &t.id == id)
+            .map_or(id.as_str(), |t| t.label.as_str())
+    }));
+    meta.extend(page.tags.iter().map(String::as_str));
     match &page.kind {
         Kind::Meeting(m) => {
             meta.extend(
@@ -59,7 +69,14 @@ pub(super) fn search_document(
             );
             meta.extend(m.actions.iter().map(|a| a.what.as_str()));
         }
-        Kind::Practice(pr) => meta.extend(pr.results.as_deref()),
+        Kind::Practice(pr) => {
+            meta.extend(pr.results.as_deref());
+            let org = pr
+                .organisation
+                .as_ref()
+                .and_then(|id| network.network.organisations.iter().find(|o| &o.id == id));
+            meta.extend(org.map(|o| o.name.as_str()));
+        }
         _ => {}
     }
     fields.push((Field::Meta, meta.join(" ")));

@@ -110,6 +110,27 @@ fn no_page_of_the_demo_is_wider_than_a_phone_or_a_desktop() {
 }
 
 #[test]
+#[ignore = "needs Node.js; run with `cargo test -- --include-ignored` (.ci/run does)"]
+fn the_portal_search_ranks_the_judged_pages_first() {
+    let node = tool("node", "install Node.js");
+    let out = tempfile::tempdir().unwrap();
+    crate::demo::build("public", out.path());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let output = Command::new(node)
+        .arg(root.join("tests/browser/judged-search.js"))
+        .arg(out.path())
+        .arg(root.join("tests/fixtures/judged-search.json"))
+        .output()
+        .unwrap();
+    let report = printed(&output);
+    assert!(output.status.success(), "{report}");
+    assert!(
+        report.contains("0 of the judged queries disagree"),
+        "{report}"
+    );
+}
+
+#[test]
 #[ignore = "needs Chromium, Node.js and `npm ci --prefix tests/browser`; run with `cargo test -- --include-ignored` (.ci/run does)"]
 fn a_printed_participants_page_keeps_its_notice() {
     let browser = Browser::find();
