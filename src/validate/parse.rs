@@ -48,6 +48,15 @@ pub(crate) fn parse_file<T: DeserializeOwned>(
         }
         // A list item without a space after its dash (`-Rondje`) breaks
         // the lines below it; the mistake is the dash.
+        if let Some((l, c, key, value)) = colon_without_space(&split.front_matter, e.line) {
+            return Diagnostic::error(
+                &file.path,
+                split.front_matter_line + l,
+                c,
+                format!("'{key}:{value}' needs a space after the colon to be a key"),
+            )
+            .with_hint(format!("write {key}: {value}"));
+        }
         if let Some((l, c, item)) = dash_without_space(&split.front_matter, e.line) {
             return Diagnostic::error(
                 &file.path,
@@ -67,6 +76,33 @@ pub(crate) fn parse_file<T: DeserializeOwned>(
         Diagnostic::error(&file.path, line, column, message).with_hint(hint)
     })?;
     Ok((split, parsed))
+}
+
+/// The last line up to `error_line` (1-based in the YAML) written as
+/// `key:value`, which YAML reads as text, not as a key (so the lines below
+/// it break): (0-based line, column, key, value).
+fn colon_without_space(yaml: &str, error_line: usize) -> Option<(usize, usize, String, String)> {
+    yaml.split('\n')
+        .enumerate()
+        .take(error_line)
+        .filter_map(|(i, line)| {
+            let trimmed = line.trim_start();
+            let (key, value) = trimmed.split_once(':')?;
+            let is_key = !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+            let glued = value.starts_with(|c: char| !c.is_whitespace() && c != '/');
+            (is_key && glued).then(|| {
+                (
+                    i,
+                    line.len() - trimmed.len() + 1,
+                    key.to_string(),
+                    value.trim().to_string(),
+                )
+            })
+        })
+        .last()
 }
 
 /// The last line before `error_line` (1-based in the YAML) that starts a

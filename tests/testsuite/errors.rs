@@ -151,6 +151,10 @@ fn writer_mistakes_that_would_lose_text_are_named_with_the_fix() {
             "---\ntitle: Toegepast\nstatus: toegepast\n---\nx\n",
         )
         .file(
+            "content/net/meetings/2024-03-02-dubbele-punt.md",
+            "---\ntitle: Dubbele punt\nfacilitator:anna\nagenda: [Welkom]\n---\nx\n",
+        )
+        .file(
             "content/net/lessons/streepje.md",
             "---\ntitle: Streepje\ntags:\n  - een\n  -twee\nsummary: x\n---\nx\n",
         );
@@ -162,6 +166,7 @@ fn writer_mistakes_that_would_lose_text_are_named_with_the_fix() {
         "error: '1 april' is not a date (due)",
         "content/net/practices/toegepast.md:3:9: error: unknown practice status 'toegepast'\n  hint: write it in English: status: applied",
         "content/net/lessons/streepje.md:5:3: error: '-twee' is not a list item: it needs a space after the dash\n  hint: write - twee",
+        "content/net/meetings/2024-03-02-dubbele-punt.md:3:1: error: 'facilitator:anna' needs a space after the colon to be a key\n  hint: write facilitator: anna",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }
