@@ -82,13 +82,18 @@ pub fn section(env: &Env, n: usize, section: Section) -> Result<OutputFile, Erro
     }
     r.insert("section", &view);
     r.insert("facet", &None::<()>);
-    r.finish(match section {
+    r.finish(section_template(section))
+}
+
+/// The template of a section's list page.
+fn section_template(section: Section) -> &'static str {
+    match section {
         Section::Meetings => "meetings.html",
         Section::Handreiking => "handreiking.html",
         Section::Practices => "practices.html",
         Section::Lessons => "lessons.html",
-        _ => "section.html",
-    })
+        Section::Pages => "section.html",
+    }
 }
 
 /// A static page of the catalogue: the practices with one facet value.

@@ -27,55 +27,61 @@ pub(crate) fn parse_file<T: DeserializeOwned>(
         )
         .with_hint("remove the '...' line; the front matter ends at the line of three dashes: ---"),
     })?;
-    let parsed = yaml::parse_collecting_unknown::<T>(&split.front_matter).map_err(|e| {
-        let mut line = split.front_matter_line + e.line - 1;
-        let mut column = e.column;
-        // The parser points at the mapping; the mistake is the repeat.
-        if let Some(key) = duplicate_key(&e.message) {
-            let loc = Locator::new(
-                &split.front_matter,
-                split.front_matter_line,
-                split.opening_line,
-            );
-            if let Some((_, l, c)) = loc
-                .top_level_keys()
-                .into_iter()
-                .filter(|(k, _, _)| k == key)
-                .nth(1)
-            {
-                (line, column) = (l, c);
-            }
-        }
-        // A list item without a space after its dash (`-Rondje`) breaks
-        // the lines below it; the mistake is the dash.
-        if let Some((l, c, key, value)) = colon_without_space(&split.front_matter, e.line) {
-            return Diagnostic::error(
-                &file.path,
-                split.front_matter_line + l,
-                c,
-                format!("'{key}:{value}' needs a space after the colon to be a key"),
-            )
-            .with_hint(format!("write {key}: {value}"));
-        }
-        if let Some((l, c, item)) = dash_without_space(&split.front_matter, e.line) {
-            return Diagnostic::error(
-                &file.path,
-                split.front_matter_line + l,
-                c,
-                format!("'{item}' is not a list item: it needs a space after the dash"),
-            )
-            .with_hint(format!("write - {}", &item[1..]));
-        }
-        let (message, hint) = match wrong_type(&e.message) {
-            Some(plain) => plain,
-            None => (
-                format!("front matter: {}", e.message),
-                yaml_hint(&e.message),
-            ),
-        };
-        Diagnostic::error(&file.path, line, column, message).with_hint(hint)
-    })?;
+    let parsed = yaml::parse_collecting_unknown::<T>(&split.front_matter)
+        .map_err(|e| yaml_error(file, &split, e))?;
     Ok((split, parsed))
+}
+
+/// A YAML problem as a writer reads it: at the line to fix (the repeat of
+/// a duplicate key, a key glued to its value, a dash without a space), in
+/// plain words where the parser's are jargon.
+fn yaml_error(file: &SourceFile, split: &Split, e: yaml::YamlError) -> Diagnostic {
+    let mut line = split.front_matter_line + e.line - 1;
+    let mut column = e.column;
+    // The parser points at the mapping; the mistake is the repeat.
+    if let Some(key) = duplicate_key(&e.message) {
+        let loc = Locator::new(
+            &split.front_matter,
+            split.front_matter_line,
+            split.opening_line,
+        );
+        if let Some((_, l, c)) = loc
+            .top_level_keys()
+            .into_iter()
+            .filter(|(k, _, _)| k == key)
+            .nth(1)
+        {
+            (line, column) = (l, c);
+        }
+    }
+    // A list item without a space after its dash (`-Rondje`) breaks
+    // the lines below it; the mistake is the dash.
+    if let Some((l, c, key, value)) = colon_without_space(&split.front_matter, e.line) {
+        return Diagnostic::error(
+            &file.path,
+            split.front_matter_line + l,
+            c,
+            format!("'{key}:{value}' needs a space after the colon to be a key"),
+        )
+        .with_hint(format!("write {key}: {value}"));
+    }
+    if let Some((l, c, item)) = dash_without_space(&split.front_matter, e.line) {
+        return Diagnostic::error(
+            &file.path,
+            split.front_matter_line + l,
+            c,
+            format!("'{item}' is not a list item: it needs a space after the dash"),
+        )
+        .with_hint(format!("write - {}", &item[1..]));
+    }
+    let (message, hint) = match wrong_type(&e.message) {
+        Some(plain) => plain,
+        None => (
+            format!("front matter: {}", e.message),
+            yaml_hint(&e.message),
+        ),
+    };
+    Diagnostic::error(&file.path, line, column, message).with_hint(hint)
 }
 
 /// The last line up to `error_line` (1-based in the YAML) written as
