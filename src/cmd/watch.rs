@@ -210,6 +210,7 @@ fn rebuild(
         Ok((prepared, output)) => {
             let pages = prepared.site.networks.iter().map(|n| n.pages.len()).sum();
             served.set_language(prepared.language);
+            served.set_hidden(prepared.site.hidden_urls.clone());
             served.replace(in_memory(output.files));
             let told = served.notify(event);
             reporter.built(pages, &output.diagnostics, started.elapsed(), told);

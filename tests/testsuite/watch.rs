@@ -490,3 +490,20 @@ fn a_good_edit_to_one_page_keeps_the_errors_of_another() {
     let check = site.run(&["check"]);
     assert!(!check.output.status.success(), "check agrees");
 }
+
+#[test]
+fn a_page_for_participants_says_how_to_preview_it() {
+    let site = SiteTest::small();
+    let watch = start(&site);
+    let (status, body) = watch.get("/net/meetings/2024-02-01-kick-off/");
+    assert_eq!(status, "HTTP/1.1 404 Not Found");
+    assert!(body.contains("oogst watch --audience network"), "{body}");
+    assert!(body.contains("Alleen voor deelnemers"), "{body}");
+    assert!(
+        !body.contains("Kick-off") && !body.contains("VERTROUWELIJK"),
+        "{body}"
+    );
+    let (status, body) = watch.get("/net/nergens/");
+    assert_eq!(status, "HTTP/1.1 404 Not Found");
+    assert!(!body.contains("--audience network"), "{body}");
+}

@@ -63,6 +63,28 @@ pub(super) fn not_found(path: &str, english: bool) -> String {
     )
 }
 
+/// The page for a page this edition leaves out: why it is missing, and
+/// how to preview it.
+pub(super) fn hidden_page(path: &str, english: bool) -> String {
+    let (lang, title, text) = match english {
+        true => (
+            "en",
+            "For participants only",
+            "This page is for the network's participants and is not in the public site. To preview it, run <code>oogst watch --audience network</code>.",
+        ),
+        false => (
+            "nl",
+            "Alleen voor deelnemers",
+            "Deze pagina is voor de deelnemers van het netwerk en staat niet in de openbare site. Bekijk haar met <code>oogst watch --audience network</code>.",
+        ),
+    };
+    format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
+         <body><h1>{title}</h1><p>{text}</p><p><code>{}</code></p><p><a href=\"/\">Portal</a></p></body></html>",
+        crate::helpers::escape::html(path)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

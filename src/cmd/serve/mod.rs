@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use http::{content_type, file_key, is_local_host, read_head, respond};
 pub use inject::inject;
-use inject::not_found;
+use inject::{hidden_page, not_found};
 
 /// The URL path of the event stream.
 pub const EVENTS: &str = "/__oogst/events";
@@ -47,6 +47,9 @@ pub struct Served {
     /// Whether the site's language (oogst.yaml) is English, for the
     /// overlay and the page for a missing address.
     english: std::sync::atomic::AtomicBool,
+    /// The URLs of pages this edition leaves out (`net/meetings/x/`): a
+    /// request for one says why it is missing and how to preview it.
+    hidden: RwLock<std::collections::HashSet<String>>,
 }
 
 impl Default for Served {
@@ -61,6 +64,7 @@ impl Default for Served {
             started,
             version: AtomicU64::new(0),
             english: Default::default(),
+            hidden: RwLock::default(),
         }
     }
 }
@@ -87,6 +91,17 @@ impl Served {
     pub fn set_language(&self, language: crate::content::model::Language) {
         let english = language == crate::content::model::Language::En;
         self.english.store(english, Ordering::Relaxed);
+    }
+
+    /// The URLs of the pages this edition leaves out.
+    pub fn set_hidden(&self, urls: std::collections::HashSet<String>) {
+        *self.hidden.write().unwrap_or_else(|e| e.into_inner()) = urls;
+    }
+
+    fn is_hidden(&self, key: &str) -> bool {
+        let url = key.strip_suffix("index.html").unwrap_or(key);
+        let hidden = self.hidden.read().unwrap_or_else(|e| e.into_inner());
+        hidden.contains(url) || hidden.contains(&format!("{url}/"))
     }
 
     /// Keeps the last good site and shows `errors` over it.
@@ -270,12 +285,11 @@ fn answer(
         );
         return stream.write_all(header.as_bytes());
     }
-    let page = inject(
-        &not_found(path, english),
-        errors.as_deref(),
-        &version,
-        english,
-    );
+    let missing = match served.is_hidden(key) {
+        true => hidden_page(path, english),
+        false => not_found(path, english),
+    };
+    let page = inject(&missing, errors.as_deref(), &version, english);
     respond(
         stream,
         "404 Not Found",
