@@ -22,7 +22,7 @@ fn closed_site() -> SiteTest {
 }
 
 #[test]
-fn a_closed_network_says_so_everywhere_and_leads_with_its_lessons() {
+fn a_closed_network_says_so_everywhere_and_reads_intro_then_lessons() {
     let site = closed_site();
     site.build();
     for file in site
@@ -40,7 +40,7 @@ fn a_closed_network_says_so_everywhere_and_leads_with_its_lessons() {
         home.find(">Begin klein</a>").unwrap(),
         home.find("Welkom bij het testnetwerk.").unwrap(),
     );
-    assert!(lessons < body, "the home page leads with the lessons");
+    assert!(body < lessons, "the home page reads in order: its intro, then its lessons");
     let portal = site.read("public/index.html");
     let (closed, card) = (
         portal.find("Afgesloten netwerken").unwrap(),
