@@ -25,7 +25,38 @@ pub fn home(env: &Env, n: usize) -> Result<OutputFile, Error> {
     r.insert("recent_meetings", &list(Section::Meetings, 5));
     r.insert("recent_practices", &list(Section::Practices, 6));
     r.insert("lessons", &list(Section::Lessons, usize::MAX));
+    r.insert("handreiking", &book_block(env, n));
     r.finish("network.html")
+}
+
+/// The handreiking as a block of the network home: its title and summary
+/// (from its introduction) and its top-level chapters; none without one.
+fn book_block(env: &Env, n: usize) -> Option<crate::view::BookBlock> {
+    let network = &env.site.networks[n];
+    let chapters = network.sections.get(&Section::Handreiking)?;
+    let intro = chapters
+        .iter()
+        .copied()
+        .find(|&i| network.pages[i].path == Section::Handreiking.dir());
+    let top: Vec<Summary> = chapters
+        .iter()
+        .copied()
+        .filter(|&i| Some(i) != intro && network.pages[i].path.matches('/').count() == 1)
+        .map(|i| env.summary(n, i))
+        .collect();
+    let (title, summary) = match intro {
+        Some(i) => {
+            let s = env.summary(n, i);
+            (Some(s.title), s.summary)
+        }
+        None => (None, String::new()),
+    };
+    Some(crate::view::BookBlock {
+        title,
+        summary,
+        url: urls::of(&[&network.network.id, Section::Handreiking.dir()]),
+        chapters: top,
+    })
 }
 
 pub fn section(env: &Env, n: usize, section: Section) -> Result<OutputFile, Error> {

@@ -267,6 +267,17 @@ pub struct PageView {
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
+/// The handreiking on the network home (`handreiking`): its title and
+/// summary from its introduction (none without one), its address, and its
+/// top-level chapters.
+#[derive(Debug, Clone, Serialize)]
+pub struct BookBlock {
+    pub title: Option<String>,
+    pub summary: String,
+    pub url: String,
+    pub chapters: Vec<Summary>,
+}
+
 /// A network on the portal.
 #[derive(Debug, Clone, Serialize)]
 pub struct NetworkCard {

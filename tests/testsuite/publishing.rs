@@ -40,7 +40,10 @@ fn a_closed_network_says_so_everywhere_and_reads_intro_then_lessons() {
         home.find(">Begin klein</a>").unwrap(),
         home.find("Welkom bij het testnetwerk.").unwrap(),
     );
-    assert!(body < lessons, "the home page reads in order: its intro, then its lessons");
+    assert!(
+        body < lessons,
+        "the home page reads in order: its intro, then its lessons"
+    );
     let portal = site.read("public/index.html");
     let (closed, card) = (
         portal.find("Afgesloten netwerken").unwrap(),
