@@ -475,54 +475,6 @@ fn embeds_are_kept_only_from_the_hosts_a_network_names() {
 }
 
 #[test]
-fn a_project_without_a_themes_folder_has_no_dangling_link_or_script() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("kennis");
-    let init = assert_cmd::Command::cargo_bin("oogst")
-        .unwrap()
-        .args(["init"])
-        .arg(&root)
-        .output()
-        .unwrap();
-    assert!(init.status.success());
-    assert!(!root.join("themes").exists());
-    let build = assert_cmd::Command::cargo_bin("oogst")
-        .unwrap()
-        .args(["build", "--root"])
-        .arg(&root)
-        .output()
-        .unwrap();
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
-    );
-    let public = root.join("public");
-    let (broken, checked) = broken_links(&public);
-    assert!(broken.is_empty(), "{}", broken.join("\n"));
-    assert!(checked > 50, "{checked}");
-    for file in [
-        "static/search.js",
-        "static/filter.js",
-        "static/style.css",
-        "static/favicon.svg",
-    ] {
-        assert!(
-            public.join(file).is_file() || walkdir(&public).iter().any(|f| f.ends_with(file)),
-            "{file}"
-        );
-    }
-    let search = std::fs::read_to_string(
-        walkdir(&public)
-            .into_iter()
-            .find(|f| f.ends_with("search/index.html"))
-            .unwrap(),
-    )
-    .unwrap();
-    assert!(search.contains("search.js"), "{search}");
-}
-
-#[test]
 fn feed_dates_follow_the_pages_last_change() {
     let site = SiteTest::small().file(
         "content/net/lessons/later.md",

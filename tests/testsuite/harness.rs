@@ -347,7 +347,7 @@ pub fn broken_links(public: &Path) -> (Vec<String>, usize) {
                 None => (url.as_str(), None),
             };
             let path = path.split('?').next().unwrap_or("");
-            let path = percent_decode(&path.replace("&amp;", "&"));
+            let path = oogst::helpers::escape::percent_decode(&path.replace("&amp;", "&"));
             let target = if path.is_empty() {
                 file.clone()
             } else if let Some(rooted) = path.strip_prefix('/') {
@@ -366,7 +366,7 @@ pub fn broken_links(public: &Path) -> (Vec<String>, usize) {
             }
             if let Some(fragment) = fragment.filter(|f| !f.is_empty()) {
                 let page = std::fs::read_to_string(&target).unwrap_or_default();
-                let fragment = percent_decode(fragment);
+                let fragment = oogst::helpers::escape::percent_decode(fragment);
                 if !page.contains(&format!("id=\"{fragment}\""))
                     && !page.contains(&format!("name=\"{fragment}\""))
                 {
@@ -397,29 +397,6 @@ fn urls_in(html: &str) -> Vec<String> {
         }
     }
     urls
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(b)) => {
-                out.push(b);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The text of `html` outside `<pre>` and `<code>`, where a writer's raw

@@ -1,6 +1,6 @@
 //! `oogst new` and `oogst init`.
 
-use crate::harness::SiteTest;
+use crate::harness::{SiteTest, broken_links};
 
 #[test]
 fn new_writes_each_kind_with_its_front_matter_and_builds() {
@@ -134,6 +134,21 @@ fn init_starts_a_knowledge_base_that_builds() {
         dir.join("public-network/ons-netwerk/practices/dagstart/index.html")
             .is_file()
     );
+    // With no themes/ folder, the built-in theme is whole: every link and
+    // script of every page resolves (search.js was once forgotten).
+    assert!(!dir.join("themes").exists());
+    let public = dir.join("public-network");
+    let (broken, checked) = broken_links(&public);
+    assert!(broken.is_empty(), "{}", broken.join("\n"));
+    assert!(checked > 50, "{checked}");
+    for file in ["search.js", "filter.js", "style.css", "favicon.svg"] {
+        assert!(
+            public.join("ons-netwerk/static").join(file).is_file(),
+            "{file}"
+        );
+    }
+    let search = std::fs::read_to_string(public.join("ons-netwerk/search/index.html")).unwrap();
+    assert!(search.contains("search.js"), "{search}");
     let again = assert_cmd::Command::cargo_bin("oogst")
         .unwrap()
         .arg("init")
