@@ -56,6 +56,15 @@ pub fn path(path: &str) -> String {
     utf8_percent_encode(path, PATH).to_string()
 }
 
+/// HTML entities decoded (`U&#46;S&#46;`, `caf&eacute;`, `&amp;`), by
+/// the html-escape crate: every named and numeric entity HTML knows.
+pub fn decode_entities(text: &str) -> String {
+    match text.contains('&') {
+        true => html_escape::decode_html_entities(text).into_owned(),
+        false => text.to_string(),
+    }
+}
+
 /// `%20` -> ` `; invalid UTF-8 is replaced, never an error.
 pub fn percent_decode(text: &str) -> String {
     percent_decode_str(text).decode_utf8_lossy().into_owned()
@@ -75,5 +84,9 @@ mod tests {
         assert_eq!(path("verslag mei/é.pdf"), "verslag%20mei/%C3%A9.pdf");
         assert_eq!(href("ideeën-delen"), "idee%C3%ABn-delen");
         assert_eq!(percent_decode("mijn%20bestand.pdf"), "mijn bestand.pdf");
+        assert_eq!(
+            decode_entities("U&#46;S&#46; caf&eacute; &amp; a&#x2F;b"),
+            "U.S. café & a/b"
+        );
     }
 }

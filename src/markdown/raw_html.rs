@@ -3,7 +3,7 @@
 //! A small tokenizer, not a full HTML parser: it reads tags, their
 //! attributes and quoted values, and skips comments.
 
-use crate::helpers::escape;
+use crate::helpers::escape::{self, decode_entities};
 
 /// Attributes that hold a URL.
 const URL_ATTRIBUTES: &[&str] = &[
@@ -227,21 +227,24 @@ fn read_attributes(html: &str, from: usize) -> (Vec<Attribute>, usize) {
 }
 
 /// The few entities that appear in URLs.
-fn decode_entities(value: &str) -> String {
-    if !value.contains('&') {
-        return value.to_string();
-    }
-    value
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_are_read_as_the_browser_reads_them() {
+        // Numeric and named entities, as a browser decodes them: the
+        // resolver must see the page the link really names.
+        let mut seen = Vec::new();
+        rewrite_urls(
+            "<a href=\"geheim&#46;md\">x</a><a href=\"a&#x2F;b&period;md\">y</a>",
+            |_, url, _| {
+                seen.push(url.to_string());
+                None
+            },
+        );
+        assert_eq!(seen, ["geheim.md", "a/b.md"]);
+    }
 
     #[test]
     fn rewrites_and_drops_url_attributes() {

@@ -11,6 +11,7 @@ use crate::content::owners::page_folder;
 use crate::content::raw::{RawDocument, RawPage};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::helpers::dates;
+use crate::helpers::escape::decode_entities;
 
 pub(super) fn date_from_file_name(rel_path: &str) -> Option<crate::content::model::When> {
     let name = rel_path.rsplit('/').next()?;
@@ -64,7 +65,7 @@ pub(super) fn meeting(
                 check.check_id("actions", who, &registry.people, "person");
             }
             Action {
-                what: super::entities(a.what.as_deref().unwrap_or_default()),
+                what: decode_entities(a.what.as_deref().unwrap_or_default()),
                 who: a.who.clone(),
                 due: check.date_named("actions", "due", a.due.as_ref()),
                 done: a.done,
@@ -72,16 +73,16 @@ pub(super) fn meeting(
         })
         .collect();
     check_facilitator(raw, registry, check);
-    let texts = |items: &[String]| items.iter().map(|t| super::entities(t)).collect();
+    let texts = |items: &[String]| items.iter().map(|t| decode_entities(t)).collect();
     Meeting {
-        location: raw.location.as_deref().map(super::entities),
+        location: raw.location.as_deref().map(decode_entities),
         online: raw.online,
         facilitator: raw
             .facilitator
             .as_deref()
             .map(str::trim)
             .filter(|f| !f.is_empty())
-            .map(super::entities),
+            .map(decode_entities),
         attendees: raw.attendees.clone(),
         organisations: raw.organisations.clone(),
         agenda: texts(&raw.agenda),
@@ -137,7 +138,7 @@ fn documents(
 fn document(asset: &Asset, folder: &str, title: Option<&str>) -> Document {
     let file_name = asset.rel_path[folder.len()..].to_string();
     Document {
-        title: title.map_or_else(|| file_name.clone(), super::entities),
+        title: title.map_or_else(|| file_name.clone(), decode_entities),
         size: std::fs::metadata(&asset.source).map_or(0, |m| m.len()),
         source: asset.source.clone(),
         file_name,

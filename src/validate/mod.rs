@@ -90,13 +90,3 @@ fn guess_title(text: &str) -> Option<String> {
     let title = line.trim().trim_matches(['"', '\'']).trim();
     (!title.is_empty()).then(|| title.to_string())
 }
-
-/// Text from front matter with HTML entities decoded (`U&#46;S&#46;`,
-/// `caf&eacute;`): sites exported from other tools write them, and the
-/// templates escape text, so they would show as written.
-pub(crate) fn entities(text: &str) -> String {
-    match text.contains('&') {
-        true => html_escape::decode_html_entities(text).into_owned(),
-        false => text.to_string(),
-    }
-}

@@ -1,6 +1,7 @@
 //! Validation of `_network.md`: the network's settings and the ids that its
 //! pages may refer to.
 
+use crate::helpers::escape::decode_entities;
 use std::collections::BTreeMap;
 
 use crate::content::front_matter;
@@ -60,7 +61,7 @@ pub fn validate_network(
         source: file.path.clone(),
         visibility,
         title,
-        summary: raw.summary.as_deref().map(super::entities),
+        summary: raw.summary.as_deref().map(decode_entities),
         status,
         started,
         closed,
@@ -85,7 +86,7 @@ pub fn validate_network(
 /// `title:`, required.
 fn title(raw: &RawNetwork, check: &mut FileCheck) -> Option<String> {
     match &raw.title {
-        Some(t) if !t.0.trim().is_empty() => Some(super::entities(&t.0)),
+        Some(t) if !t.0.trim().is_empty() => Some(decode_entities(&t.0)),
         _ => {
             check.error_at_key(
                 "title",

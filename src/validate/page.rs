@@ -5,6 +5,7 @@ use crate::content::load::{Asset, PageSource};
 use crate::content::model::{Attachment, Kind, Network, Page, Section, Visibility};
 use crate::content::raw::{COMMON_KEYS, DATED_KEYS, MEETING_KEYS, PRACTICE_KEYS, RawPage};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::helpers::escape::decode_entities;
 use crate::helpers::slug::{slugify, split_number_prefix};
 
 use super::title::first_heading;
@@ -77,7 +78,7 @@ pub fn validate_page(
 pub(super) fn text(written: Option<&str>) -> Option<String> {
     written
         .filter(|s| !s.trim().is_empty())
-        .map(super::entities)
+        .map(decode_entities)
 }
 
 fn attachment(asset: &Asset) -> Attachment {
@@ -117,7 +118,7 @@ fn title(check: &mut FileCheck, raw: &RawPage, split: &Split, kind_name: &str) -
         .then(|| first_heading(&split.body))
         .flatten();
     match (&raw.title, from_heading) {
-        (Some(t), _) if !t.0.trim().is_empty() => super::entities(t.0.trim()),
+        (Some(t), _) if !t.0.trim().is_empty() => decode_entities(t.0.trim()),
         (None, Some(heading)) => heading,
         _ => {
             let hint = if split.has_front_matter {
