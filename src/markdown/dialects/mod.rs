@@ -161,11 +161,7 @@ fn first_words(line: &str) -> String {
     text
 }
 
+/// At most 60 characters of `text`, for a message.
 fn shorten(text: &str) -> String {
-    let count = text.chars().count();
-    if count <= 60 {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(57).collect();
-    format!("{cut}…")
+    super::shorten(text, 60)
 }
