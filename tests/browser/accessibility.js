@@ -8,8 +8,7 @@
 // With --dark the pages are shown in their dark colour scheme.
 // Prints one line per violation (rule, impact, page, element) and exits 1
 // when there are any.
-const { chromium } = require('playwright-core');
-const fs = require('fs');
+const { htmlFiles, launch } = require('./pages');
 const path = require('path');
 const { pathToFileURL } = require('url');
 
@@ -17,20 +16,9 @@ const root = path.resolve(process.argv[2]);
 const colorScheme = process.argv.includes('--dark') ? 'dark' : 'light';
 const axe = require.resolve('axe-core/axe.min.js');
 
-function htmlFiles(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return htmlFiles(full);
-    return entry.name.endsWith('.html') ? [full] : [];
-  }).sort();
-}
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   const files = htmlFiles(root);
   const found = [];
   // A few tabs at once: axe waits on the page as much as on the CPU.

@@ -8,7 +8,7 @@
 //     ROOT FILE URL_PATH OLD_TEXT NEW_TEXT
 //
 // FILE is relative to ROOT; OLD_TEXT must be in the page's body and FILE.
-const { chromium } = require('playwright-core');
+const { launch } = require('./pages');
 const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -32,11 +32,7 @@ async function main(watch) {
     });
     watch.on('exit', code => reject(new Error(`oogst watch exited with ${code}`)));
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage();
     await page.goto(new URL(urlPath.replace(/^\//, ''), url).href);

@@ -5,8 +5,7 @@
 // and exits 1 when there are any. Run by tests/testsuite/*.rs; by hand:
 //
 //   node tests/browser/narrow.js DIR [FILE...] [--width=N]   (390 by default)
-const { chromium } = require('playwright-core');
-const fs = require('fs');
+const { htmlFiles, launch } = require('./pages');
 const path = require('path');
 const { pathToFileURL } = require('url');
 
@@ -16,19 +15,9 @@ const only = args.filter(a => !a.startsWith('--')).map(f => path.resolve(root, f
 const widthArg = args.find(a => a.startsWith('--width='));
 const WIDTH = widthArg ? Number(widthArg.slice('--width='.length)) : 390;
 
-function htmlFiles(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return htmlFiles(full);
-    return entry.name.endsWith('.html') ? [full] : [];
-  }).sort();
-}
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await launch();
   const files = only.length ? only : htmlFiles(root);
   const wide = [];
   try {

@@ -3,16 +3,13 @@
 // shown ("SELECTOR: shown" or "SELECTOR: hidden"). Run by the tests; by hand:
 //
 //   node tests/browser/print.js DIR FILE SELECTOR...
-const { chromium } = require('playwright-core');
+const { launch } = require('./pages');
 const path = require('path');
 const { pathToFileURL } = require('url');
 
 async function main() {
   const [dir, file, ...selectors] = process.argv.slice(2);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage();
     await page.emulateMedia({ media: 'print' });
