@@ -61,6 +61,9 @@ pub struct MarkdownOptions<'a> {
     pub id_prefix: &'a str,
     /// Hosts whose `<iframe>` embeds are kept (`www.youtube.com`, `vimeo.com`).
     pub embeds: &'a [String],
+    /// Levels to add to every heading (at most `h6`), for a body shown
+    /// below a heading of its own, as a chapter on the print page.
+    pub heading_shift: u8,
 }
 
 /// A heading of the page, for the table of contents.

@@ -205,6 +205,7 @@ impl<'e> State<'_, 'e> {
             }
             h.level = HeadingLevel::H2;
         }
+        h.level = shifted(h.level, self.options.heading_shift);
         self.seen_content = true;
         let id = match h.id {
             Some(id) => format!("{}{id}", self.options.id_prefix),
@@ -296,5 +297,17 @@ impl<'e> State<'_, 'e> {
             }
             _ => {}
         }
+    }
+}
+
+/// `level` moved down `by` levels, at most to `h6`.
+fn shifted(level: HeadingLevel, by: u8) -> HeadingLevel {
+    match (level as u8 + by).min(6) {
+        1 => HeadingLevel::H1,
+        2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
     }
 }

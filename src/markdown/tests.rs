@@ -30,6 +30,7 @@ fn md_with(text: &str, allow_scripts: bool) -> Rendered {
         task_labels: ["gedaan", "open"],
         id_prefix: "",
         embeds: &[],
+        heading_shift: 0,
     };
     render(
         text,

@@ -146,6 +146,7 @@ impl<'a> NetworkRenderer<'a> {
             task_labels: [5, 6].map(|i| self.titles[i].as_str()),
             id_prefix,
             embeds: &self.network.network.embeds,
+            heading_shift: 0,
         }
     }
 

@@ -30,7 +30,8 @@ pub fn home(env: &Env, n: usize) -> Result<OutputFile, Error> {
 }
 
 /// The handreiking as a block of the network home: its title and summary
-/// (from its introduction) and its top-level chapters; none without one.
+/// (from its introduction) and its numbered top-level chapters (and
+/// folders); none without one.
 fn book_block(env: &Env, n: usize) -> Option<crate::view::BookBlock> {
     let network = &env.site.networks[n];
     let chapters = network.sections.get(&Section::Handreiking)?;
@@ -38,11 +39,16 @@ fn book_block(env: &Env, n: usize) -> Option<crate::view::BookBlock> {
         .iter()
         .copied()
         .find(|&i| network.pages[i].path == Section::Handreiking.dir());
-    let top: Vec<Summary> = chapters
+    let r = env.renderer(n, String::new());
+    let listed: Vec<_> = chapters
         .iter()
-        .copied()
-        .filter(|&i| Some(i) != intro && network.pages[i].path.matches('/').count() == 1)
-        .map(|i| env.summary(n, i))
+        .map(|&i| (&network.pages[i], env.summary(n, i)))
+        .collect();
+    let top = r
+        .views()
+        .book(&listed)
+        .into_iter()
+        .filter(|c| c.depth == 0 && !c.number.is_empty())
         .collect();
     let (title, summary) = match intro {
         Some(i) => {
@@ -286,12 +292,31 @@ pub fn search(env: &Env, n: usize) -> Result<OutputFile, Error> {
     r.finish("search.html")
 }
 
-/// The whole handreiking on one page, for printing or saving as PDF.
+/// The whole handreiking on one page, for printing or saving as PDF, with
+/// a title page: the book's title, the network, the day it was made and
+/// its version (the day its newest chapter last changed).
 pub fn print(env: &Env, n: usize) -> Result<OutputFile, Error> {
     let network = &env.site.networks[n];
     let mut r = env.renderer(n, urls::of(&[&network.network.id, "handreiking", "print"]));
-    let title = r.views().t("section_handreiking");
+    let views = r.views();
+    let chapters = network
+        .sections
+        .get(&Section::Handreiking)
+        .map_or(&[][..], Vec::as_slice);
+    let title = chapters
+        .iter()
+        .map(|&i| &network.pages[i])
+        .find(|p| p.path == Section::Handreiking.dir())
+        .map_or_else(|| views.t("section_handreiking"), |p| p.title.clone());
+    let version = chapters
+        .iter()
+        .filter_map(|&i| network.pages[i].last_change.as_ref().map(|c| c.date))
+        .max();
+    let made = views.date(Some(env.inputs.today.into()));
+    let version = views.date(version.map(Into::into));
     r.insert("title", &title);
+    r.insert("made", &made);
+    r.insert("version", &version);
     r.insert("chapters", &env.bodies.networks[n].print);
     r.finish("print.html")
 }

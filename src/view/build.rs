@@ -13,51 +13,6 @@ use crate::helpers::urls;
 
 use super::*;
 
-/// The folders above the chapter `page`, with their depth, that have no
-/// `_index.md` and were not named yet: headings to put before it, in book
-/// order. `opened` remembers the folders seen so far.
-pub fn folders_without_page<'p>(
-    page: &'p Page,
-    opened: &mut Vec<&'p str>,
-) -> Vec<(usize, &'p str)> {
-    if page.is_index {
-        opened.push(page.rel_path.rsplit_once('/').map_or("", |(dir, _)| dir));
-    }
-    let mut new = Vec::new();
-    for (depth, end) in page
-        .rel_path
-        .match_indices('/')
-        .map(|(end, _)| end)
-        .enumerate()
-    {
-        let folder = &page.rel_path[..end];
-        if !opened.contains(&folder) {
-            opened.push(folder);
-            new.push((depth, folder));
-        }
-    }
-    new
-}
-
-/// A handreiking folder without a page of its own, as a contents entry.
-pub fn folder_entry(folder: &str, depth: usize) -> Summary {
-    let name = folder.rsplit('/').next().unwrap_or(folder);
-    let name = crate::helpers::slug::split_number_prefix(name)
-        .1
-        .replace(['-', '_'], " ");
-    let mut chars = name.trim().chars();
-    let title = chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default();
-    Summary {
-        title,
-        kind: "folder",
-        depth,
-        ..Summary::default()
-    }
-}
-
 impl Views<'_> {
     pub(super) fn language(&self) -> Language {
         self.site.network.language
@@ -162,23 +117,6 @@ impl Views<'_> {
         })
     }
 
-    /// The handreiking's contents: `chapters` in book order, with an entry
-    /// (kind `folder`, no URL) for each folder that has no `_index.md` of
-    /// its own, so that its chapters nest under it and not under the
-    /// chapter before. Only folders of listed chapters are named, and their
-    /// names are in those chapters' URLs already.
-    pub fn book(&self, chapters: &[(&Page, Summary)]) -> Vec<Summary> {
-        let mut opened: Vec<&str> = Vec::new();
-        let mut book = Vec::with_capacity(chapters.len());
-        for (page, summary) in chapters {
-            for (depth, folder) in folders_without_page(page, &mut opened) {
-                book.push(folder_entry(folder, depth));
-            }
-            book.push(summary.clone());
-        }
-        book
-    }
-
     /// A list entry; `summary` is the front matter summary or the first paragraph.
     pub fn summary(&self, page: &Page, first_paragraph: &str) -> Summary {
         let mut summary = Summary {
@@ -203,6 +141,7 @@ impl Views<'_> {
             } else {
                 0
             },
+            number: String::new(),
             network_only: page.visibility == Visibility::Network,
             network: self.site.network.title.clone(),
         };

@@ -6,6 +6,7 @@
 //! (`kwaliteit/meetings/kick-off/`); templates print `{{ root }}{{ x.url }}`,
 //! where `root` leads from the current page back to the site root.
 
+mod book;
 mod build;
 mod directory;
 mod portal;
@@ -21,7 +22,7 @@ use crate::helpers::dates;
 use crate::markdown::Heading;
 use crate::site::NetworkSite;
 
-pub use build::{folder_entry, folders_without_page};
+pub use book::{chapter_numbers, folder_entry, folders_without_page, numbered_depth};
 pub use portal::*;
 pub use records::human_size;
 
@@ -125,6 +126,9 @@ pub struct Summary {
     pub facet_keys: BTreeMap<&'static str, String>,
     /// Handreiking: nesting depth (0 for top-level chapters).
     pub depth: usize,
+    /// Handreiking: the chapter's number in the contents (`2.1`); empty
+    /// for the introduction and outside the contents.
+    pub number: String,
     /// Whether the page is network-only (only in the network build).
     pub network_only: bool,
     /// The network's title (on cross-network lists).

@@ -87,13 +87,16 @@ fn handreiking_reads_as_a_book() {
     let site = SiteTest::small();
     site.build();
     let begin = "public/net/handreiking/begin/index.html";
-    site.check_file_contains(begin, "aria-current=\"page\">Beginnen</a>")
-        .check_file_contains(begin, "rel=\"prev\" href=\"../../../net/handreiking/\"")
-        .check_file_contains(
-            begin,
-            "rel=\"next\" href=\"../../../net/handreiking/samen/\"",
-        )
-        .check_file_contains(begin, "<a href=\"#eerste-stap\">Eerste stap</a>");
+    site.check_file_contains(
+        begin,
+        "aria-current=\"page\"><span class=\"chapter-number\">1</span> Beginnen</a>",
+    )
+    .check_file_contains(begin, "rel=\"prev\" href=\"../../../net/handreiking/\"")
+    .check_file_contains(
+        begin,
+        "rel=\"next\" href=\"../../../net/handreiking/samen/\"",
+    )
+    .check_file_contains(begin, "<a href=\"#eerste-stap\">Eerste stap</a>");
     let index = site.read("public/net/handreiking/index.html");
     let order: Vec<usize> = ["Beginnen", "Samen werken", "Afspraken maken"]
         .iter()

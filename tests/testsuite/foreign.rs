@@ -104,10 +104,10 @@ fn notes_from_five_other_tools_build_with_every_link_resolved() {
     // A folder without index heads its chapters in the contents.
     let casus = site.read("public/gids/handreiking/verdieping/casus/index.html");
     let folder = casus
-        .find("<span class=\"book-folder\">Verdieping</span>")
+        .find("\"chapter-number\">2</span> Verdieping</span>")
         .expect("folder heading");
     assert!(
-        folder < casus.find(">Een casus uit Tiel</a>").unwrap(),
+        folder < casus.find(" Een casus uit Tiel</a>").unwrap(),
         "{casus}"
     );
 
@@ -337,17 +337,20 @@ fn index_md_is_its_folders_page_and_folders_without_one_nest_their_chapters() {
         "the book's own title:\n{book}"
     );
     let folder = book
-        .find("<span class=\"book-folder\">Verder kijken</span>")
+        .find("\"chapter-number\">4</span> Verder kijken</span>")
         .expect(&book);
-    let chapter = book.find(">Landelijk</a>").unwrap();
+    let chapter = book.find(" Landelijk</a>").unwrap();
     assert!(folder < chapter, "{book}");
     assert!(
         book[folder..chapter].contains("depth-1"),
         "the chapter is one level down:\n{book}"
     );
     let print = site.read("public/net/handreiking/print/index.html");
-    let heading = print.find(">Verder kijken</h2>").expect(&print);
-    assert!(heading < print.find(">Landelijk</h2>").unwrap(), "{print}");
+    let heading = print.find("4</span> Verder kijken</h2>").expect(&print);
+    assert!(
+        heading < print.find("4.1</span> Landelijk</h3>").unwrap(),
+        "{print}"
+    );
     assert_eq!(
         book.matches("book-folder").count(),
         1,

@@ -204,26 +204,27 @@ fn handreiking_has_a_print_version_with_every_chapter() {
     );
     site.build();
     let print = site.read("public/net/handreiking/print/index.html");
+    // Numbered chapters, each heading one level below its parent's.
     let order: Vec<usize> = [
-        "Over deze handreiking",
-        "Beginnen",
-        "Samen werken",
-        "Afspraken maken",
-        "Verder",
+        "-title\">Inleiding</h2>",
+        "-title\"><span class=\"chapter-number\">1</span> Beginnen</h2>",
+        "-title\"><span class=\"chapter-number\">2</span> Samen werken</h2>",
+        "-title\"><span class=\"chapter-number\">2.1</span> Afspraken maken</h3>",
+        "-title\"><span class=\"chapter-number\">2.2</span> Verder</h3>",
     ]
     .iter()
     .map(|t| {
         print
-            .find(&format!("-title\">{t}</h2>"))
+            .find(t)
             .unwrap_or_else(|| panic!("{t} missing:\n{print}"))
     })
     .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "book order");
     assert!(
-        print.contains("<h2 id=\"h-begin-eerste-stap\">Eerste stap</h2>"),
-        "ids are prefixed per chapter:\n{print}"
+        print.contains("<h3 id=\"h-begin-eerste-stap\">Eerste stap</h3>"),
+        "ids are prefixed per chapter and headings sit below their chapter's:\n{print}"
     );
-    assert!(print.contains("<h2 id=\"h-samen-verder-eerste-stap\">Eerste stap</h2>"));
+    assert!(print.contains("<h4 id=\"h-samen-verder-eerste-stap\">Eerste stap</h4>"));
     assert!(
         print.contains("<a href=\"#h-begin-eerste-stap\">het begin</a>"),
         "links between chapters stay on the page"

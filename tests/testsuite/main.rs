@@ -13,6 +13,7 @@ mod knowledge;
 mod leaks;
 mod markdown;
 mod output;
+mod print;
 mod publishing;
 mod scaffold;
 mod themes;
