@@ -187,3 +187,41 @@ fn a_list_of_one_may_be_written_as_a_single_value() {
     site.check_file_contains("public/net/themes/werkdruk/index.html", "Eén thema")
         .check_file_contains("public/net/tags/2024/index.html", "Eén thema");
 }
+
+/// The breadcrumbs' links, in order, from the built page at `rel`.
+fn breadcrumbs(site: &SiteTest, rel: &str) -> Vec<String> {
+    let html = site.read(rel);
+    let Some(start) = html.find("<nav class=\"breadcrumbs") else {
+        return Vec::new();
+    };
+    let nav = &html[start..start + html[start..].find("</nav>").unwrap()];
+    nav.split("\">")
+        .skip(1)
+        .filter_map(|s| {
+            s.split_once("</a>")
+                .map(|(text, _)| text.trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn breadcrumbs_lead_from_the_portal_through_the_section_and_parent_chapters() {
+    let site = SiteTest::small();
+    site.build();
+    assert_eq!(
+        breadcrumbs(&site, "public/net/handreiking/samen/afspraken/index.html"),
+        ["Portaal", "Testnetwerk", "Handreiking", "2 Samen werken"]
+    );
+    assert_eq!(
+        breadcrumbs(&site, "public/net/practices/dagstart/index.html"),
+        ["Portaal", "Testnetwerk", "Goede voorbeelden"]
+    );
+    assert_eq!(
+        breadcrumbs(&site, "public/net/practices/index.html"),
+        ["Portaal", "Testnetwerk"]
+    );
+    assert_eq!(breadcrumbs(&site, "public/themes/index.html"), ["Portaal"]);
+    // Home pages are where the trail starts, so they have none.
+    assert!(breadcrumbs(&site, "public/net/index.html").is_empty());
+    assert!(breadcrumbs(&site, "public/index.html").is_empty());
+}

@@ -169,3 +169,25 @@ fn an_inaccessible_page_is_caught() {
         "{report}"
     );
 }
+
+#[test]
+#[ignore = "needs Chromium, Node.js and `npm ci --prefix tests/browser`; run with `cargo test -- --include-ignored` (.ci/run does)"]
+fn on_a_phone_the_menu_folds_behind_a_button_and_without_javascript_it_stays_open() {
+    let browser = Browser::find();
+    let site = SiteTest::small();
+    site.build();
+    let dir = site.path("public");
+    let (ok, report) = browser.run(
+        "menu.js",
+        &[dir.as_os_str(), "net/index.html".as_ref()],
+        &dir,
+    );
+    assert!(ok, "{report}");
+    for line in [
+        "390 js: button shown, menu hidden; after a tap: menu shown, aria-expanded=true",
+        "390 no-js: button hidden, menu shown",
+        "1280 js: button hidden, menu shown",
+    ] {
+        assert!(report.contains(line), "expected {line:?} in:\n{report}");
+    }
+}
