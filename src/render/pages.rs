@@ -133,7 +133,8 @@ fn section_template(section: Section) -> &'static str {
     }
 }
 
-/// A static page of the catalogue: the practices with one facet value.
+/// A static page of the catalogue: the practices with one facet value
+/// chosen (the address a reader without JavaScript can share).
 pub fn facet(env: &Env, n: usize, facet: Facet, key: &str) -> Result<OutputFile, Error> {
     let network = &env.site.networks[n];
     let value = network.index.facets[&facet]
@@ -155,7 +156,17 @@ pub fn facet(env: &Env, n: usize, facet: Facet, key: &str) -> Result<OutputFile,
         name: "practices",
         title: views.t("section_practices"),
         url: urls::of(&[&network.network.id, "practices"]),
-        pages: value.pages.iter().map(|&i| env.summary(n, i)).collect(),
+        // Every practice, those without the value hidden, so that the
+        // filters can widen or combine the selection on this page too.
+        pages: network.sections[&Section::Practices]
+            .iter()
+            .copied()
+            .filter(|&i| network.pages[i].path != Section::Practices.dir())
+            .map(|i| Summary {
+                unselected: !value.pages.contains(&i),
+                ..env.summary(n, i)
+            })
+            .collect(),
         groups: Vec::new(),
         intro: None,
         facets,

@@ -143,6 +143,7 @@ impl Views<'_> {
             },
             number: String::new(),
             network_only: page.visibility == Visibility::Network,
+            unselected: false,
             network: self.site.network.title.clone(),
         };
         match &page.kind {

@@ -131,6 +131,9 @@ pub struct Summary {
     pub number: String,
     /// Whether the page is network-only (only in the network build).
     pub network_only: bool,
+    /// Practices on a facet value's page: not of that value, so `hidden`
+    /// until the reader changes the filters.
+    pub unselected: bool,
     /// The network's title (on cross-network lists).
     pub network: String,
 }

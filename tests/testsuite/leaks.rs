@@ -53,11 +53,42 @@ fn canaries(site: &SiteTest, dir: &str) -> Vec<String> {
         if file.to_lowercase().contains(CANARY) {
             found.push(format!("file name {file}"));
         }
+        if file.ends_with(".zip") {
+            found.extend(archive_canaries(&site.path(&file)));
+            continue;
+        }
         let text =
             String::from_utf8_lossy(&std::fs::read(site.path(&file)).unwrap()).to_lowercase();
         if let Some(at) = text.find(CANARY) {
-            let around: String = text[at.saturating_sub(40)..].chars().take(80).collect();
+            let start = (0..=at.saturating_sub(40))
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0);
+            let around: String = text[start..].chars().take(80).collect();
             found.push(format!("{file}: …{around}…"));
+        }
+    }
+    found
+}
+
+/// Every entry of the archive at `path` whose name, or whose bytes once
+/// unpacked, hold a canary, and its comment: its compressed bytes can hold
+/// "zqx" by chance, so they are read as a reader of the archive would.
+fn archive_canaries(path: &std::path::Path) -> Vec<String> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut found = Vec::new();
+    if String::from_utf8_lossy(archive.comment()).to_lowercase().contains(CANARY) {
+        found.push(format!("{}: the comment", path.display()));
+    }
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut bytes).unwrap();
+        let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
+        if name.to_lowercase().contains(CANARY)
+            || String::from_utf8_lossy(&bytes).to_lowercase().contains(CANARY)
+        {
+            found.push(format!("{}: {name}", path.display()));
         }
     }
     found
@@ -93,12 +124,9 @@ fn no_hidden_field_file_or_link_reaches_the_public_build_or_archive() {
         "the published archive leaks:\n{}",
         leaks.join("\n")
     );
-    let zip = std::fs::read(site.path("publish/net.zip")).unwrap();
     assert!(
-        !String::from_utf8_lossy(&zip)
-            .to_lowercase()
-            .contains(CANARY),
-        "zip entry names leak"
+        site.files_under("publish").iter().any(|f| f.ends_with(".zip")),
+        "the archive was searched"
     );
 
     // Links to a participants-only network, from the root and relative.

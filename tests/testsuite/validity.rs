@@ -191,3 +191,181 @@ fn on_a_phone_the_menu_folds_behind_a_button_and_without_javascript_it_stays_ope
         assert!(report.contains(line), "expected {line:?} in:\n{report}");
     }
 }
+
+/// The small site with four practices: two themes, three statuses, and one
+/// combination (leren and idea) that nothing has.
+fn catalogue() -> SiteTest {
+    let practice = |title: &str, themes: &str, status: &str| {
+        format!(
+            "---\ntitle: {title}\norganisation: zorg-een\nthemes: [{themes}]\nstatus: {status}\n---\nTekst.\n"
+        )
+    };
+    SiteTest::small()
+        .file(
+            "content/net/practices/leeruur.md",
+            practice("Leeruur", "leren", "applied"),
+        )
+        .file(
+            "content/net/practices/lunch.md",
+            practice("Foutenlunch", "werkdruk, leren", "evaluated"),
+        )
+        .file(
+            "content/net/practices/idee.md",
+            practice("Idee", "werkdruk", "idea"),
+        )
+}
+
+/// Runs tests/browser/filters.js: one line per step, "load" first.
+fn filter_steps(
+    site: &SiteTest,
+    file: &str,
+    mode: &str,
+    width: &str,
+    steps: &[&str],
+) -> Vec<String> {
+    let browser = Browser::find();
+    let dir = site.path("public");
+    let mut args: Vec<&std::ffi::OsStr> = vec![
+        dir.as_os_str(),
+        file.as_ref(),
+        mode.as_ref(),
+        width.as_ref(),
+    ];
+    args.extend(steps.iter().map(|s| std::ffi::OsStr::new(*s)));
+    let (ok, report) = browser.run("filters.js", &args, &dir);
+    assert!(ok, "{report}");
+    report.lines().map(str::to_string).collect()
+}
+
+#[track_caller]
+fn shows(line: &str, expected: &[&str]) {
+    for part in expected {
+        assert!(line.contains(part), "expected {part:?} in:\n{line}");
+    }
+}
+
+#[test]
+#[ignore = "needs Chromium, Node.js and `npm ci --prefix tests/browser`; run with `cargo test -- --include-ignored` (.ci/run does)"]
+fn facets_combine_in_the_url_with_counts_chips_and_a_message_when_nothing_matches() {
+    let site = catalogue();
+    site.build().success();
+    let steps = [
+        "theme=werkdruk",
+        "status=idea",
+        "theme=leren",
+        "back",
+        "chip:status",
+        "clear",
+    ];
+    let lines = filter_steps(&site, "net/practices/index.html", "js", "1280", &steps);
+    shows(
+        &lines[0],
+        &[
+            "shown=4 ",
+            "count=\"4 voorbeelden gevonden\"",
+            "chips= ",
+            "clear=hidden",
+        ],
+    );
+    shows(
+        &lines[1],
+        &[
+            "shown=3 ",
+            "query=?theme=werkdruk ",
+            "chips=Thema: Werkdruk",
+            "clear=shown",
+            // Counts follow the selection: what each value would show now.
+            "status:idea=1",
+            "status:evaluated=1",
+            "status:applied=1",
+            "theme:leren=2",
+        ],
+    );
+    shows(
+        &lines[2],
+        &[
+            "shown=1 titles=Idee ",
+            "query=?theme=werkdruk&status=idea ",
+            "count=\"1 voorbeeld gevonden\"",
+            "theme:leren=0",
+        ],
+    );
+    shows(
+        &lines[3],
+        &[
+            "shown=0 ",
+            "query=?theme=leren&status=idea ",
+            "none=shown",
+            "theme:werkdruk=1",
+        ],
+    );
+    shows(
+        &lines[4],
+        &[
+            "shown=1 titles=Idee ",
+            "query=?theme=werkdruk&status=idea ",
+            "none=hidden",
+        ],
+    );
+    shows(
+        &lines[5],
+        &[
+            "shown=3 ",
+            "query=?theme=werkdruk ",
+            "chips=Thema: Werkdruk ",
+        ],
+    );
+    shows(
+        &lines[6],
+        &["shown=4 ", "query= ", "chips= ", "clear=hidden"],
+    );
+}
+
+#[test]
+#[ignore = "needs Chromium, Node.js and `npm ci --prefix tests/browser`; run with `cargo test -- --include-ignored` (.ci/run does)"]
+fn facets_combine_without_javascript_and_fold_behind_a_toggle_on_a_phone() {
+    let site = catalogue();
+    site.build().success();
+    // A facet value's own page starts with its value chosen and can widen
+    // or narrow the selection without JavaScript.
+    let steps = ["status=evaluated", "chip:theme", "theme="];
+    let lines = filter_steps(
+        &site,
+        "net/practices/theme/werkdruk/index.html",
+        "no-js",
+        "390",
+        &steps,
+    );
+    shows(
+        &lines[0],
+        &[
+            "shown=3 ",
+            "chips=Thema: Werkdruk",
+            "clear=shown",
+            "toggle=open",
+        ],
+    );
+    shows(
+        &lines[1],
+        &[
+            "shown=1 titles=Foutenlunch ",
+            "chips=Thema: Werkdruk filter weghalen,Status: Geëvalueerd",
+        ],
+    );
+    shows(
+        &lines[2],
+        &["shown=1 titles=Foutenlunch ", "chips=Status: Geëvalueerd"],
+    );
+    shows(&lines[3], &["shown=1 titles=Foutenlunch "]);
+    // With JavaScript on a phone the filters start folded; a tap opens them.
+    let lines = filter_steps(
+        &site,
+        "net/practices/index.html",
+        "js",
+        "390",
+        &["open", "theme=leren"],
+    );
+    shows(&lines[0], &["toggle=closed"]);
+    shows(&lines[1], &["toggle=open"]);
+    shows(&lines[2], &["shown=2 ", "query=?theme=leren "]);
+}
