@@ -243,7 +243,7 @@ fn facets(
 
 /// The facet values of one practice: (facet, URL key, label). Region and
 /// sector come from the practice, else from its organisation.
-fn facet_values(network: &Network, page: &Page) -> Vec<(Facet, String, String)> {
+pub fn facet_values(network: &Network, page: &Page) -> Vec<(Facet, String, String)> {
     let Kind::Practice(p) = &page.kind else {
         return Vec::new();
     };

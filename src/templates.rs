@@ -113,7 +113,8 @@ fn text((name, bytes): (String, Vec<u8>)) -> (String, String) {
     (name, String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// Every file below `dir` (only `.html` when `html_only`), by relative path.
+/// Every file below `dir` (only `.html` and `.css` templates when
+/// `html_only`), by relative path.
 fn read_tree(dir: &Path, html_only: bool) -> Result<BTreeMap<String, Vec<u8>>, Error> {
     let mut files = BTreeMap::new();
     if !dir.is_dir() {
@@ -127,7 +128,7 @@ fn read_tree(dir: &Path, html_only: bool) -> Result<BTreeMap<String, Vec<u8>>, E
         let name = entry.file_name().to_string_lossy();
         if !entry.file_type().is_file()
             || name.starts_with('.')
-            || (html_only && !name.ends_with(".html"))
+            || (html_only && !name.ends_with(".html") && !name.ends_with(".css"))
         {
             continue;
         }

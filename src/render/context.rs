@@ -107,6 +107,15 @@ impl<'a> Renderer<'a> {
     pub fn finish(self, template: &str) -> Result<OutputFile, Error> {
         render_template(self.theme, template, &self.context, self.url)
     }
+
+    /// Renders `template` into the file `name` beside the page's
+    /// `index.html` (a stylesheet, say), not into the page itself.
+    pub fn finish_beside(self, template: &str, name: &str) -> Result<OutputFile, Error> {
+        let path = format!("{}{name}", self.url);
+        let mut file = render_template(self.theme, template, &self.context, self.url)?;
+        file.path = path;
+        Ok(file)
+    }
 }
 
 #[derive(Serialize)]

@@ -122,6 +122,7 @@ impl<'a> Env<'a> {
             Job::Page(n, p) => pages::page(self, *n, *p),
             Job::Print(n) => pages::print(self, *n),
             Job::Facet(n, facet, key) => pages::facet(self, *n, *facet, key),
+            Job::FacetStyles(n) => pages::facet_styles(self, *n),
             Job::Directory(n, page) => directory::render(self, *n, page),
         }
     }
@@ -140,6 +141,7 @@ enum Job {
     Page(usize, usize),
     Print(usize),
     Facet(usize, Facet, String),
+    FacetStyles(usize),
     Directory(usize, directory::Page),
 }
 
@@ -172,6 +174,9 @@ fn jobs(site: &Site) -> Vec<Job> {
                 .filter(|(_, intro)| !intro)
                 .map(|(p, _)| Job::Page(n, p)),
         );
+        if network.has_list_page(Section::Practices) {
+            jobs.push(Job::FacetStyles(n));
+        }
         for facet in Facet::ALL {
             for value in network.index.facets.get(&facet).into_iter().flatten() {
                 jobs.push(Job::Facet(n, facet, value.key.clone()));

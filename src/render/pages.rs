@@ -189,6 +189,24 @@ pub fn facet(env: &Env, n: usize, facet: Facet, key: &str) -> Result<OutputFile,
     r.finish("practices.html")
 }
 
+/// The catalogue's stylesheet that filters without JavaScript: a rule per
+/// facet value (the theme's `facets.css`), beside the catalogue page.
+pub fn facet_styles(env: &Env, n: usize) -> Result<OutputFile, Error> {
+    let network = &env.site.networks[n];
+    let mut r = env.renderer(n, urls::of(&[&network.network.id, "practices"]));
+    let view = SectionView {
+        name: "practices",
+        title: String::new(),
+        url: r.url.clone(),
+        pages: Vec::new(),
+        groups: Vec::new(),
+        intro: None,
+        facets: r.views().facets(None),
+    };
+    r.insert("section", &view);
+    r.finish_beside("facets.css", "facets.css")
+}
+
 fn by_year(pages: &[Summary]) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for page in pages {

@@ -241,6 +241,8 @@ pub struct PracticeView {
     pub contact: Option<PersonView>,
     /// Practices that share themes with this one.
     pub related: Vec<Summary>,
+    /// The catalogue filtered by each of its values ("Thema: Werkdruk").
+    pub catalogue: Vec<LinkView>,
 }
 
 /// A page with its rendered body.

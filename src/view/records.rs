@@ -123,6 +123,23 @@ impl Views<'_> {
         }
     }
 
+    /// The catalogue's pages of each facet value of practice `index`.
+    fn catalogue_links(&self, index: usize) -> Vec<LinkView> {
+        crate::index::facet_values(&self.site.network, &self.site.pages[index])
+            .into_iter()
+            .map(|(facet, key, label)| {
+                let label = match facet {
+                    crate::index::Facet::Status => self.t(&format!("status_{key}")),
+                    _ => label,
+                };
+                LinkView {
+                    title: format!("{}: {label}", self.t(&format!("facet_{}", facet.as_str()))),
+                    url: urls::of(&[self.id(), "practices", facet.as_str(), &key]),
+                }
+            })
+            .collect()
+    }
+
     pub fn practice(
         &self,
         index: usize,
@@ -139,6 +156,7 @@ impl Views<'_> {
             status: self.status(practice.status),
             results: practice.results.clone(),
             contact: practice.contact.as_deref().map(|c| self.person(c)),
+            catalogue: self.catalogue_links(index),
             related: self
                 .site
                 .index

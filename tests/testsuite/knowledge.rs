@@ -71,22 +71,34 @@ fn open_actions_by_person_only_for_participants() {
     );
 }
 
+/// The catalogue's radio button for `value` with its label and count.
+fn facet_value(key: &str, label: &str, count: usize) -> String {
+    format!(
+        "value=\"{key}\"> {label} <span class=\"count\">(<span data-count>{count}</span>)</span>"
+    )
+}
+
 #[test]
 fn practice_facets_are_static_pages_with_counts() {
     let site = site();
     site.build();
     let catalogue = site.read("public/net/practices/index.html");
-    assert!(catalogue.contains("href=\"../../net/practices/theme/werkdruk/\" data-key=\"werkdruk\">Werkdruk</a> <span class=\"count\">(2)</span>"), "{catalogue}");
-    assert!(catalogue.contains(">Leren en ontwikkelen</a> <span class=\"count\">(1)</span>"));
+    for (key, label, count) in [
+        ("werkdruk", "Werkdruk", 2),
+        ("leren", "Leren en ontwikkelen", 1),
+        // The practice's own region, and the organisation's as fallback.
+        ("gelderland", "Gelderland", 1),
+        ("utrecht", "Utrecht", 1),
+    ] {
+        let value = facet_value(key, label, count);
+        assert!(catalogue.contains(&value), "{value} in:\n{catalogue}");
+    }
+    // Each chosen value hides the practices without it, without JavaScript.
     assert!(
-        catalogue.contains(">Gelderland</a> <span class=\"count\">(1)</span>"),
-        "the practice's own region"
+        catalogue.contains("<link rel=\"stylesheet\" href=\"../../net/practices/facets.css\">")
     );
-    assert!(
-        catalogue.contains(">Utrecht</a> <span class=\"count\">(1)</span>"),
-        "the organisation's region as fallback"
-    );
-    // One practice that matches several facets is listed on each facet page.
+    site.check_file_contains("public/net/practices/facets.css", ".catalogue:has(input[name=\"theme\"][value=\"werkdruk\"]:checked) .page-list > li:not([data-theme~=\"werkdruk\"]) { display: none; }");
+    // One practice that matches several facets is chosen on each facet page.
     for page in [
         "theme/werkdruk",
         "theme/leren",
@@ -95,22 +107,36 @@ fn practice_facets_are_static_pages_with_counts() {
         "organisation/zorg-een",
         "sector/ouderenzorg",
     ] {
-        site.check_file_contains(
-            &format!("public/net/practices/{page}/index.html"),
-            ">Leerkring</a>",
+        let html = site.read(&format!("public/net/practices/{page}/index.html"));
+        let leerkring = html.find(">Leerkring</a>").expect(&html);
+        let item = html[..leerkring].rfind("<li").unwrap();
+        assert!(
+            !html[item..leerkring].contains(" hidden"),
+            "{page}:\n{html}"
+        );
+        let (facet, key) = page.split_once('/').unwrap();
+        assert!(
+            html.contains(&format!("name=\"{facet}\" value=\"{key}\" checked>")),
+            "{page} chooses its value:\n{html}"
         );
     }
-    site.check_file_lacks(
-        "public/net/practices/theme/leren/index.html",
-        ">Dagstart van tien minuten</a>",
-    )
-    .check_file_contains(
-        "public/net/practices/theme/leren/index.html",
-        "aria-current=\"page\">Leren en ontwikkelen</a>",
-    )
-    .check_file_contains(
-        "public/net/practices/theme/leren/index.html",
-        "1 voorbeeld gevonden",
+    // The others are there, hidden until the reader widens the selection.
+    let leren = site.read("public/net/practices/theme/leren/index.html");
+    let dagstart = leren.find(">Dagstart van tien minuten</a>").expect(&leren);
+    let item = leren[..dagstart].rfind("<li").unwrap();
+    assert!(leren[item..dagstart].contains(" hidden>"), "{leren}");
+    assert!(leren.contains("1 voorbeeld gevonden"), "{leren}");
+    assert!(
+        leren.contains("<title>Leren en ontwikkelen · Goede voorbeelden"),
+        "{leren}"
+    );
+    // A practice links to the catalogue for each of its values.
+    let page = site.read("public/net/practices/leerkring/index.html");
+    assert!(
+        page.contains(
+            "<a href=\"../../../net/practices/region/gelderland/\">Regio: Gelderland</a>"
+        ),
+        "{page}"
     );
 }
 

@@ -77,7 +77,10 @@ fn canaries(site: &SiteTest, dir: &str) -> Vec<String> {
 fn archive_canaries(path: &std::path::Path) -> Vec<String> {
     let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
     let mut found = Vec::new();
-    if String::from_utf8_lossy(archive.comment()).to_lowercase().contains(CANARY) {
+    if String::from_utf8_lossy(archive.comment())
+        .to_lowercase()
+        .contains(CANARY)
+    {
         found.push(format!("{}: the comment", path.display()));
     }
     for i in 0..archive.len() {
@@ -86,7 +89,9 @@ fn archive_canaries(path: &std::path::Path) -> Vec<String> {
         std::io::Read::read_to_end(&mut entry, &mut bytes).unwrap();
         let name = String::from_utf8_lossy(entry.name_raw()).into_owned();
         if name.to_lowercase().contains(CANARY)
-            || String::from_utf8_lossy(&bytes).to_lowercase().contains(CANARY)
+            || String::from_utf8_lossy(&bytes)
+                .to_lowercase()
+                .contains(CANARY)
         {
             found.push(format!("{}: {name}", path.display()));
         }
@@ -125,7 +130,9 @@ fn no_hidden_field_file_or_link_reaches_the_public_build_or_archive() {
         leaks.join("\n")
     );
     assert!(
-        site.files_under("publish").iter().any(|f| f.ends_with(".zip")),
+        site.files_under("publish")
+            .iter()
+            .any(|f| f.ends_with(".zip")),
         "the archive was searched"
     );
 
