@@ -20,9 +20,14 @@ pub(super) fn search_indexes(env: &Env) -> Vec<OutputFile> {
 pub(super) fn search_index(env: &Env, n: usize) -> OutputFile {
     let network = &env.site.networks[n];
     let strings = &env.shared[n].strings;
-    let documents: Vec<search::Document> = (0..network.pages.len())
+    let mut documents: Vec<search::Document> = (0..network.pages.len())
         .map(|p| search_document(network, p, &env.bodies.networks[n].pages[p], strings))
         .collect();
+    documents.extend(directory_documents(
+        network,
+        &env.bodies.networks[n].home,
+        strings,
+    ));
     let index = search::build(&network.network.title, network.network.language, &documents);
     OutputFile {
         path: format!("{}static/search-index.js", urls::of(&[&network.network.id])),
@@ -88,4 +93,82 @@ pub(super) fn search_document(
         kind: strings.get(&kind).cloned().unwrap_or(kind),
         fields,
     }
+}
+
+/// The pages of a network that are not content files: its home (found by
+/// the network's name and what its home says), each person (by name, role,
+/// organisation and expertise: "wie weet wat") and each organisation.
+fn directory_documents(
+    network: &NetworkSite,
+    home: &bodies::Body,
+    strings: &std::collections::BTreeMap<String, String>,
+) -> Vec<search::Document> {
+    use search::Field;
+    let n = &network.network;
+    let kind = |key: &str| strings.get(key).cloned().unwrap_or_else(|| key.to_string());
+    let organisation = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| n.organisations.iter().find(|o| &o.id == id))
+            .map_or(String::new(), |o| o.name.clone())
+    };
+    let theme_label = |id: &String| {
+        n.themes
+            .iter()
+            .find(|t| &t.id == id)
+            .map_or(id.clone(), |t| t.label.clone())
+    };
+    let mut documents = vec![search::Document {
+        url: urls::of(&[&n.id]),
+        title: n.title.clone(),
+        kind: kind("kind_network"),
+        fields: vec![
+            (Field::Title, n.title.clone()),
+            // Its summary and opening paragraph, as body text: the network
+            // names many themes, and the pages on each come first.
+            (
+                Field::Body,
+                format!("{} {}", n.summary.as_deref().unwrap_or(""), home.summary),
+            ),
+        ],
+    }];
+    documents.extend(n.people.iter().map(|p| {
+        let expertise: Vec<String> = p.expertise.iter().map(theme_label).collect();
+        search::Document {
+            url: urls::of(&[&n.id, "people", &p.id]),
+            title: p.name.clone(),
+            kind: kind("kind_person"),
+            // Expertise weighs as little as body text: pages on a theme
+            // come before the people who know about it.
+            fields: vec![
+                (Field::Title, p.name.clone()),
+                (
+                    Field::Meta,
+                    format!(
+                        "{} {}",
+                        p.role.as_deref().unwrap_or(""),
+                        organisation(&p.organisation)
+                    ),
+                ),
+                (Field::Body, expertise.join(", ")),
+            ],
+        }
+    }));
+    documents.extend(n.organisations.iter().map(|o| search::Document {
+        url: urls::of(&[&n.id, "organisations", &o.id]),
+        title: o.name.clone(),
+        kind: kind("kind_organisation"),
+        fields: vec![
+            (Field::Title, o.name.clone()),
+            (
+                Field::Meta,
+                format!(
+                    "{} {}",
+                    o.region.as_deref().unwrap_or(""),
+                    o.sector.as_deref().unwrap_or("")
+                ),
+            ),
+            (Field::Body, String::new()),
+        ],
+    }));
+    documents
 }

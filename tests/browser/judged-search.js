@@ -3,7 +3,9 @@
 // each judgement in JUDGEMENTS (a JSON file: [{ "query", "first": [titles
 // that may come first], "top": [titles that must all be in the first
 // results], "never": [titles that must not be found] }]) that the ranking
-// agrees. Prints one line per query and exits 1 when one disagrees.
+// agrees, and that each result's snippet is cut between words and marks
+// the query's words. Prints one line per query and exits 1 when one
+// disagrees.
 //
 //   node tests/browser/judged-search.js DIR JUDGEMENTS
 const fs = require('fs');
@@ -19,7 +21,24 @@ for (const network of networks) {
   eval(fs.readFileSync(index, 'utf8'));
   script = script || path.resolve(dir, network.name, 'static', 'search.js');
 }
-const { search } = require(script);
+const { search, snippet, words } = require(script);
+
+// What is wrong with a result's snippet, if anything: it must start and end
+// between words and mark a query word wherever its text has one.
+function snippetProblem(query, text) {
+  const html = snippet(text, words(query));
+  const plain = html.replace(/<\/?mark>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  const inner = plain.replace(/^…/, '').replace(/…$/, '');
+  if (!text.includes(inner)) return `snippet not from the text: ${html}`;
+  const at = text.indexOf(inner);
+  const wordChar = c => /[\p{L}\p{N}]/u.test(c || '');
+  if (wordChar(text[at - 1]) && wordChar(text[at])) return `starts inside a word: ${html}`;
+  if (wordChar(text[at + inner.length - 1]) && wordChar(text[at + inner.length])) return `ends inside a word: ${html}`;
+  const marked = /<mark>/.test(html);
+  const present = words(query).some(w => text.toLowerCase().includes(w.slice(0, 4)));
+  if (present && !marked) return `no word marked: ${html}`;
+  return null;
+}
 let failed = 0;
 for (const j of JSON.parse(fs.readFileSync(judgementsFile, 'utf8'))) {
   const titles = search(j.query).map(r => r.doc[1]);
@@ -31,6 +50,10 @@ for (const j of JSON.parse(fs.readFileSync(judgementsFile, 'utf8'))) {
     if (missing.length) problems.push(`the first ${j.top.length} lack ${JSON.stringify(missing)}: ${JSON.stringify(head)}`);
   }
   for (const t of j.never || []) if (titles.includes(t)) problems.push(`found ${JSON.stringify(t)}`);
+  for (const r of search(j.query)) {
+    const problem = snippetProblem(j.query, r.doc[3]);
+    if (problem) problems.push(`${r.doc[1]}: ${problem}`);
+  }
   if (problems.length) failed += 1;
   console.log(`${j.query}: ${problems.length ? problems.join('; ') : 'ok'} (${titles.length} results)`);
 }

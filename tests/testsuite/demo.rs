@@ -297,6 +297,22 @@ fn demo_search_finds_stemmed_dutch_words_and_never_network_only_pages() {
         found("salarisschaal").is_empty(),
         "a word only in a network-only meeting is not in the public index"
     );
+    // People by name and expertise, organisations and the network's home.
+    assert!(
+        found("Joost").contains(&"kwaliteitsverpleegkundigen/people/joost/"),
+        "{:?}",
+        found("Joost")
+    );
+    assert!(found("valpreventie").contains(&"kwaliteitsverpleegkundigen/people/joost/"));
+    assert!(found("Rivierzorg").contains(&"kwaliteitsverpleegkundigen/organisations/rivierzorg/"));
+    assert!(found("Kwaliteitsverpleegkundigen").contains(&"kwaliteitsverpleegkundigen/"));
+    // Without JavaScript the search page's list of everything is folded per
+    // theme, not thousands of pixels on a phone.
+    let search = std::fs::read_to_string(public.join("search/index.html")).unwrap();
+    assert!(
+        search.contains("<details class=\"browse-group\">"),
+        "{search}"
+    );
 
     let network = out.path().join("network");
     build("network", &network);

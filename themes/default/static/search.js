@@ -96,8 +96,62 @@
     return results;
   }
 
+  function escape(text) {
+    return text.replace(/[&<>"]/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
+    });
+  }
+
+  // Where each query word (or its stem) starts a word of `text`: [start, end]
+  // of the whole word, in order.
+  function matches(text, qwords) {
+    var folded = fold(text);
+    var found = [];
+    qwords.forEach(function (w) {
+      var stem = (w.length > 5 ? w.slice(0, w.length - 2) : w).replace(/[^a-z0-9]/g, "");
+      if (!stem) return;
+      var re = new RegExp("(^|[^a-z0-9])(" + stem + ")", "g");
+      var m;
+      while ((m = re.exec(folded)) !== null) {
+        var at = m.index + m[1].length;
+        var end = at;
+        while (end < folded.length && /[a-z0-9]/.test(folded[end])) end++;
+        found.push([at, end]);
+      }
+    });
+    return found.sort(function (a, b) { return a[0] - b[0]; });
+  }
+
+  // About 160 characters around the first match, cut between words, with
+  // every match in it marked.
+  function snippet(text, qwords) {
+    var found = matches(text, qwords);
+    var first = found.length ? found[0][0] : 0;
+    var start = Math.max(0, first - 60);
+    var stop = Math.min(text.length, start + 160);
+    if (start > 0) {
+      var space = text.indexOf(" ", start);
+      start = space >= 0 && space < first ? space + 1 : start;
+    }
+    if (stop < text.length) {
+      var last = text.lastIndexOf(" ", stop);
+      var lastMatch = found.length ? found[0][1] : 0;
+      stop = last > lastMatch ? last : stop;
+    }
+    var out = start > 0 ? "…" : "";
+    var at = start;
+    found.forEach(function (m) {
+      if (m[0] < at || m[1] > stop) return;
+      out += escape(text.slice(at, m[0])) + "<mark>" + escape(text.slice(m[0], m[1])) + "</mark>";
+      at = m[1];
+    });
+    return out + escape(text.slice(at, stop)) + (stop < text.length ? "…" : "");
+  }
+
   // For the judged-query tests, which run this file in Node.
-  if (typeof module !== "undefined" && module.exports) module.exports = { search: search };
+  if (typeof module !== "undefined" && module.exports) {
+    module.exports = { search: search, snippet: snippet, words: words };
+  }
 
   if (typeof document === "undefined") return;
   var form = document.getElementById("search-form");
@@ -107,33 +161,6 @@
   if (!form || !input || !list) return;
   var root = (document.body.getAttribute("data-root") || "");
   var fileMode = location.protocol === "file:";
-
-  function escape(text) {
-    return text.replace(/[&<>"]/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
-    });
-  }
-
-  function snippet(text, qwords) {
-    var folded = fold(text);
-    var at = -1, length = 0;
-    qwords.forEach(function (w) {
-      var stem = w.length > 5 ? w.slice(0, w.length - 2) : w;
-      var i = folded.search(new RegExp("(^|[^a-z0-9])" + stem.replace(/[^a-z0-9]/g, "")));
-      if (i >= 0 && (at < 0 || i < at)) {
-        at = i + (/[a-z0-9]/.test(folded[i]) ? 0 : 1);
-        var end = at;
-        while (end < folded.length && /[a-z0-9]/.test(folded[end])) end++;
-        length = end - at;
-      }
-    });
-    if (at < 0) return escape(text.slice(0, 160)) + (text.length > 160 ? "…" : "");
-    var start = Math.max(0, at - 70);
-    var stop = Math.min(text.length, at + length + 90);
-    return (start > 0 ? "…" : "") + escape(text.slice(start, at)) + "<mark>" +
-      escape(text.slice(at, at + length)) + "</mark>" + escape(text.slice(at + length, stop)) +
-      (stop < text.length ? "…" : "");
-  }
 
   function href(url) {
     return root + url + (fileMode && /\/$/.test(url) ? "index.html" : "");
