@@ -130,6 +130,12 @@ fn language(
 }
 
 /// `https://x.org/kennis` -> `https://x.org/kennis/`; None unless http(s).
+/// The language of the writer's messages in the project at `root`: its
+/// `language:` (nl when there is none or it cannot be read).
+pub fn language_of(root: &Path) -> Language {
+    load(root, &mut Diagnostics::default()).language
+}
+
 pub fn normalize_base_url(url: &str) -> Option<String> {
     let url = url.trim();
     let rest = url

@@ -6,6 +6,9 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::content::model::Language;
+use crate::messages;
+
 /// How bad a problem is: errors fail the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -185,12 +188,31 @@ impl Diagnostics {
     }
 }
 
+impl Diagnostic {
+    /// The problem as a line of the report (and its hint), in `language`.
+    pub fn said(&self, language: Language) -> String {
+        let [error, warning, hint] = messages::labels(language);
+        let label = if self.is_error() { error } else { warning };
+        let mut line = format!(
+            "{}:{}:{}: {label}: {}",
+            self.path.display(),
+            self.line,
+            self.column,
+            messages::say(&self.message, language)
+        );
+        if let Some(h) = &self.hint {
+            line.push_str(&format!("\n  {hint}: {}", messages::say(h, language)));
+        }
+        line
+    }
+}
+
 impl Report<'_> {
-    /// The report as text, one problem per line (and its hint), for the
-    /// terminal and the preview's overlay alike: paths shown from `base`
-    /// (a real, absolute folder) where they lie below it; warnings and
-    /// groups left out unless `warnings`.
-    pub fn text(&self, base: Option<&Path>, warnings: bool) -> String {
+    /// The report as text, one problem per line (and its hint), in
+    /// `language`, for the terminal and the preview's overlay alike: paths
+    /// shown from `base` (a real, absolute folder) where they lie below it;
+    /// warnings and groups left out unless `warnings`.
+    pub fn text(&self, base: Option<&Path>, warnings: bool, language: Language) -> String {
         let shown = |d: &Diagnostic| {
             let mut d = d.clone();
             if let Some(rel) = base.and_then(|b| crate::helpers::paths::below(&d.path, b)) {
@@ -200,28 +222,38 @@ impl Report<'_> {
         };
         let mut lines: Vec<String> = Vec::new();
         if warnings {
-            lines.extend(self.warnings.iter().map(|d| shown(d).to_string()));
-            for group in &self.groups {
-                let first = shown(group.first);
-                let mut line = format!(
-                    "warning: {} ({} times in {} file{}; first: {}:{}:{})",
-                    first.message,
-                    group.count,
-                    group.files,
-                    if group.files == 1 { "" } else { "s" },
-                    first.path.display(),
-                    first.line,
-                    first.column
-                );
-                if let Some(hint) = &first.hint {
-                    line.push_str(&format!("\n  hint: {hint}"));
-                }
-                lines.push(line);
-            }
+            lines.extend(self.warnings.iter().map(|d| shown(d).said(language)));
+            lines.extend(
+                self.groups
+                    .iter()
+                    .map(|g| group_line(g, &shown(g.first), language)),
+            );
         }
-        lines.extend(self.errors.iter().map(|d| shown(d).to_string()));
+        lines.extend(self.errors.iter().map(|d| shown(d).said(language)));
         lines.join("\n")
     }
+}
+
+/// A folded warning: its message, how often, and where first.
+fn group_line(group: &Group, first: &Diagnostic, language: Language) -> String {
+    let [_, warning, hint] = messages::labels(language);
+    let place = format!("{}:{}:{}", first.path.display(), first.line, first.column);
+    let (count, files) = (group.count, group.files);
+    let message = messages::say(&first.message, language);
+    let mut line = match language {
+        Language::Nl => format!(
+            "{warning}: {message} ({count} keer in {files} bestand{}; eerste: {place})",
+            if files == 1 { "" } else { "en" }
+        ),
+        Language::En => format!(
+            "{warning}: {message} ({count} times in {files} file{}; first: {place})",
+            if files == 1 { "" } else { "s" }
+        ),
+    };
+    if let Some(h) = &first.hint {
+        line.push_str(&format!("\n  {hint}: {}", messages::say(h, language)));
+    }
+    line
 }
 
 /// The known name nearest to `unknown`, if it is near enough to be a likely typo.

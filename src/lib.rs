@@ -65,6 +65,7 @@ mod feeds;
 pub mod git;
 pub mod helpers;
 mod highlight;
+pub mod messages;
 pub mod search;
 mod strings;
 mod templates;

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::report::{Quiet, TerminalReporter, chain, finish, print_diagnostics};
+use cli::report::{Tell, TerminalReporter, chain, finish, print_diagnostics};
 use cli::{Cli, Command, Common};
 use oogst::cmd::build::{self, BuildOptions};
 use oogst::content::model::Section;
@@ -22,7 +22,12 @@ fn main() -> ExitCode {
             base_url,
         } => build(common, out, base_url),
         Command::Check { common } => check(common),
-        Command::Publish { network, root, out } => publish(network, root, out),
+        Command::Publish {
+            network,
+            root,
+            out,
+            lang,
+        } => publish(network, root, out, lang),
         Command::New {
             kind,
             network,
@@ -53,12 +58,12 @@ fn build(common: Common, out: Option<PathBuf>, base_url: Option<String>) -> Exit
         }
     }
     let result = build::build(&options);
-    finish(result, "Built", Some(&options.out_dir), Quiet(common.quiet))
+    finish(result, "Built", Some(&options.out_dir), tell(&common))
 }
 
 fn check(common: Common) -> ExitCode {
     let options = BuildOptions::new(&common.root, None, common.audience.into());
-    finish(build::check(&options), "Checked", None, Quiet(common.quiet))
+    finish(build::check(&options), "Checked", None, tell(&common))
 }
 
 fn new(section: Section, network: &str, title: &str, root: &std::path::Path) -> ExitCode {
@@ -100,7 +105,7 @@ fn watch(common: Common, addr: std::net::SocketAddr, open: bool) -> ExitCode {
     };
     let reporter = TerminalReporter {
         open,
-        quiet: Quiet(common.quiet),
+        tell: tell(&common),
     };
     match oogst::cmd::watch::watch(&options, &reporter) {
         Ok(()) => ExitCode::SUCCESS,
@@ -111,8 +116,17 @@ fn watch(common: Common, addr: std::net::SocketAddr, open: bool) -> ExitCode {
     }
 }
 
-fn publish(network: String, root: PathBuf, out: Option<PathBuf>) -> ExitCode {
+fn publish(
+    network: String,
+    root: PathBuf,
+    out: Option<PathBuf>,
+    lang: Option<cli::LangArg>,
+) -> ExitCode {
     let started = std::time::Instant::now();
+    let tell = Tell {
+        quiet: false,
+        language: cli::LangArg::or_setting(lang, &root),
+    };
     let options = oogst::cmd::publish::PublishOptions {
         out: out.unwrap_or_else(|| oogst::cmd::publish::default_out(&root)),
         commit: oogst::git::describe_commit(&root),
@@ -124,7 +138,7 @@ fn publish(network: String, root: PathBuf, out: Option<PathBuf>) -> ExitCode {
     };
     match oogst::cmd::publish::publish(&options) {
         Ok(published) => {
-            print_diagnostics(&published.diagnostics, Quiet(false));
+            print_diagnostics(&published.diagnostics, tell);
             println!(
                 "Published {} in {:.2} s: {} files
   folder: {}
@@ -147,5 +161,13 @@ fn publish(network: String, root: PathBuf, out: Option<PathBuf>) -> ExitCode {
             eprintln!("error: {}", chain(&error));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// How to tell the writer about their content, from the common flags.
+fn tell(common: &Common) -> Tell {
+    Tell {
+        quiet: common.quiet,
+        language: common.language(),
     }
 }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use oogst::content::model::{Section, Visibility};
+use oogst::content::model::{Language, Section, Visibility};
 
 /// oogst builds the knowledge sites of learning networks (lerende netwerken)
 /// from markdown notes: one site per network, and a portal over all of them.
@@ -50,6 +50,10 @@ pub enum Command {
         /// Folder for the archive (default: <root>/publish).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// The language of messages about the content (default: `language`
+        /// in oogst.yaml, else nl).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Build, serve on this computer and rebuild on every change.
     ///
@@ -109,6 +113,34 @@ pub struct Common {
     /// Show errors only, not warnings.
     #[arg(long, short)]
     pub quiet: bool,
+    /// The language of messages about the content (default: `language` in
+    /// oogst.yaml, else nl).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+impl Common {
+    /// The language to tell the writer about their content in.
+    pub fn language(&self) -> Language {
+        LangArg::or_setting(self.lang, &self.root)
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Nl,
+    En,
+}
+
+impl LangArg {
+    /// `lang`, else the project's `language:`.
+    pub fn or_setting(lang: Option<LangArg>, root: &std::path::Path) -> Language {
+        match lang {
+            Some(LangArg::Nl) => Language::Nl,
+            Some(LangArg::En) => Language::En,
+            None => oogst::config::language_of(root),
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use oogst::Error;
 use oogst::cmd::build::Outcome;
+use oogst::content::model::Language;
 use oogst::diagnostic::Diagnostics;
 
 /// The end of `build` and `check`: the problems, then the summary or the
@@ -14,24 +15,34 @@ pub fn finish(
     result: Result<Outcome, Error>,
     verb: &str,
     out: Option<&Path>,
-    quiet: Quiet,
+    tell: Tell,
 ) -> ExitCode {
     match result {
         Ok(outcome) => {
-            print_diagnostics(&outcome.diagnostics, quiet);
+            print_diagnostics(&outcome.diagnostics, tell);
             println!("{}", summary(verb, &outcome, out));
             ExitCode::SUCCESS
         }
         Err(Error::Content(diagnostics)) => {
-            print_diagnostics(&diagnostics, quiet);
-            let unchanged = out.map_or(String::new(), |o| {
-                format!(" ({} is unchanged)", o.display())
-            });
-            eprintln!(
-                "error: {} error(s), {} warning(s); nothing was written{unchanged}",
-                diagnostics.error_count(),
-                diagnostics.warning_count()
-            );
+            print_diagnostics(&diagnostics, tell);
+            let (errors, warnings) = (diagnostics.error_count(), diagnostics.warning_count());
+            let line = match tell.language {
+                Language::Nl => format!(
+                    "fout: {errors} fout(en), {warnings} waarschuwing(en); er is niets geschreven{}",
+                    out.map_or(String::new(), |o| format!(
+                        " ({} is niet veranderd)",
+                        o.display()
+                    ))
+                ),
+                Language::En => format!(
+                    "error: {errors} error(s), {warnings} warning(s); nothing was written{}",
+                    out.map_or(String::new(), |o| format!(
+                        " ({} is unchanged)",
+                        o.display()
+                    ))
+                ),
+            };
+            eprintln!("{line}");
             ExitCode::FAILURE
         }
         Err(error) => {
@@ -41,14 +52,18 @@ pub fn finish(
     }
 }
 
-/// Whether to leave warnings out of the report (`--quiet`).
+/// How to tell the writer: without warnings (`--quiet`), and in which
+/// language (`--lang`, or the project's `language:`).
 #[derive(Clone, Copy)]
-pub struct Quiet(pub bool);
+pub struct Tell {
+    pub quiet: bool,
+    pub language: Language,
+}
 
 /// Prints what `oogst watch` does.
 pub struct TerminalReporter {
     pub open: bool,
-    pub quiet: Quiet,
+    pub tell: Tell,
 }
 
 impl oogst::cmd::watch::Reporter for TerminalReporter {
@@ -98,7 +113,7 @@ impl oogst::cmd::watch::Reporter for TerminalReporter {
         took: std::time::Duration,
         told: usize,
     ) {
-        print_diagnostics(diagnostics, self.quiet);
+        print_diagnostics(diagnostics, self.tell);
         println!(
             "Built {pages} pages in {:.2} s; {} warning(s); reloaded {told} page(s)",
             took.as_secs_f64(),
@@ -106,10 +121,14 @@ impl oogst::cmd::watch::Reporter for TerminalReporter {
         );
     }
 
+    fn language(&self) -> Language {
+        self.tell.language
+    }
+
     fn failed(&self, error: &Error) {
         match error {
             Error::Content(diagnostics) => {
-                print_diagnostics(diagnostics, self.quiet);
+                print_diagnostics(diagnostics, self.tell);
                 eprintln!(
                     "error: {} error(s); still serving the last good site",
                     diagnostics.error_count()
@@ -127,11 +146,13 @@ const GROUP_AT: usize = 4;
 /// they lie below it (what a writer types to open the file): warnings
 /// first, repeated ones folded into one line, then the errors, last, so
 /// that no warning buries them.
-pub fn print_diagnostics(diagnostics: &Diagnostics, quiet: Quiet) {
+pub fn print_diagnostics(diagnostics: &Diagnostics, tell: Tell) {
     let cwd = std::env::current_dir()
         .ok()
         .and_then(|d| d.canonicalize().ok());
-    let text = diagnostics.report(GROUP_AT).text(cwd.as_deref(), !quiet.0);
+    let text = diagnostics
+        .report(GROUP_AT)
+        .text(cwd.as_deref(), !tell.quiet, tell.language);
     if !text.is_empty() {
         eprintln!("{text}");
     }

@@ -35,6 +35,9 @@ pub trait Reporter: Send + Sync {
     fn changed(&self, paths: &[PathBuf]);
     fn built(&self, pages: usize, diagnostics: &Diagnostics, took: Duration, pages_told: usize);
     fn failed(&self, error: &Error);
+    /// The language the person reads messages about the content in (the
+    /// page's error overlay too).
+    fn language(&self) -> crate::content::model::Language;
 }
 
 /// Runs until the process is stopped (Ctrl-C). Returns only when serving
@@ -217,7 +220,7 @@ fn rebuild(
             Some(State::new(prepared, output.bodies, output.diagnostics))
         }
         Err(error) => {
-            served.fail(error_text(&error, &options.root));
+            served.fail(error_text(&error, &options.root, reporter.language()));
             served.notify("reload");
             reporter.failed(&error);
             None
@@ -264,7 +267,7 @@ fn update_one_page(
     match files {
         Ok(Some(_)) if diagnostics.has_errors() => {
             let error = Error::Content(diagnostics);
-            served.fail(error_text(&error, root));
+            served.fail(error_text(&error, root, reporter.language()));
             served.notify("reload");
             reporter.failed(&error);
             true
@@ -327,13 +330,19 @@ fn in_memory(files: Vec<OutputFile>) -> HashMap<String, Arc<Vec<u8>>> {
 
 /// The errors as the overlay shows them: like the terminal, with paths
 /// from the site's root (the browser knows no current folder).
-pub fn error_text(error: &Error, root: &Path) -> String {
+pub fn error_text(error: &Error, root: &Path, language: crate::content::model::Language) -> String {
     let root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     match error {
         Error::Content(diagnostics) => format!(
-            "{}\n\n{} error(s)",
-            diagnostics.report(usize::MAX).text(Some(&root), false),
-            diagnostics.error_count()
+            "{}\n\n{} {}",
+            diagnostics
+                .report(usize::MAX)
+                .text(Some(&root), false, language),
+            diagnostics.error_count(),
+            match language {
+                crate::content::model::Language::Nl => "fout(en)",
+                crate::content::model::Language::En => "error(s)",
+            }
         ),
         other => other.to_string(),
     }

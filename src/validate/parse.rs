@@ -74,7 +74,9 @@ fn yaml_error(file: &SourceFile, split: &Split, e: yaml::YamlError) -> Diagnosti
         )
         .with_hint(format!("write - {}", &item[1..]));
     }
-    let (message, hint) = match wrong_type(&e.message) {
+    let (message, hint) = match wrong_type(&e.message)
+        .or_else(|| plain_layout(&split.front_matter, e.line, &e.message))
+    {
         Some(plain) => plain,
         None => (
             format!("front matter: {}", e.message),
@@ -172,6 +174,62 @@ fn wrong_type(message: &str) -> Option<(String, String)> {
 fn duplicate_key(message: &str) -> Option<&str> {
     let rest = message.split_once("duplicate field `")?.1;
     rest.split('`').next()
+}
+
+/// The parser's words for a line laid out wrongly, in the writer's: a key
+/// indented below a value (so YAML reads it as part of that value), a line
+/// indented unlike the lines it belongs with, a tab. `error_line` is
+/// 1-based in the YAML.
+fn plain_layout(yaml: &str, error_line: usize, message: &str) -> Option<(String, String)> {
+    let lines: Vec<&str> = yaml.split('\n').collect();
+    let line = *lines.get(error_line.checked_sub(1)?)?;
+    if message.contains("tab character") {
+        return Some((
+            "a tab indents this line, and YAML only reads spaces".into(),
+            "replace the tab with spaces (or remove it, for a key of its own)".into(),
+        ));
+    }
+    let indent = line.len() - line.trim_start().len();
+    let key = line.trim_start().split_once(": ").map(|(k, _)| k);
+    let above = lines[..error_line - 1]
+        .iter()
+        .rev()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+    if message.contains("mapping values are not allowed") && indent > 0 {
+        let key = key.filter(|k| {
+            k.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        })?;
+        let owner = above
+            .and_then(|l| l.split_once(':'))
+            .map_or("", |(k, _)| k.trim());
+        return Some((
+            format!("the key '{key}' is indented, so it reads as part of '{owner}' above it"),
+            format!("start `{key}:` at the beginning of the line, like the other keys"),
+        ));
+    }
+    if message.contains("mapping values are not allowed") {
+        let key = line.split_once(':').map_or("", |(k, _)| k.trim());
+        return Some((
+            format!("the value of '{key}' contains ': ', which YAML cannot read without quotes"),
+            format!("put the value in quotes, e.g. {key}: \"Thema: werkdruk\""),
+        ));
+    }
+    if message.contains("quoted scalar") {
+        return Some((
+            "a value's opening quote is never closed".into(),
+            "add the closing quote at the end of the value".into(),
+        ));
+    }
+    if message.contains("did not find expected key")
+        || message.contains("did not find expected '-'")
+    {
+        return Some((
+            "this line is indented unlike the lines it belongs with".into(),
+            "indent with spaces, exactly like the lines it belongs with: keys start at the beginning of the line, and the items of a list (- ...) line up under their key".into(),
+        ));
+    }
+    None
 }
 
 fn yaml_hint(message: &str) -> String {

@@ -145,7 +145,7 @@ fn broken_copy_of_the_demo_reports_both_files_and_keeps_public() {
     );
     assert!(
         stderr.contains(&format!(
-            "{chapter}:2:8: error: front matter: found unexpected end of stream"
+            "{chapter}:2:8: error: a value's opening quote is never closed"
         )),
         "{stderr}"
     );

@@ -192,3 +192,74 @@ fn running_inside_the_content_folder_names_the_project_folder() {
         "{err}"
     );
 }
+
+/// A small site with the mistakes a writer makes most: YAML laid out
+/// wrongly, a misspelt key, an English value typed in Dutch, a broken link.
+fn writers_mistakes() -> SiteTest {
+    SiteTest::small()
+        .file(
+            "content/net/pages/ingesprongen.md",
+            "---\ntitle: Ingesprongen\n  date: 2024-01-01\n---\nTekst.\n",
+        )
+        .file(
+            "content/net/pages/dubbele-punt.md",
+            "---\ntitle: Thema: werkdruk\n---\nTekst.\n",
+        )
+        .file(
+            "content/net/pages/tab.md",
+            "---\ntitle: Tab\n\tdate: 2024\n---\nTekst.\n",
+        )
+        .file(
+            "content/net/pages/lijst.md",
+            "---\ntitle: Lijst\nattendees:\n  - anna\n bram: x\n---\nTekst.\n",
+        )
+        .file(
+            "content/net/pages/quote.md",
+            "---\ntitle: \"Open\n---\nTekst.\n",
+        )
+        .file(
+            "content/net/practices/spelling.md",
+            "---\ntitle: Spelling\nstatsu: applied\n---\nZie [de dagstart](dagstrat.md).\n",
+        )
+}
+
+#[test]
+fn messages_about_content_are_dutch_by_default_and_english_on_request() {
+    let site = writers_mistakes();
+    let dutch = site.run_as_is(&["check"]).failure().stderr();
+    for line in [
+        "content/net/pages/ingesprongen.md:3:7: fout: de sleutel 'date' staat ingesprongen, en hoort zo bij 'title' erboven",
+        "  tip: begin `date:` aan het begin van de regel, net als de andere sleutels",
+        "content/net/pages/dubbele-punt.md:2:13: fout: de waarde van 'title' bevat ': ', en dat kan YAML alleen tussen aanhalingstekens lezen",
+        "content/net/pages/tab.md:3:1: fout: deze regel springt in met een tab, en YAML leest alleen spaties",
+        "content/net/pages/lijst.md:5:2: fout: deze regel springt anders in dan de regels waar hij bij hoort",
+        "content/net/pages/quote.md:2:8: fout: een aanhalingsteken aan het begin van een waarde wordt nergens gesloten",
+        "content/net/practices/spelling.md:3:1: waarschuwing: onbekende sleutel 'statsu' in de front matter van een goed voorbeeld",
+        "  tip: bedoel je 'status'?",
+        "fout: de link 'dagstrat.md' wijst naar",
+        "fout: 6 fout(en), 1 waarschuwing(en); er is niets geschreven",
+    ] {
+        assert!(dutch.contains(line), "expected {line:?} in:\n{dutch}");
+    }
+    for english in ["error:", "warning:", "hint:", "front matter:"] {
+        assert!(!dutch.contains(english), "{english:?} in:\n{dutch}");
+    }
+    // --lang en, or `language: en` in oogst.yaml: English.
+    let english = site
+        .run_as_is(&["check", "--lang", "en"])
+        .failure()
+        .stderr();
+    assert!(
+        english.contains("content/net/pages/tab.md:3:1: error: a tab indents this line, and YAML only reads spaces"),
+        "{english}"
+    );
+    site.write(
+        "oogst.yaml",
+        "base_url: https://kennis.example.org/\nlanguage: en\n",
+    );
+    let setting = site.run_as_is(&["check"]).failure().stderr();
+    assert!(
+        setting.contains("warning: unknown key 'statsu' in a practice's front matter"),
+        "{setting}"
+    );
+}

@@ -107,8 +107,24 @@ impl SiteTest {
         self.dir.path().join(rel)
     }
 
-    /// Runs `oogst <args> --root <project>` in a clean environment.
+    /// Runs `oogst <args> --root <project>` in a clean environment, with
+    /// messages about the content in English (the words the tests pin),
+    /// unless `args` choose a `--lang`.
     pub fn run(&self, args: &[&str]) -> Run {
+        let speaks = matches!(
+            args.first(),
+            Some(&("build" | "check" | "watch" | "publish"))
+        );
+        let mut all = args.to_vec();
+        if speaks && !args.contains(&"--lang") {
+            all.extend(["--lang", "en"]);
+        }
+        self.run_as_is(&all)
+    }
+
+    /// Runs `oogst <args> --root <project>` as a writer would type it: in
+    /// the project's language.
+    pub fn run_as_is(&self, args: &[&str]) -> Run {
         let mut cmd = Command::cargo_bin("oogst").unwrap();
         cmd.env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
