@@ -158,6 +158,8 @@ pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>, ScaffoldError> {
         (".gitignore", "/public\n/public-network\n/publish\n".to_string()),
         ("oogst.yaml", "# The address the public site will have; feeds and the sitemap need it.\n# base_url: https://kennis.example.org/\n".to_string()),
         ("README.md", WRITERS_README.to_string()),
+        // The reference the messages' hints name, at the path they name.
+        ("docs/content-format.md", CONTENT_FORMAT.to_string()),
         ("content/ons-netwerk/_network.md", EXAMPLE_NETWORK.replace("{today}", &today.to_string())),
         ("content/ons-netwerk/meetings/{today}-kennismaking.md", EXAMPLE_MEETING.replace("{today}", &today.to_string())),
         ("content/ons-netwerk/practices/dagstart.md", EXAMPLE_PRACTICE.to_string()),
@@ -231,6 +233,9 @@ results: Minder onrust aan het begin van de dienst.
 Elke ochtend tien minuten samen de dag doornemen.
 ";
 
+/// The content format's reference, as in oogst's own repository.
+const CONTENT_FORMAT: &str = include_str!("../../docs/content-format.md");
+
 const WRITERS_README: &str = "# Onze kennisbank
 
 Deze map is de kennisbank van ons lerend netwerk, gemaakt met oogst.
@@ -261,6 +266,11 @@ en in de terminal, met bestand en regel.
     oogst build                      # de openbare site in public/
     oogst build --audience network   # de site voor deelnemers, met verslagen
     oogst publish ons-netwerk        # een archief dat vanaf schijf werkt
+
+## Het formaat
+
+`docs/content-format.md` beschrijft elke map en elke sleutel van de front matter,
+en wat oogst controleert. De meldingen van oogst verwijzen ernaar.
 ";
 
 #[cfg(test)]

@@ -5,7 +5,8 @@
 //! said again with the Dutch template (`{0}`, `{1}` ... in any order). A
 //! message the catalogue does not know stays English rather than be lost.
 
-mod nl;
+mod nl_content;
+mod nl_links;
 
 use crate::content::model::Language;
 
@@ -17,9 +18,15 @@ pub fn say(text: &str, language: Language) -> String {
     }
 }
 
+/// The Dutch catalogue, in the order templates are tried: a specific
+/// template comes before a general one that would also match it.
+fn catalogue() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    nl_content::CATALOGUE.iter().chain(nl_links::CATALOGUE)
+}
+
 /// The Dutch of `text` from the catalogue, if it knows it.
 fn dutch(text: &str) -> Option<String> {
-    nl::CATALOGUE.iter().find_map(|(english, dutch)| {
+    catalogue().find_map(|(english, dutch)| {
         let values = matches(english, text)?;
         Some(fill(dutch, &values))
     })
@@ -66,12 +73,12 @@ fn fill(template: &str, values: &[&str]) -> String {
 /// The Dutch of an English word or phrase that messages put in their
 /// sentences (`theme`, `true or false`); anything else as it is.
 fn word(value: &str) -> String {
-    nl::WORDS
+    nl_links::WORDS
         .iter()
         .find(|(english, _)| *english == value)
         .map(|(_, dutch)| dutch.to_string())
         .or_else(|| {
-            nl::PHRASES.iter().find_map(|(english, dutch)| {
+            nl_links::PHRASES.iter().find_map(|(english, dutch)| {
                 let values = matches(english, value)?;
                 Some(fill(dutch, &values))
             })
@@ -138,7 +145,7 @@ mod tests {
 
     #[test]
     fn every_template_has_as_many_values_in_dutch_as_in_english() {
-        for (english, dutch) in nl::CATALOGUE {
+        for (english, dutch) in catalogue().chain(nl_links::PHRASES) {
             let count = english.matches("{}").count();
             for i in 0..count {
                 assert!(
@@ -157,8 +164,9 @@ mod tests {
     #[test]
     fn no_template_hides_another() {
         // A general template before a specific one would take its messages.
-        for (i, (a, _)) in nl::CATALOGUE.iter().enumerate() {
-            for (b, _) in &nl::CATALOGUE[..i] {
+        let all: Vec<_> = catalogue().collect();
+        for (i, (a, _)) in all.iter().enumerate() {
+            for (b, _) in &all[..i] {
                 let example = a.replace("{}", "x");
                 assert!(
                     matches(b, &example).is_none(),

@@ -119,6 +119,12 @@ fn init_starts_a_knowledge_base_that_builds() {
             .unwrap()
             .contains("oogst watch")
     );
+    // The reference that messages' hints point at is in the project.
+    let reference = std::fs::read_to_string(dir.join("docs/content-format.md")).unwrap();
+    assert!(
+        reference.starts_with("# The oogst content format"),
+        "{reference}"
+    );
     let build = assert_cmd::Command::cargo_bin("oogst")
         .unwrap()
         .args(["build", "--audience", "network", "--root"])
