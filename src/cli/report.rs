@@ -129,10 +129,15 @@ impl oogst::cmd::watch::Reporter for TerminalReporter {
         match error {
             Error::Content(diagnostics) => {
                 print_diagnostics(diagnostics, self.tell);
-                eprintln!(
-                    "error: {} error(s); still serving the last good site",
-                    diagnostics.error_count()
-                );
+                let errors = diagnostics.error_count();
+                match self.tell.language {
+                    Language::Nl => {
+                        eprintln!("fout: {errors} fout(en); de laatste goede site blijft te zien")
+                    }
+                    Language::En => {
+                        eprintln!("error: {errors} error(s); still serving the last good site")
+                    }
+                }
             }
             other => eprintln!("error: {}; still serving the last good site", chain(other)),
         }

@@ -2,7 +2,7 @@
 
 use super::Env;
 use super::bodies;
-use crate::content::model::Kind;
+use crate::content::model::{Kind, Network, Person};
 use crate::helpers::urls;
 use crate::output::{FileData, OutputFile};
 use crate::search;
@@ -103,72 +103,74 @@ fn directory_documents(
     home: &bodies::Body,
     strings: &std::collections::BTreeMap<String, String>,
 ) -> Vec<search::Document> {
-    use search::Field;
-    let n = &network.network;
     let kind = |key: &str| strings.get(key).cloned().unwrap_or_else(|| key.to_string());
-    let organisation = |id: &Option<String>| {
-        id.as_ref()
-            .and_then(|id| n.organisations.iter().find(|o| &o.id == id))
-            .map_or(String::new(), |o| o.name.clone())
-    };
-    let theme_label = |id: &String| {
-        n.themes
-            .iter()
-            .find(|t| &t.id == id)
-            .map_or(id.clone(), |t| t.label.clone())
-    };
+    let n = &network.network;
     let mut documents = vec![search::Document {
         url: urls::of(&[&n.id]),
         title: n.title.clone(),
         kind: kind("kind_network"),
         fields: vec![
-            (Field::Title, n.title.clone()),
+            (search::Field::Title, n.title.clone()),
             // Its summary and opening paragraph, as body text: the network
             // names many themes, and the pages on each come first.
             (
-                Field::Body,
+                search::Field::Body,
                 format!("{} {}", n.summary.as_deref().unwrap_or(""), home.summary),
             ),
         ],
     }];
-    documents.extend(n.people.iter().map(|p| {
-        let expertise: Vec<String> = p.expertise.iter().map(theme_label).collect();
-        search::Document {
-            url: urls::of(&[&n.id, "people", &p.id]),
-            title: p.name.clone(),
-            kind: kind("kind_person"),
-            // Expertise weighs as little as body text: pages on a theme
-            // come before the people who know about it.
-            fields: vec![
-                (Field::Title, p.name.clone()),
-                (
-                    Field::Meta,
-                    format!(
-                        "{} {}",
-                        p.role.as_deref().unwrap_or(""),
-                        organisation(&p.organisation)
-                    ),
-                ),
-                (Field::Body, expertise.join(", ")),
-            ],
-        }
-    }));
+    let person = kind("kind_person");
+    documents.extend(n.people.iter().map(|p| person_document(n, p, &person)));
+    let organisation = kind("kind_organisation");
     documents.extend(n.organisations.iter().map(|o| search::Document {
         url: urls::of(&[&n.id, "organisations", &o.id]),
         title: o.name.clone(),
-        kind: kind("kind_organisation"),
+        kind: organisation.clone(),
         fields: vec![
-            (Field::Title, o.name.clone()),
+            (search::Field::Title, o.name.clone()),
             (
-                Field::Meta,
+                search::Field::Meta,
                 format!(
                     "{} {}",
                     o.region.as_deref().unwrap_or(""),
                     o.sector.as_deref().unwrap_or("")
                 ),
             ),
-            (Field::Body, String::new()),
         ],
     }));
     documents
+}
+
+/// A person: by name, role and organisation, and by expertise, which weighs
+/// as little as body text: pages on a theme come before the people who know
+/// about it.
+fn person_document(n: &Network, p: &Person, kind: &str) -> search::Document {
+    let organisation = p
+        .organisation
+        .as_ref()
+        .and_then(|id| n.organisations.iter().find(|o| &o.id == id))
+        .map_or("", |o| o.name.as_str());
+    let expertise: Vec<&str> = p
+        .expertise
+        .iter()
+        .map(|id| {
+            n.themes
+                .iter()
+                .find(|t| &t.id == id)
+                .map_or(id.as_str(), |t| t.label.as_str())
+        })
+        .collect();
+    search::Document {
+        url: urls::of(&[&n.id, "people", &p.id]),
+        title: p.name.clone(),
+        kind: kind.to_string(),
+        fields: vec![
+            (search::Field::Title, p.name.clone()),
+            (
+                search::Field::Meta,
+                format!("{} {organisation}", p.role.as_deref().unwrap_or("")),
+            ),
+            (search::Field::Body, expertise.join(", ")),
+        ],
+    }
 }

@@ -379,7 +379,7 @@ fn live_reload_works_in_chromium() {
     assert!(ok, "{printed}");
     for seen in [
         "ok: the edit shows without a manual reload",
-        "ok: the overlay shows the error: content/net/practices/dagstart.md:2:8: error",
+        "ok: the overlay shows the error: content/net/practices/dagstart.md:2:8: fout",
         "ok: after the fix the overlay is gone and the page is back",
     ] {
         assert!(printed.contains(seen), "{printed}");
