@@ -5,4 +5,5 @@ mod inside;
 pub mod load;
 pub mod model;
 pub mod owners;
+pub mod passages;
 pub mod raw;

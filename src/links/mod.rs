@@ -97,6 +97,9 @@ impl LinkResolver for PageLinks<'_> {
         let destination = destination.trim();
         if let Some(anchor) = destination.strip_prefix('#') {
             if let Some(page) = self.page {
+                if self.is_hidden_anchor(self.page_id(page), anchor) {
+                    return Link::Hidden;
+                }
                 self.check_anchor(self.page_id(page), anchor, at);
                 // On the print page, the chapter's own ids carry its anchor.
                 if let Some(id) = self.print_anchors.and_then(|p| p.get(&page))
@@ -145,6 +148,9 @@ impl PageLinks<'_> {
     fn href_to(&self, target: PageId, fragment: &str, at: (usize, usize)) -> Link {
         self.targets.borrow_mut().push(target);
         let anchor = fragment.strip_prefix('#').unwrap_or("");
+        if self.is_hidden_anchor(target, anchor) {
+            return Link::Hidden;
+        }
         if !anchor.is_empty() {
             self.check_anchor(target, anchor, at);
         }
@@ -164,6 +170,19 @@ impl PageLinks<'_> {
         let page = &network.pages[target.page];
         let to = urls::of(&[&network.network.id, &page.path]);
         Link::Href(format!("{}{fragment}", urls::relative(self.url, &to)))
+    }
+
+    /// Whether `anchor` was inside a confidential passage of `target` that
+    /// this audience does not get: a link to it must not even name it.
+    fn is_hidden_anchor(&self, target: PageId, anchor: &str) -> bool {
+        if anchor.is_empty() || self.site.hidden_anchors.is_empty() {
+            return false;
+        }
+        let source = &self.site.networks[target.network].pages[target.page].source;
+        let anchor = crate::helpers::escape::percent_decode(anchor);
+        [anchor.to_string(), crate::helpers::slug::slugify(&anchor)]
+            .into_iter()
+            .any(|a| self.site.hidden_anchors.contains(&(source.clone(), a)))
     }
 
     fn check_anchor(&self, target: PageId, anchor: &str, at: (usize, usize)) {

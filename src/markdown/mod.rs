@@ -53,8 +53,9 @@ pub trait LinkResolver {
 pub struct MarkdownOptions<'a> {
     /// Raw HTML passes through untouched (scripts included).
     pub allow_scripts: bool,
-    /// Titles of the alert kinds: note, tip, important, warning, caution.
-    pub alert_titles: [&'a str; 5],
+    /// Titles of the alert kinds: note, tip, important, warning, caution,
+    /// and of a confidential passage.
+    pub alert_titles: [&'a str; 6],
     /// What a screen reader says for a task list's box: done, open.
     pub task_labels: [&'a str; 2],
     /// Put before every heading id (for pages that join several bodies).

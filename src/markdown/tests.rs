@@ -26,7 +26,14 @@ fn md(text: &str) -> Rendered {
 fn md_with(text: &str, allow_scripts: bool) -> Rendered {
     let options = MarkdownOptions {
         allow_scripts,
-        alert_titles: ["Opmerking", "Tip", "Belangrijk", "Waarschuwing", "Pas op"],
+        alert_titles: [
+            "Opmerking",
+            "Tip",
+            "Belangrijk",
+            "Waarschuwing",
+            "Pas op",
+            "Vertrouwelijk",
+        ],
         task_labels: ["gedaan", "open"],
         id_prefix: "",
         embeds: &[],

@@ -212,6 +212,23 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "move `{}:` up, between the two `---` lines at the top of the file",
         "zet `{0}:` hoger, tussen de twee regels `---` bovenaan het bestand",
     ),
+    // Confidential passages.
+    (
+        "the confidential passage is never closed, so none of the text after it could be published",
+        "de vertrouwelijke passage wordt nergens gesloten, dus van de tekst erna kan niets gepubliceerd worden",
+    ),
+    (
+        "end the passage with a line of its own: :::",
+        "sluit de passage af met een eigen regel: :::",
+    ),
+    (
+        "this box is not a confidential passage in oogst: its text would be published",
+        "dit kader is in oogst geen vertrouwelijke passage: de tekst zou gepubliceerd worden",
+    ),
+    (
+        "write the passage between a line `::: vertrouwelijk` and a line `:::`",
+        "zet de passage tussen een regel `::: vertrouwelijk` en een regel `:::`",
+    ),
     // Titles, file names, URLs.
     ("the network has no title", "het netwerk heeft geen titel"),
     ("the {} has no title", "de {0} heeft geen titel"),

@@ -106,9 +106,9 @@ pub(super) struct NetworkRenderer<'a> {
     pub(super) inputs: &'a RenderInputs<'a>,
     pub(super) n: usize,
     pub(super) network: &'a NetworkSite,
-    /// The alert titles (note, tip, important, warning, caution), then the
-    /// task labels (done, open).
-    pub(super) titles: [String; 7],
+    /// The alert titles (note, tip, important, warning, caution, a
+    /// confidential passage), then the task labels (done, open).
+    pub(super) titles: [String; 8],
 }
 
 impl<'a> NetworkRenderer<'a> {
@@ -126,6 +126,7 @@ impl<'a> NetworkRenderer<'a> {
             "alert_important",
             "alert_warning",
             "alert_caution",
+            "alert_confidential",
             "task_done",
             "task_open",
         ]
@@ -142,8 +143,8 @@ impl<'a> NetworkRenderer<'a> {
     pub(super) fn options<'s>(&'s self, id_prefix: &'s str) -> MarkdownOptions<'s> {
         MarkdownOptions {
             allow_scripts: self.network.network.allow_scripts,
-            alert_titles: [0, 1, 2, 3, 4].map(|i| self.titles[i].as_str()),
-            task_labels: [5, 6].map(|i| self.titles[i].as_str()),
+            alert_titles: [0, 1, 2, 3, 4, 5].map(|i| self.titles[i].as_str()),
+            task_labels: [6, 7].map(|i| self.titles[i].as_str()),
             id_prefix,
             embeds: &self.network.network.embeds,
             heading_shift: 0,

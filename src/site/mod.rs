@@ -118,6 +118,9 @@ pub struct Site {
     pub hidden_urls: HashSet<String>,
     /// Networks this audience may not see at all.
     pub hidden_networks: HashSet<String>,
+    /// Anchors in confidential passages this audience does not get: (the
+    /// page's source, the id) (see [`Visible::hidden_anchors`]).
+    pub hidden_anchors: HashSet<(PathBuf, String)>,
 }
 
 impl Site {
@@ -185,6 +188,7 @@ pub fn assemble(visible: Visible, diagnostics: &mut Diagnostics) -> Site {
         hidden_files: visible.hidden_files,
         hidden_urls,
         hidden_networks: visible.hidden_networks.into_iter().collect(),
+        hidden_anchors: visible.hidden_anchors.into_iter().collect(),
     }
 }
 

@@ -99,3 +99,30 @@ pub(crate) fn check_stray_front_matter(check: &mut FileCheck, split: &Split) {
         }
     }
 }
+
+/// The confidential passages of a body (`::: vertrouwelijk` … `:::`): one
+/// that is never closed, or written as an MkDocs box, is an error, because
+/// oogst could not tell where the public text starts again.
+pub(crate) fn check_passages(check: &mut FileCheck, split: &Split) {
+    use crate::content::passages::{PassageError, find};
+    let Err(errors) = find(&split.body) else {
+        return;
+    };
+    for error in errors {
+        let (line, message, hint) = match error {
+            PassageError::Unclosed { line } => (
+                line,
+                "the confidential passage is never closed, so none of the text after it could be published",
+                "end the passage with a line of its own: :::",
+            ),
+            PassageError::Indented { line } => (
+                line,
+                "this box is not a confidential passage in oogst: its text would be published",
+                "write the passage between a line `::: vertrouwelijk` and a line `:::`",
+            ),
+        };
+        check.diags.push(
+            Diagnostic::error(check.path, split.body_line + line, 1, message).with_hint(hint),
+        );
+    }
+}

@@ -31,6 +31,7 @@ pub fn validate_page(
     };
     let mut check = FileCheck::new(&file.path, &split);
     check_keys(&mut check, source, network, &parsed.unknown_keys, &split);
+    super::confidentiality::check_passages(&mut check, &split);
     let raw = &parsed.value;
     let title = title(&mut check, raw, &split, source.section.kind_name());
     let visibility = visibility(&mut check, raw, network, source.section);

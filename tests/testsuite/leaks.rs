@@ -480,3 +480,99 @@ fn mutated_front_matter_never_publishes_a_hidden_page() {
         "both outcomes occur: {published} built, {refused} refused"
     );
 }
+
+/// A public meeting and a public chapter with confidential passages that
+/// carry a canary in their text, heading, link target, footnote, image
+/// name and a file only they link.
+fn site_with_passages() -> SiteTest {
+    SiteTest::small()
+        .file(
+            "content/net/meetings/2024-04-01-open.md",
+            "---\ntitle: Open bijeenkomst\nvisibility: public\nattendees: [anna]\n---\n\
+             Wat iedereen mag lezen.\n\n\
+             ::: vertrouwelijk\n\
+             ## Casus ZQXH1\n\n\
+             ZQXB1 over een cliënt, zie [het stuk](2024-04-01-open/notitie-zqxf1.pdf) en ![foto](2024-04-01-open/foto-zqxf2.png).[^zqx]\n\n\
+             ::: tip\nZQXB2 een tip binnen de passage.\n:::\n\
+             :::\n\n\
+             Weer openbaar.\n\n\
+             [^zqx]: ZQXN1 de voetnoot van de passage.\n",
+        )
+        .file("content/net/meetings/2024-04-01-open/notitie-zqxf1.pdf", "%PDF ZQXC1")
+        .file("content/net/meetings/2024-04-01-open/foto-zqxf2.png", "PNG ZQXC2")
+        .file(
+            "content/net/handreiking/01-begin.md",
+            "---\ntitle: Beginnen\n---\nHoe je begint.\n\n## Eerste stap\n\nKlein beginnen.\n\n\
+             ::: confidential\n### Afspraak ZQXH2 {#zqx-afspraak}\nZQXB3 wat we afspraken.\n:::\n",
+        )
+        .file(
+            "content/net/lessons/verwijzing.md",
+            "---\ntitle: Verwijzing\n---\nZie [de afspraak](../handreiking/01-begin.md#zqx-afspraak) en [de casus](../meetings/2024-04-01-open.md#casus-zqxh1).\n",
+        )
+}
+
+#[test]
+fn confidential_passages_never_reach_the_public_build_or_archive() {
+    let site = site_with_passages();
+    let run = site.build();
+    let leaks = canaries(&site, "public");
+    assert!(
+        leaks.is_empty(),
+        "the public build leaks:\n{}",
+        leaks.join("\n")
+    );
+    // The public text around the passages stays, and links into a passage
+    // are text, with a warning.
+    let meeting = site.read("public/net/meetings/2024-04-01-open/index.html");
+    assert!(meeting.contains("Wat iedereen mag lezen.") && meeting.contains("Weer openbaar."));
+    site.check_file_contains(
+        "public/net/lessons/verwijzing/index.html",
+        "Zie de afspraak en de casus.",
+    );
+    assert!(
+        run.stderr()
+            .contains("points to a page or file this audience cannot see"),
+        "{}",
+        run.stderr()
+    );
+    site.run(&["publish", "net"]).success();
+    let leaks = canaries(&site, "publish");
+    assert!(leaks.is_empty(), "the archive leaks:\n{}", leaks.join("\n"));
+
+    // The participants' edition has it all, marked as confidential.
+    site.build_network();
+    let meeting = site.read("public-network/net/meetings/2024-04-01-open/index.html");
+    for seen in [
+        "alert-confidential",
+        "Vertrouwelijk — alleen voor deelnemers",
+        "ZQXH1",
+        "ZQXB1",
+        "ZQXB2",
+        "ZQXN1",
+        "notitie-zqxf1.pdf",
+        "foto-zqxf2.png",
+    ] {
+        assert!(meeting.contains(seen), "{seen} missing:\n{meeting}");
+    }
+    assert!(site.exists("public-network/net/meetings/2024-04-01-open/notitie-zqxf1.pdf"));
+    site.check_file_contains(
+        "public-network/net/lessons/verwijzing/index.html",
+        "#zqx-afspraak",
+    );
+}
+
+#[test]
+fn an_unclosed_or_mkdocs_passage_fails_the_build() {
+    let site = SiteTest::small()
+        .file("content/net/pages/open.md", "---\ntitle: Open\n---\nOpenbaar.\n\n::: vertrouwelijk\nZQXB1 geheim, en nooit gesloten.\n")
+        .file("content/net/pages/mkdocs.md", "---\ntitle: MkDocs\n---\n!!! vertrouwelijk\n    ZQXB2 geheim.\n");
+    let stderr = site.run(&["build"]).failure().stderr();
+    assert!(
+        stderr.contains(
+            "content/net/pages/open.md:6:1: error: the confidential passage is never closed"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("content/net/pages/mkdocs.md:4:1: error: this box is not a confidential passage in oogst"), "{stderr}");
+    assert!(!site.exists("public/net"), "nothing is written");
+}

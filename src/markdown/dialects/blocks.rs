@@ -2,10 +2,11 @@
 //! MDX's `import`/`export` lines, rewritten into oogst's alerts.
 
 use super::{Line, Note, Origin, fence_opening, first_words, indent_width};
+use crate::content::passages::is_confidential;
 
 /// The block-level rewrite: boxes, and MDX's `import`/`export` lines.
 pub(super) struct Blocks<'a> {
-    pub titles: &'a [&'a str; 5],
+    pub titles: &'a [&'a str; 6],
     pub notes: &'a mut Vec<Note>,
 }
 
@@ -98,15 +99,6 @@ impl Blocks<'_> {
     ) -> usize {
         let close = container_end(lines, at);
         let line = &lines[at];
-        if is_confidential(&start.kind) {
-            self.notes.push(Note {
-                line: line.origin.line,
-                column: 1 + line.origin.shift,
-                error: true,
-                message: format!("a `:::{}` block would be published like any other text", start.kind),
-                hint: "oogst has no confidential passages yet: move this text to a page with `visibility: network`".into(),
-            });
-        }
         let end = match close {
             Some(j) => j,
             None => {
@@ -131,8 +123,14 @@ impl Blocks<'_> {
     /// The box around `body` as HTML blocks, with blank lines so that the
     /// body is read as markdown.
     fn boxed(&mut self, line: &Line, start: &Start, body: Vec<Line>, out: &mut Vec<Line>) {
-        let (class, index) = alert_class(&start.kind);
-        if class.is_none() && !is_confidential(&start.kind) {
+        let confidential = is_confidential(&start.kind);
+        let (class, index) = match confidential {
+            // Only the participants' edition gets here: the public one's
+            // body has no passages left (see `content::passages`).
+            true => (Some("confidential"), 5),
+            false => alert_class(&start.kind),
+        };
+        if class.is_none() {
             self.notes.push(Note {
                 line: line.origin.line,
                 column: 1 + line.origin.shift,
@@ -302,21 +300,6 @@ fn container_start(line: &str) -> Option<Start> {
 fn is_container_end(line: &str) -> bool {
     let t = line.trim();
     t.len() >= 3 && t.chars().all(|c| c == ':') && indent_width(line) <= 3
-}
-
-/// Words a writer uses for a passage only the network may read.
-fn is_confidential(kind: &str) -> bool {
-    matches!(
-        kind,
-        "vertrouwelijk"
-            | "confidential"
-            | "intern"
-            | "internal"
-            | "private"
-            | "prive"
-            | "besloten"
-            | "network"
-    )
 }
 
 /// The alert class and title index for a box kind of MkDocs or Docusaurus.

@@ -49,7 +49,7 @@ pub struct Normalized<'t> {
 
 /// Rewrites `text`. `titles` are the alert titles (note, tip, important,
 /// warning, caution) for boxes written without a title of their own.
-pub fn normalize<'t>(text: &'t str, titles: &[&str; 5]) -> Normalized<'t> {
+pub fn normalize<'t>(text: &'t str, titles: &[&str; 6]) -> Normalized<'t> {
     if !might_have_dialect(text) {
         return Normalized {
             text: Cow::Borrowed(text),

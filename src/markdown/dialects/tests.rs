@@ -2,7 +2,14 @@
 
 use super::*;
 
-const TITLES: [&str; 5] = ["Let op", "Tip", "Belangrijk", "Waarschuwing", "Pas op"];
+const TITLES: [&str; 6] = [
+    "Let op",
+    "Tip",
+    "Belangrijk",
+    "Waarschuwing",
+    "Pas op",
+    "Vertrouwelijk",
+];
 
 fn rewrite(text: &str) -> Normalized<'_> {
     normalize(text, &TITLES)
@@ -113,7 +120,10 @@ fn mdx_imports_and_components_are_reported() {
 }
 
 #[test]
-fn confidential_containers_are_refused() {
+fn a_confidential_passage_is_a_marked_box_for_participants() {
+    // Only the participants' edition gets here: the public one's body has
+    // its passages taken out (content::passages).
     let n = rewrite("::: vertrouwelijk\nGeheim.\n:::\n");
-    assert!(n.notes.iter().any(|n| n.error), "{:?}", n.notes);
+    assert!(n.notes.is_empty(), "{:?}", n.notes);
+    assert!(n.text.contains("<div class=\"alert alert-confidential\" role=\"note\"><p class=\"alert-title\">Vertrouwelijk</p>"), "{}", n.text);
 }
