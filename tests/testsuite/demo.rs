@@ -322,3 +322,31 @@ fn demo_search_finds_stemmed_dutch_words_and_never_network_only_pages() {
         "participants can search their notes"
     );
 }
+
+#[test]
+fn the_demo_meeting_keeps_its_confidential_passage_for_participants() {
+    let out = tempfile::tempdir().unwrap();
+    let passage = "Wat er in de eigen organisaties misging";
+    let page = "kwaliteitsverpleegkundigen/meetings/2025-06-30-medicatieveiligheid/index.html";
+    build("public", &out.path().join("public"));
+    let public = std::fs::read_to_string(out.path().join("public").join(page)).unwrap();
+    assert!(
+        public.contains("Drie deelnemers uit het netwerk") && !public.contains(passage),
+        "{public}"
+    );
+    let index = std::fs::read_to_string(
+        out.path()
+            .join("public/kwaliteitsverpleegkundigen/static/search-index.js"),
+    )
+    .unwrap();
+    assert!(
+        !index.contains("misging"),
+        "the public search index leaks the passage"
+    );
+    build("network", &out.path().join("network"));
+    let network = std::fs::read_to_string(out.path().join("network").join(page)).unwrap();
+    assert!(
+        network.contains(passage) && network.contains("alert-confidential"),
+        "{network}"
+    );
+}
