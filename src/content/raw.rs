@@ -132,6 +132,8 @@ pub struct RawPerson {
     pub expertise: Vec<String>,
     pub contact: Option<String>,
     pub contact_public: bool,
+    pub public: bool,
+    pub consent: Option<Scalar>,
 }
 
 /// The front matter of any page: the keys of every kind, so one parse serves

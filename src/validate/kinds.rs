@@ -77,6 +77,7 @@ pub(super) fn meeting(
     Meeting {
         location: raw.location.as_deref().map(decode_entities),
         online: raw.online,
+        unnamed: 0,
         facilitator: raw
             .facilitator
             .as_deref()

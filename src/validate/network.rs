@@ -364,7 +364,10 @@ fn people(raw: Vec<crate::content::raw::RawPerson>) -> Vec<Person> {
                 organisation: p.organisation,
                 role: p.role,
                 expertise: p.expertise,
-                contact: p.contact.filter(|_| p.contact_public),
+                contact: p.contact,
+                contact_public: p.contact_public,
+                public: p.public,
+                consent: p.consent.map(|c| c.0),
             })
         })
         .collect()

@@ -223,6 +223,9 @@ pub struct MeetingView {
     pub online: bool,
     pub facilitator: Option<PersonView>,
     pub attendees: Vec<PersonView>,
+    /// Attendees not named to this audience (they did not agree to be
+    /// named publicly), counted; their organisations are in `organisations`.
+    pub unnamed: usize,
     pub organisations: Vec<OrganisationView>,
     pub agenda: Vec<String>,
     pub decisions: Vec<String>,

@@ -27,9 +27,14 @@ impl Views<'_> {
                     url: Some(urls::of(&[&network.id, "people", &p.id])),
                 }
             }
+            // Not a person of the network (a name written as text), or one
+            // the public may not know: never their id on the public site.
             None => PersonView {
-                id: id.into(),
-                name: id.into(),
+                id: String::new(),
+                name: match self.audience {
+                    Visibility::Network => id.into(),
+                    Visibility::Public => self.t("a_participant"),
+                },
                 role: None,
                 organisation: None,
                 organisation_url: None,
@@ -93,6 +98,7 @@ impl Views<'_> {
             online: meeting.online,
             facilitator: meeting.facilitator.as_deref().map(|f| self.person(f)),
             attendees: meeting.attendees.iter().map(|a| self.person(a)).collect(),
+            unnamed: meeting.unnamed,
             organisations: meeting
                 .organisations
                 .iter()

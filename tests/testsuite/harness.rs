@@ -42,9 +42,12 @@ people:
     role: kwaliteitsverpleegkundige
     contact: anna@example.org
     contact_public: true
+    public: true
+    consent: 2024-01-10
   - id: bram
     name: Bram Jansen
     organisation: zorg-een
+    public: true
 ---
 Welkom bij het testnetwerk.
 ";

@@ -576,3 +576,62 @@ fn an_unclosed_or_mkdocs_passage_fails_the_build() {
     assert!(stderr.contains("content/net/pages/mkdocs.md:4:1: error: this box is not a confidential passage in oogst"), "{stderr}");
     assert!(!site.exists("public/net"), "nothing is written");
 }
+
+/// A network where Carla (not public) attends, facilitates, owns an action,
+/// is a practice's contact and knows about a theme, and Dirk (public, but
+/// not his phone number) attends too.
+fn site_with_private_people() -> SiteTest {
+    SiteTest::new()
+        .file(
+            "content/net/_network.md",
+            "---\ntitle: Testnetwerk\nthemes:\n  - id: werkdruk\n    label: Werkdruk\norganisations:\n  - id: zorg-een\n    name: Zorg Een\n  - id: zorg-twee\n    name: Zorg Twee\npeople:\n  - id: zqx-carla\n    name: Carla Zqxvisser\n    organisation: zorg-twee\n    role: zqxrol verpleegkundige\n    expertise: [werkdruk]\n    contact: carla.zqx@example.org\n    contact_public: true\n  - id: dirk\n    name: Dirk Dekker\n    organisation: zorg-een\n    public: true\n    consent: 2024-01-10\n    contact: +31 6 9876 5432\n---\nWelkom.\n",
+        )
+        .file(
+            "content/net/meetings/2024-02-01-start.md",
+            "---\ntitle: Start\nvisibility: public\nfacilitator: zqx-carla\nattendees: [zqx-carla, dirk]\nactions:\n  - what: Rooster maken\n    who: zqx-carla\n---\nOpenbaar verslag.\n",
+        )
+        .file(
+            "content/net/practices/dagstart.md",
+            "---\ntitle: Dagstart\norganisation: zorg-twee\ncontact: zqx-carla\nthemes: [werkdruk]\n---\nElke ochtend.\n",
+        )
+}
+
+#[test]
+fn people_without_consent_are_never_named_publicly() {
+    let site = site_with_private_people();
+    site.build();
+    let leaks = canaries(&site, "public");
+    assert!(
+        leaks.is_empty(),
+        "the public build leaks:\n{}",
+        leaks.join("\n")
+    );
+    let phone = site
+        .files_under("public")
+        .into_iter()
+        .filter(|f| site.read(f).contains("9876 5432"))
+        .collect::<Vec<_>>();
+    assert!(
+        phone.is_empty(),
+        "a public person's private phone number in {phone:?}"
+    );
+    // The meeting names Dirk, counts Carla and shows her organisation.
+    let meeting = site.read("public/net/meetings/2024-02-01-start/index.html");
+    for seen in ["Dirk Dekker", "en 1 andere deelnemer", "Zorg Twee"] {
+        assert!(meeting.contains(seen), "{seen} missing:\n{meeting}");
+    }
+    site.run(&["publish", "net"]).success();
+    let leaks = canaries(&site, "publish");
+    assert!(leaks.is_empty(), "the archive leaks:\n{}", leaks.join("\n"));
+
+    // The participants see everyone, with their contact details.
+    site.build_network();
+    let meeting = site.read("public-network/net/meetings/2024-02-01-start/index.html");
+    assert!(meeting.contains("Carla Zqxvisser"), "{meeting}");
+    site.check_file_contains(
+        "public-network/net/people/zqx-carla/index.html",
+        "carla.zqx@example.org",
+    )
+    .check_file_contains("public-network/net/people/dirk/index.html", "9876 5432")
+    .check_file_contains("public-network/net/expertise/index.html", "Carla Zqxvisser");
+}

@@ -214,6 +214,9 @@ pub struct Meeting {
     pub online: bool,
     pub facilitator: Option<String>,
     pub attendees: Vec<String>,
+    /// Attendees the audience may not know by name (public edition: people
+    /// without `public: true`), counted.
+    pub unnamed: usize,
     pub organisations: Vec<String>,
     pub agenda: Vec<String>,
     pub decisions: Vec<String>,

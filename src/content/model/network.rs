@@ -29,8 +29,15 @@ pub struct Person {
     pub organisation: Option<String>,
     pub role: Option<String>,
     pub expertise: Vec<String>,
-    /// Only set when the person agreed to show it (`contact_public: true`).
+    /// E-mail, phone or web address: for the participants; the public
+    /// edition keeps it only with `public` and `contact_public`.
     pub contact: Option<String>,
+    pub contact_public: bool,
+    /// Whether the person agreed to be named on the public site
+    /// (`public: true`); without it they appear there by organisation only.
+    pub public: bool,
+    /// When they agreed (`consent:`), as written.
+    pub consent: Option<String>,
 }
 
 /// A learning network: `content/<id>/_network.md`.

@@ -6,13 +6,17 @@
 //! A page is hidden when it is a draft, when the audience may not see its
 //! visibility, when its network is participants-only, or when the page
 //! whose folder holds it is hidden. A file follows the page that owns it.
+//! The public also never gets a page's confidential passages
+//! ([`passages`]) nor the people who did not agree to be named ([`people`]).
+
+mod passages;
+mod people;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::content::model::{Content, Kind, LooseFile, Network, Page, Section, Visibility};
-use crate::content::passages;
-use crate::helpers::{slug, urls};
+use crate::helpers::urls;
 
 /// Who a build is for: the public, or the participants of the networks.
 pub type Audience = Visibility;
@@ -84,12 +88,15 @@ pub fn filter(content: Content, audience: Audience) -> Visible {
         .partition(|p| seen.get(&p.source).copied().unwrap_or(false));
     let mut hidden_files: Vec<HiddenFile> = hidden.iter().flat_map(page_files).collect();
     let mut loose_all = content.loose;
+    let mut networks_all = content.networks;
     let hidden_anchors = match audience {
-        Visibility::Public => without_passages(&mut pages, &mut loose_all, &mut hidden_files),
+        Visibility::Public => {
+            people::without_private_people(&mut networks_all, &mut pages);
+            passages::without_passages(&mut pages, &mut loose_all, &mut hidden_files)
+        }
         Visibility::Network => Vec::new(),
     };
-    let (networks, closed): (Vec<Network>, Vec<Network>) = content
-        .networks
+    let (networks, closed): (Vec<Network>, Vec<Network>) = networks_all
         .into_iter()
         .partition(|n| open_networks.contains(&n.id));
     let (loose, hidden_loose): (Vec<LooseFile>, Vec<LooseFile>) =
@@ -127,74 +134,6 @@ pub fn filter(content: Content, audience: Audience) -> Visible {
             })
             .collect(),
     }
-}
-
-/// Takes the confidential passages out of every page (see
-/// `content::passages`): their lines, the footnotes only they used, and the
-/// files only they link. Returns the anchors that went with them. A body
-/// whose passages cannot be read (validation reports why) loses all of its
-/// text: fail closed.
-fn without_passages(
-    pages: &mut [Page],
-    loose: &mut Vec<LooseFile>,
-    hidden_files: &mut Vec<HiddenFile>,
-) -> Vec<(PathBuf, String)> {
-    let mut anchors = Vec::new();
-    let mut gone: HashSet<PathBuf> = HashSet::new();
-    for page in pages.iter_mut() {
-        let removed = match passages::find(&page.body) {
-            Ok(found) if found.is_empty() => continue,
-            Ok(found) => passages::remove(&page.body, &found),
-            Err(_) => passages::Removed {
-                body: "\n".repeat(page.body.lines().count()),
-                ..Default::default()
-            },
-        };
-        let ids = removed.headings.iter().map(|h| slug::slugify(h));
-        for id in ids.chain(removed.ids.iter().cloned()) {
-            anchors.push((page.source.clone(), id));
-        }
-        let folder = page.source.parent().unwrap_or(Path::new("")).to_path_buf();
-        for target in &removed.targets {
-            let local = target.split(['#', '?']).next().unwrap_or("");
-            if local.is_empty()
-                || local.contains(':')
-                || local.starts_with('/')
-                || removed.body.contains(target.as_str())
-            {
-                continue;
-            }
-            let decoded = crate::helpers::escape::percent_decode(local);
-            gone.insert(crate::helpers::paths::normalize(&folder.join(decoded)));
-        }
-        page.body = removed.body;
-    }
-    // A file linked only from a passage: not copied, not in a meeting's
-    // documents, and a link to it elsewhere becomes text.
-    for page in pages.iter_mut() {
-        if let Kind::Meeting(m) = &mut page.kind {
-            m.documents.retain(|d| !gone.contains(&d.source));
-        }
-        let (taken, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut page.attachments)
-            .into_iter()
-            .partition(|a| gone.contains(&a.source));
-        page.attachments = kept;
-        hidden_files.extend(taken.into_iter().map(|a| HiddenFile {
-            urls: vec![urls::file(&page.network, &a.rel_path)],
-            source: a.source,
-            network: page.network.clone(),
-        }));
-    }
-    let (taken, kept): (Vec<_>, Vec<_>) = std::mem::take(loose)
-        .into_iter()
-        .partition(|f| gone.contains(&f.file.source));
-    *loose = kept;
-    hidden_files.extend(taken.into_iter().map(|f| HiddenFile {
-        urls: vec![urls::file(&f.network, &f.file.rel_path)],
-        source: f.file.source,
-        network: f.network,
-    }));
-    anchors
 }
 
 /// For each page's source, whether `audience` sees it.
