@@ -12,6 +12,8 @@
 mod passages;
 mod people;
 
+pub use people::names_in_text;
+
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -33,6 +35,9 @@ pub struct Visible {
     pub hidden_files: Vec<HiddenFile>,
     /// The ids of networks the audience may not see at all.
     pub hidden_networks: Vec<String>,
+    /// The names of people the audience may not know by name: (network id,
+    /// name), to warn where a public page's text still names them.
+    pub unnamed_people: Vec<(String, String)>,
     /// Anchors inside confidential passages the public edition removed:
     /// (the page's source, the id), so that a link to one becomes text.
     pub hidden_anchors: Vec<(PathBuf, String)>,
@@ -89,12 +94,13 @@ pub fn filter(content: Content, audience: Audience) -> Visible {
     let mut hidden_files: Vec<HiddenFile> = hidden.iter().flat_map(page_files).collect();
     let mut loose_all = content.loose;
     let mut networks_all = content.networks;
-    let hidden_anchors = match audience {
+    let (hidden_anchors, unnamed_people) = match audience {
         Visibility::Public => {
-            people::without_private_people(&mut networks_all, &mut pages);
-            passages::without_passages(&mut pages, &mut loose_all, &mut hidden_files)
+            let unnamed = people::without_private_people(&mut networks_all, &mut pages);
+            let anchors = passages::without_passages(&mut pages, &mut loose_all, &mut hidden_files);
+            (anchors, unnamed)
         }
-        Visibility::Network => Vec::new(),
+        Visibility::Network => (Vec::new(), Vec::new()),
     };
     let (networks, closed): (Vec<Network>, Vec<Network>) = networks_all
         .into_iter()
@@ -123,6 +129,7 @@ pub fn filter(content: Content, audience: Audience) -> Visible {
         hidden_files,
         hidden_networks: closed.into_iter().map(|n| n.id).collect(),
         hidden_anchors,
+        unnamed_people,
         hidden: hidden
             .into_iter()
             .map(|p| HiddenPage {

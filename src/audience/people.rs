@@ -12,7 +12,12 @@ use crate::content::model::{Kind, Network, Page};
 /// reference to one: a meeting's attendees become a count (with their
 /// organisations among the meeting's), and a facilitator, an action's owner
 /// or a practice's contact is left out (their organisation stays).
-pub(super) fn without_private_people(networks: &mut [Network], pages: &mut [Page]) {
+/// Returns their names: (network id, name).
+pub(super) fn without_private_people(
+    networks: &mut [Network],
+    pages: &mut [Page],
+) -> Vec<(String, String)> {
+    let mut names = Vec::new();
     // Per network: private person id -> their organisation.
     let mut private: HashMap<String, HashMap<String, Option<String>>> = HashMap::new();
     for network in networks.iter_mut() {
@@ -25,6 +30,7 @@ pub(super) fn without_private_people(networks: &mut [Network], pages: &mut [Page
             }
         }
         network.people = public;
+        names.extend(hidden.iter().map(|p| (network.id.clone(), p.name.clone())));
         private.insert(
             network.id.clone(),
             hidden.into_iter().map(|p| (p.id, p.organisation)).collect(),
@@ -67,4 +73,56 @@ pub(super) fn without_private_people(networks: &mut [Network], pages: &mut [Page
             _ => {}
         }
     }
+    names
+}
+
+/// A warning for each place where the text of a public page (its title,
+/// summary or body, passages already gone) names a person who did not agree
+/// to be named: the writer can rephrase. Whole words, any case.
+pub fn names_in_text(
+    pages: &[Page],
+    unnamed: &[(String, String)],
+    diagnostics: &mut crate::diagnostic::Diagnostics,
+) {
+    use crate::diagnostic::Diagnostic;
+    for page in pages {
+        let names: Vec<(&str, String)> = unnamed
+            .iter()
+            .filter(|(network, name)| *network == page.network && !name.trim().is_empty())
+            .map(|(_, name)| (name.as_str(), name.to_lowercase()))
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        let front = [page.title.as_str(), page.summary.as_deref().unwrap_or("")];
+        let lines = front.iter().map(|t| (1, *t)).chain(
+            page.body
+                .lines()
+                .enumerate()
+                .map(|(i, l)| (page.body_line + i, l)),
+        );
+        for (line, text) in lines {
+            let lower = text.to_lowercase();
+            for (name, _) in names.iter().filter(|(_, n)| whole_word(&lower, n)) {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        &page.source,
+                        line,
+                        1,
+                        format!("'{name}' is named in a public page, but did not agree to be named publicly"),
+                    )
+                    .with_hint("rephrase without the name (their organisation or role), put it in a `::: vertrouwelijk` passage, or add `public: true` to the person in _network.md once they agree"),
+                );
+            }
+        }
+    }
+}
+
+/// Whether `name` stands in `text` as whole words.
+fn whole_word(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }

@@ -165,6 +165,7 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<
             crate::git::last_change(&history, &page.source, page.updated.map(|u| u.date));
     }
     let visible = audience::filter(content, options.audience);
+    audience::names_in_text(&visible.content.pages, &visible.unnamed_people, diagnostics);
     let site = site::assemble(visible, diagnostics);
     let themes = load_themes(options, &tree)?;
     Ok(Prepared {

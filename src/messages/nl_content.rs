@@ -229,6 +229,14 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "write the passage between a line `::: vertrouwelijk` and a line `:::`",
         "zet de passage tussen een regel `::: vertrouwelijk` en een regel `:::`",
     ),
+    (
+        "'{}' is named in a public page, but did not agree to be named publicly",
+        "'{0}' wordt genoemd op een openbare pagina, maar gaf geen toestemming om openbaar genoemd te worden",
+    ),
+    (
+        "rephrase without the name (their organisation or role), put it in a `::: vertrouwelijk` passage, or add `public: true` to the person in _network.md once they agree",
+        "herschrijf het zonder de naam (noem de organisatie of rol), zet het in een passage `::: vertrouwelijk`, of zet `public: true` bij de persoon in _network.md zodra die toestemming geeft",
+    ),
     // Titles, file names, URLs.
     ("the network has no title", "het netwerk heeft geen titel"),
     ("the {} has no title", "de {0} heeft geen titel"),

@@ -635,3 +635,27 @@ fn people_without_consent_are_never_named_publicly() {
     .check_file_contains("public-network/net/people/dirk/index.html", "9876 5432")
     .check_file_contains("public-network/net/expertise/index.html", "Carla Zqxvisser");
 }
+
+#[test]
+fn a_public_page_naming_someone_without_consent_gets_a_warning_at_the_line() {
+    let site = SiteTest::small()
+        .file(
+            "content/net/_network.md",
+            "---\ntitle: Testnetwerk\npeople:\n  - id: carla\n    name: Carla Visser\n  - id: dirk\n    name: Dirk Dekker\n    public: true\n---\nWelkom.\n",
+        )
+        .file(
+            "content/net/pages/verhaal.md",
+            "---\ntitle: Verhaal\n---\nDirk Dekker vertelde.\n\nDaarna vertelde carla visser over haar afdeling.\n\n::: vertrouwelijk\nCarla Visser zei nog meer.\n:::\n\nCarla Vissers is iemand anders.\n",
+        );
+    let stderr = site.run(&["build"]).stderr();
+    assert!(
+        stderr.contains("content/net/pages/verhaal.md:6:1: warning: 'Carla Visser' is named in a public page, but did not agree to be named publicly"),
+        "{stderr}"
+    );
+    // Not the public person, not inside a passage, not a longer word.
+    assert_eq!(
+        stderr.matches("is named in a public page").count(),
+        1,
+        "{stderr}"
+    );
+}
