@@ -319,6 +319,7 @@ mod tests {
                 status: Some(PracticeStatus::Applied),
                 results: None,
                 contact: None,
+                consent_by: None,
             }),
             ..crate::test_support::page(Section::Practices, title)
         }

@@ -86,7 +86,22 @@ pub fn filter(content: Content, audience: Audience) -> Visible {
         .filter(|n| may_see_network(audience, n))
         .map(|n| n.id.clone())
         .collect();
-    let seen = visible_pages(&content.pages, audience, &open_networks);
+    // A practice that waits for consent (its network requires one) stays
+    // with the participants; so do the pages in its folder.
+    let consent_networks: HashSet<&str> = content
+        .networks
+        .iter()
+        .filter(|n| n.require_consent && audience == Visibility::Public)
+        .map(|n| n.id.as_str())
+        .collect();
+    let waiting: HashSet<PathBuf> = content
+        .pages
+        .iter()
+        .filter(|p| consent_networks.contains(p.network.as_str()))
+        .filter(|p| matches!(&p.kind, Kind::Practice(pr) if pr.consent_by.is_none()))
+        .map(|p| p.source.clone())
+        .collect();
+    let seen = visible_pages(&content.pages, audience, &open_networks, &waiting);
     let (mut pages, hidden): (Vec<Page>, Vec<Page>) = content
         .pages
         .into_iter()
@@ -148,11 +163,18 @@ fn visible_pages(
     pages: &[Page],
     audience: Audience,
     open_networks: &HashSet<String>,
+    waiting: &HashSet<PathBuf>,
 ) -> HashMap<PathBuf, bool> {
     let by_source: HashMap<&Path, &Page> = pages.iter().map(|p| (p.source.as_path(), p)).collect();
     let mut seen = HashMap::new();
     for page in pages {
-        sees(audience, page, &by_source, open_networks, &mut seen);
+        sees(
+            audience,
+            page,
+            &by_source,
+            (open_networks, waiting),
+            &mut seen,
+        );
     }
     seen.into_iter()
         .map(|(k, v)| (k.to_path_buf(), v))
@@ -166,7 +188,7 @@ fn sees<'a>(
     audience: Audience,
     page: &'a Page,
     by_source: &HashMap<&'a Path, &'a Page>,
-    open_networks: &HashSet<String>,
+    (open_networks, waiting): (&HashSet<String>, &HashSet<PathBuf>),
     seen: &mut HashMap<&'a Path, bool>,
 ) -> bool {
     if let Some(&known) = seen.get(page.source.as_path()) {
@@ -174,13 +196,15 @@ fn sees<'a>(
     }
     // Marked hidden first, so a cycle (which folders cannot make) ends.
     seen.insert(&page.source, false);
-    let own = open_networks.contains(&page.network) && may_see(audience, page);
+    let own = open_networks.contains(&page.network)
+        && may_see(audience, page)
+        && !waiting.contains(&page.source);
     let visible = own
         && match &page.parent {
             None => true,
             Some(parent) => by_source
                 .get(parent.as_path())
-                .is_some_and(|p| sees(audience, p, by_source, open_networks, seen)),
+                .is_some_and(|p| sees(audience, p, by_source, (open_networks, waiting), seen)),
         };
     seen.insert(&page.source, visible);
     visible

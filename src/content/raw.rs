@@ -91,6 +91,7 @@ pub struct RawNetwork {
     pub defaults: BTreeMap<String, String>,
     pub allow_scripts: bool,
     pub show_authors: Option<bool>,
+    pub require_consent: bool,
     pub region: Option<String>,
     #[serde(deserialize_with = "one_or_many")]
     pub tags: Vec<String>,
@@ -180,6 +181,16 @@ pub struct RawPage {
     pub status: Option<String>,
     pub results: Option<String>,
     pub contact: Option<String>,
+    /// A practice's consent to be public (`consent: {by: anna, date: …}`).
+    pub consent: Option<RawConsent>,
+}
+
+/// Who agreed that a practice is public, and when.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawConsent {
+    pub by: Option<String>,
+    pub date: Option<Scalar>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -233,6 +244,7 @@ pub const PRACTICE_KEYS: &[&str] = &[
     "status",
     "results",
     "contact",
+    "consent",
 ];
 pub const DATED_KEYS: &[&str] = &["date"];
 pub const NETWORK_KEYS: &[&str] = &[
@@ -250,6 +262,7 @@ pub const NETWORK_KEYS: &[&str] = &[
     "defaults",
     "allow_scripts",
     "show_authors",
+    "require_consent",
     "region",
     "tags",
     "extra_keys",

@@ -237,6 +237,14 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "rephrase without the name (their organisation or role), put it in a `::: vertrouwelijk` passage, or add `public: true` to the person in _network.md once they agree",
         "herschrijf het zonder de naam (noem de organisatie of rol), zet het in een passage `::: vertrouwelijk`, of zet `public: true` bij de persoon in _network.md zodra die toestemming geeft",
     ),
+    (
+        "this practice waits for consent: the network requires it, so it stays in the participants' edition",
+        "dit goede voorbeeld wacht op toestemming: het netwerk vraagt die, dus het blijft in de versie voor deelnemers",
+    ),
+    (
+        "once the organisation agrees, add `consent: {by: <person id>, date: 2024-02-01}` to the front matter",
+        "zet, zodra de organisatie akkoord is, `consent: {by: <persoon-id>, date: 2024-02-01}` in de front matter",
+    ),
     // Titles, file names, URLs.
     ("the network has no title", "het netwerk heeft geen titel"),
     ("the {} has no title", "de {0} heeft geen titel"),

@@ -154,6 +154,16 @@ pub(super) fn practice(raw: &RawPage, registry: &Registry, check: &mut FileCheck
         if let Some(contact) = &raw.contact {
             check.check_id("contact", contact, &registry.people, "person");
         }
+        if let Some(by) = raw.consent.as_ref().and_then(|c| c.by.as_ref()) {
+            check.check_id("consent", by, &registry.people, "person");
+        }
+    }
+    let consent_by = raw.consent.as_ref().and_then(|c| c.by.clone());
+    if registry.require_consent && consent_by.is_none() {
+        check.diags.push(
+            Diagnostic::warning(check.path, check.loc.key("title").0, 1, "this practice waits for consent: the network requires it, so it stays in the participants' edition")
+                .with_hint("once the organisation agrees, add `consent: {by: <person id>, date: 2024-02-01}` to the front matter"),
+        );
     }
     let status = raw.status.as_deref().and_then(|s| {
         let found = PracticeStatus::ALL.into_iter().find(|p| p.as_str() == s);
@@ -176,6 +186,7 @@ pub(super) fn practice(raw: &RawPage, registry: &Registry, check: &mut FileCheck
         sector: raw.sector.clone(),
         status,
         results: super::page::text(raw.results.as_deref()),
+        consent_by,
         contact: raw.contact.clone(),
     }
 }

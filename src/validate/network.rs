@@ -20,6 +20,8 @@ pub struct Registry {
     pub people: BTreeMap<String, String>,
     pub organisations: BTreeMap<String, String>,
     pub themes: BTreeMap<String, String>,
+    /// Whether a practice needs a `consent:` to be public.
+    pub require_consent: bool,
     /// False when `_network.md` could not be read: ids are then not checked,
     /// so that one broken file does not drown the report.
     pub complete: bool,
@@ -73,6 +75,7 @@ pub fn validate_network(
         defaults,
         allow_scripts: raw.allow_scripts,
         show_authors: raw.show_authors.unwrap_or(true),
+        require_consent: raw.require_consent,
         extra_keys: raw.extra_keys,
         embeds: raw.embeds,
         region: raw.region,
@@ -186,6 +189,7 @@ fn fallback_network(source: &NetworkSource) -> Network {
 fn registry(raw: &RawNetwork, check: &mut FileCheck) -> Registry {
     let mut registry = Registry {
         complete: true,
+        require_consent: raw.require_consent,
         ..Registry::default()
     };
     let themes = raw

@@ -659,3 +659,35 @@ fn a_public_page_naming_someone_without_consent_gets_a_warning_at_the_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_practice_waiting_for_consent_stays_with_the_participants() {
+    let site = SiteTest::small()
+        .file(
+            "content/net/_network.md",
+            &crate::harness::NETWORK.replace("themes:\n", "require_consent: true\nthemes:\n"),
+        )
+        .file(
+            "content/net/practices/dagstart.md",
+            "---\ntitle: Dagstart\norganisation: zorg-een\nconsent: {by: anna, date: 2024-02-01}\n---\nMet toestemming.\n",
+        )
+        .file(
+            "content/net/practices/wacht.md",
+            "---\ntitle: Wacht ZQXT1\norganisation: zorg-een\n---\nZQXB1 nog geen toestemming.\n",
+        )
+        .file("content/net/practices/wacht/foto-zqxf1.png", "PNG ZQXC1");
+    let run = site.run(&["check"]).success();
+    assert!(
+        run.stderr().contains(
+            "content/net/practices/wacht.md:2:1: warning: this practice waits for consent"
+        ),
+        "{}",
+        run.stderr()
+    );
+    site.build();
+    let leaks = canaries(&site, "public");
+    assert!(leaks.is_empty(), "{}", leaks.join("\n"));
+    assert!(site.exists("public/net/practices/dagstart/index.html"));
+    site.build_network();
+    site.check_file_contains("public-network/net/practices/wacht/index.html", "ZQXB1");
+}

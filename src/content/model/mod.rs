@@ -233,6 +233,8 @@ pub struct Practice {
     pub status: Option<PracticeStatus>,
     pub results: Option<String>,
     pub contact: Option<String>,
+    /// Who agreed that the practice is public (a person id), if anyone did.
+    pub consent_by: Option<String>,
 }
 
 /// What only some kinds of page carry.

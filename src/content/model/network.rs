@@ -61,6 +61,8 @@ pub struct Network {
     pub allow_scripts: bool,
     /// Whether pages name the authors of their last changes (from git).
     pub show_authors: bool,
+    /// A practice is public only with a `consent:` (`require_consent: true`).
+    pub require_consent: bool,
     /// Front-matter keys of the network's own, not warned about and passed
     /// to the templates as `page.extra`.
     pub extra_keys: Vec<String>,
@@ -95,6 +97,7 @@ impl Network {
             defaults: Default::default(),
             allow_scripts: false,
             show_authors: true,
+            require_consent: false,
             extra_keys: Vec::new(),
             embeds: Vec::new(),
             region: None,
