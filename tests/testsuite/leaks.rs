@@ -665,7 +665,7 @@ fn a_practice_waiting_for_consent_stays_with_the_participants() {
     let site = SiteTest::small()
         .file(
             "content/net/_network.md",
-            &crate::harness::NETWORK.replace("themes:\n", "require_consent: true\nthemes:\n"),
+            crate::harness::NETWORK.replace("themes:\n", "require_consent: true\nthemes:\n"),
         )
         .file(
             "content/net/practices/dagstart.md",
