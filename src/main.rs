@@ -21,7 +21,10 @@ fn main() -> ExitCode {
             out,
             base_url,
         } => build(common, out, base_url),
-        Command::Check { common } => check(common),
+        Command::Check { common, privacy } => match privacy {
+            true => privacy_report(common),
+            false => check(common),
+        },
         Command::Publish {
             network,
             root,
@@ -169,5 +172,21 @@ fn tell(common: &Common) -> Tell {
     Tell {
         quiet: common.quiet,
         language: common.language(),
+    }
+}
+
+/// `oogst check --privacy`: who the public site names, and where.
+fn privacy_report(common: Common) -> ExitCode {
+    let options = BuildOptions::new(&common.root, None, common.audience.into());
+    let tell = tell(&common);
+    match oogst::cmd::privacy::report(&options) {
+        Ok(report) => {
+            println!("{}", cli::report::privacy_text(&report, tell.language));
+            match report.named_without_consent().next() {
+                Some(_) => ExitCode::FAILURE,
+                None => ExitCode::SUCCESS,
+            }
+        }
+        Err(error) => finish(Err(error), "Checked", None, tell),
     }
 }

@@ -98,6 +98,11 @@ pub enum Command {
     Check {
         #[command(flatten)]
         common: Common,
+        /// Report, per person, every public page that names them or shows
+        /// their contact details; exits with status 1 when the public site
+        /// names someone who did not agree to it.
+        #[arg(long)]
+        privacy: bool,
     },
 }
 

@@ -223,3 +223,67 @@ pub fn chain(error: &dyn std::error::Error) -> String {
     }
     message
 }
+
+/// The privacy report, per network and person: where the public site names
+/// them and shows their contact details, and who it names without consent.
+pub fn privacy_text(report: &oogst::cmd::privacy::PrivacyReport, language: Language) -> String {
+    let nl = language == Language::Nl;
+    let mut lines = vec![
+        if nl {
+            "Privacyrapport van de openbare site"
+        } else {
+            "Privacy report of the public site"
+        }
+        .to_string(),
+    ];
+    let mut network = "";
+    for p in &report.people {
+        if p.network != network {
+            network = &p.network;
+            lines.push(format!("\n{network}"));
+        }
+        let status = match (p.public, &p.consent, nl) {
+            (true, Some(date), true) => format!("openbaar, toestemming {date}"),
+            (true, None, true) => "openbaar".to_string(),
+            (false, _, true) => "niet openbaar".to_string(),
+            (true, Some(date), false) => format!("public, consent {date}"),
+            (true, None, false) => "public".to_string(),
+            (false, _, false) => "not public".to_string(),
+        };
+        let flag = if !p.public && !p.named.is_empty() {
+            "  !! "
+        } else {
+            "  "
+        };
+        let named = match (p.named.len(), nl) {
+            (0, true) => "nergens genoemd".to_string(),
+            (0, false) => "named nowhere".to_string(),
+            (n, true) => format!("genoemd op {n} pagina('s)"),
+            (n, false) => format!("named on {n} page(s)"),
+        };
+        let contact = match (p.contact.len(), nl) {
+            (0, _) => String::new(),
+            (n, true) => format!("; contactgegevens op {n}"),
+            (n, false) => format!("; contact details on {n}"),
+        };
+        lines.push(format!("{flag}{} ({status}): {named}{contact}", p.name));
+        for url in p
+            .named
+            .iter()
+            .chain(p.contact.iter().filter(|u| !p.named.contains(u)))
+        {
+            lines.push(format!("      /{url}"));
+        }
+    }
+    let wrong = report.named_without_consent().count();
+    lines.push(String::new());
+    lines.push(match (wrong, nl) {
+        (0, true) => "Niemand staat zonder toestemming op de openbare site.".to_string(),
+        (0, false) => "Nobody is named on the public site without consent.".to_string(),
+        (n, true) => format!(
+            "fout: {n} persoon/personen zonder toestemming genoemd op de openbare site (!!)"
+        ),
+        (n, false) => format!("error: {n} person(s) named on the public site without consent (!!)"),
+    });
+    lines.join("\n")
+}

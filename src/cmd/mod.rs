@@ -9,6 +9,7 @@
 //! - [`scaffold`]: `oogst new` and `oogst init`.
 
 pub mod build;
+pub mod privacy;
 pub mod publish;
 pub mod scaffold;
 pub mod serve;

@@ -121,6 +121,8 @@ pub struct Site {
     /// Anchors in confidential passages this audience does not get: (the
     /// page's source, the id) (see [`Visible::hidden_anchors`]).
     pub hidden_anchors: HashSet<(PathBuf, String)>,
+    /// People this audience may not know by name: (network id, name).
+    pub unnamed_people: Vec<(String, String)>,
 }
 
 impl Site {
@@ -189,6 +191,7 @@ pub fn assemble(visible: Visible, diagnostics: &mut Diagnostics) -> Site {
         hidden_urls,
         hidden_networks: visible.hidden_networks.into_iter().collect(),
         hidden_anchors: visible.hidden_anchors.into_iter().collect(),
+        unnamed_people: visible.unnamed_people,
     }
 }
 

@@ -14,6 +14,7 @@ mod leaks;
 mod markdown;
 mod output;
 mod print;
+mod privacy;
 mod publishing;
 mod scaffold;
 mod themes;
