@@ -92,6 +92,7 @@ pub struct RawNetwork {
     pub allow_scripts: bool,
     pub show_authors: Option<bool>,
     pub require_consent: bool,
+    pub privacy: RawPrivacy,
     pub region: Option<String>,
     #[serde(deserialize_with = "one_or_many")]
     pub tags: Vec<String>,
@@ -185,6 +186,18 @@ pub struct RawPage {
     pub consent: Option<RawConsent>,
 }
 
+/// What the network's privacy statement says of who is responsible.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct RawPrivacy {
+    /// Who is responsible for the data (the "verwerkingsverantwoordelijke").
+    pub controller: Option<String>,
+    /// Where to ask to see, correct or remove what is published.
+    pub contact: Option<String>,
+    /// How long the notes are kept.
+    pub retention: Option<String>,
+}
+
 /// Who agreed that a practice is public, and when.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -263,6 +276,7 @@ pub const NETWORK_KEYS: &[&str] = &[
     "allow_scripts",
     "show_authors",
     "require_consent",
+    "privacy",
     "region",
     "tags",
     "extra_keys",

@@ -19,6 +19,7 @@ pub enum Page {
     Tag(String),
     Expertise,
     Actions,
+    Privacy,
 }
 
 /// The directory pages of a network. Open actions come from meeting notes
@@ -52,6 +53,7 @@ pub fn pages(network: &NetworkSite, for_participants: bool) -> Vec<Page> {
     if for_participants && !network.index.open_actions.is_empty() {
         pages.push(Page::Actions);
     }
+    pages.push(Page::Privacy);
     pages
 }
 
@@ -69,6 +71,7 @@ pub fn render(env: &Env, n: usize, page: &Page) -> Result<OutputFile, Error> {
         Page::Tag(t) => (vec!["tags", t], "theme.html"),
         Page::Expertise => (vec!["expertise"], "expertise.html"),
         Page::Actions => (vec!["actions"], "actions.html"),
+        Page::Privacy => (vec!["privacy"], "privacy.html"),
     };
     let mut all = vec![id.as_str()];
     all.extend(segments);
@@ -105,6 +108,15 @@ pub fn render(env: &Env, n: usize, page: &Page) -> Result<OutputFile, Error> {
         }
         Page::Expertise => r.insert("areas", &views.expertise()),
         Page::Actions => r.insert("groups", &views.open_actions()),
+        Page::Privacy => {
+            let unnamed = env
+                .site
+                .unnamed_people
+                .iter()
+                .filter(|(net, _)| net == id)
+                .count();
+            r.insert("privacy", &views.privacy(unnamed));
+        }
     }
     r.finish(template)
 }

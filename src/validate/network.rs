@@ -76,6 +76,7 @@ pub fn validate_network(
         allow_scripts: raw.allow_scripts,
         show_authors: raw.show_authors.unwrap_or(true),
         require_consent: raw.require_consent,
+        privacy: raw.privacy,
         extra_keys: raw.extra_keys,
         embeds: raw.embeds,
         region: raw.region,

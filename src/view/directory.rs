@@ -293,3 +293,36 @@ fn listed(
         .map(|&i| summaries(i))
         .collect()
 }
+
+/// The network's privacy statement (`privacy.html`): who is responsible,
+/// whom to ask, how long notes are kept, and how oogst keeps people and
+/// confidential notes out of the public site.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrivacyView {
+    pub controller: Option<String>,
+    pub contact: Option<String>,
+    pub contact_href: Option<String>,
+    pub retention: Option<String>,
+    /// Whether a practice needs its organisation's consent to be public.
+    pub require_consent: bool,
+    /// People named on this edition, and people it leaves unnamed.
+    pub named: usize,
+    pub unnamed: usize,
+}
+
+impl Views<'_> {
+    /// The privacy statement; `unnamed` is how many people this edition
+    /// does not name.
+    pub fn privacy(&self, unnamed: usize) -> PrivacyView {
+        let n = &self.site.network;
+        PrivacyView {
+            controller: n.privacy.controller.clone(),
+            contact: n.privacy.contact.clone(),
+            contact_href: n.privacy.contact.as_deref().and_then(urls::contact_href),
+            retention: n.privacy.retention.clone(),
+            require_consent: n.require_consent,
+            named: n.people.len(),
+            unnamed,
+        }
+    }
+}

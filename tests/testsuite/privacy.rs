@@ -52,3 +52,28 @@ fn the_privacy_report_lists_where_each_person_is_named_and_fails_on_a_name_witho
         "{dutch}"
     );
 }
+
+#[test]
+fn each_network_has_a_privacy_statement_from_its_settings() {
+    let site = site();
+    site.write(
+        "content/net/_network.md",
+        site.read("content/net/_network.md").replace(
+            "organisations:\n",
+            "require_consent: true\nprivacy:\n  controller: Stichting Samen\n  contact: privacy@example.org\n  retention: Twee jaar.\norganisations:\n",
+        ),
+    );
+    site.build();
+    let page = site.read("public/net/privacy/index.html");
+    for seen in [
+        "<h1>Privacyverklaring</h1>",
+        "Stichting Samen",
+        "(1 van de 2)",
+        "Een goed voorbeeld pas als de organisatie erachter toestemming gaf",
+        "Twee jaar.",
+        "<a href=\"mailto:privacy@example.org\">privacy@example.org</a>",
+    ] {
+        assert!(page.contains(seen), "{seen} missing:\n{page}");
+    }
+    site.check_file_contains("public/net/index.html", "net/privacy/\">Privacy</a>");
+}

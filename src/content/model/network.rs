@@ -63,6 +63,8 @@ pub struct Network {
     pub show_authors: bool,
     /// A practice is public only with a `consent:` (`require_consent: true`).
     pub require_consent: bool,
+    /// What the privacy statement says of who is responsible (`privacy:`).
+    pub privacy: crate::content::raw::RawPrivacy,
     /// Front-matter keys of the network's own, not warned about and passed
     /// to the templates as `page.extra`.
     pub extra_keys: Vec<String>,
@@ -98,6 +100,7 @@ impl Network {
             allow_scripts: false,
             show_authors: true,
             require_consent: false,
+            privacy: Default::default(),
             extra_keys: Vec::new(),
             embeds: Vec::new(),
             region: None,
