@@ -76,9 +76,10 @@ pub(super) fn without_private_people(
     names
 }
 
-/// A warning for each place where the text of a public page (its title,
-/// summary or body, passages already gone) names a person who did not agree
-/// to be named: the writer can rephrase. Whole words, any case.
+/// A warning for each place where the text of a public page (its front
+/// matter, or its body with the passages already gone) names a person who
+/// did not agree to be named: the writer can rephrase. Whole words, any
+/// case.
 pub fn names_in_text(
     pages: &[Page],
     unnamed: &[(String, String)],
@@ -94,8 +95,22 @@ pub fn names_in_text(
         if names.is_empty() {
             continue;
         }
-        let front = [page.title.as_str(), page.summary.as_deref().unwrap_or("")];
-        let lines = front.iter().map(|t| (1, *t)).chain(
+        // The front matter as written (titles, agendas, decisions, results
+        // all name people too), then the body without its passages.
+        let file = std::fs::read_to_string(&page.source).unwrap_or_default();
+        let front: Vec<(usize, &str)> = match file.is_empty() {
+            false => file
+                .lines()
+                .take(page.body_line.saturating_sub(1))
+                .enumerate()
+                .map(|(i, l)| (i + 1, l))
+                .collect(),
+            true => vec![
+                (1, page.title.as_str()),
+                (1, page.summary.as_deref().unwrap_or("")),
+            ],
+        };
+        let lines = front.into_iter().chain(
             page.body
                 .lines()
                 .enumerate()

@@ -646,16 +646,25 @@ fn a_public_page_naming_someone_without_consent_gets_a_warning_at_the_line() {
         .file(
             "content/net/pages/verhaal.md",
             "---\ntitle: Verhaal\n---\nDirk Dekker vertelde.\n\nDaarna vertelde carla visser over haar afdeling.\n\n::: vertrouwelijk\nCarla Visser zei nog meer.\n:::\n\nCarla Vissers is iemand anders.\n",
+        )
+        .file(
+            "content/net/meetings/2024-03-01-open.md",
+            "---\ntitle: Open\nvisibility: public\nagenda:\n  - Inleiding door Carla Visser\n---\nVerslag.\n",
         );
     let stderr = site.run(&["build"]).stderr();
     assert!(
         stderr.contains("content/net/pages/verhaal.md:6:1: warning: 'Carla Visser' is named in a public page, but did not agree to be named publicly"),
         "{stderr}"
     );
+    // In the front matter too (an agenda), at its line.
+    assert!(
+        stderr.contains("content/net/meetings/2024-03-01-open.md:5:1: warning: 'Carla Visser' is named in a public page"),
+        "{stderr}"
+    );
     // Not the public person, not inside a passage, not a longer word.
     assert_eq!(
         stderr.matches("is named in a public page").count(),
-        1,
+        2,
         "{stderr}"
     );
 }
