@@ -86,21 +86,7 @@ pub fn filter(content: Content, audience: Audience) -> Visible {
         .filter(|n| may_see_network(audience, n))
         .map(|n| n.id.clone())
         .collect();
-    // A practice that waits for consent (its network requires one) stays
-    // with the participants; so do the pages in its folder.
-    let consent_networks: HashSet<&str> = content
-        .networks
-        .iter()
-        .filter(|n| n.require_consent && audience == Visibility::Public)
-        .map(|n| n.id.as_str())
-        .collect();
-    let waiting: HashSet<PathBuf> = content
-        .pages
-        .iter()
-        .filter(|p| consent_networks.contains(p.network.as_str()))
-        .filter(|p| matches!(&p.kind, Kind::Practice(pr) if pr.consent_by.is_none()))
-        .map(|p| p.source.clone())
-        .collect();
+    let waiting = waiting_for_consent(&content, audience);
     let seen = visible_pages(&content.pages, audience, &open_networks, &waiting);
     let (mut pages, hidden): (Vec<Page>, Vec<Page>) = content
         .pages
@@ -145,17 +131,39 @@ pub fn filter(content: Content, audience: Audience) -> Visible {
         hidden_networks: closed.into_iter().map(|n| n.id).collect(),
         hidden_anchors,
         unnamed_people,
-        hidden: hidden
-            .into_iter()
-            .map(|p| HiddenPage {
-                source: p.source,
-                network: p.network,
-                title: p.title,
-                path: p.path,
-                draft: p.draft,
-            })
-            .collect(),
+        hidden: hidden.into_iter().map(HiddenPage::of).collect(),
     }
+}
+
+impl HiddenPage {
+    /// What may be known of a hidden page: never its text.
+    fn of(page: Page) -> Self {
+        HiddenPage {
+            source: page.source,
+            network: page.network,
+            title: page.title,
+            path: page.path,
+            draft: page.draft,
+        }
+    }
+}
+
+/// The practices the public does not get yet: their network requires
+/// consent and they have none. (The pages in their folders follow them.)
+fn waiting_for_consent(content: &Content, audience: Audience) -> HashSet<PathBuf> {
+    let networks: HashSet<&str> = content
+        .networks
+        .iter()
+        .filter(|n| n.require_consent && audience == Visibility::Public)
+        .map(|n| n.id.as_str())
+        .collect();
+    content
+        .pages
+        .iter()
+        .filter(|p| networks.contains(p.network.as_str()))
+        .filter(|p| matches!(&p.kind, Kind::Practice(pr) if pr.consent_by.is_none()))
+        .map(|p| p.source.clone())
+        .collect()
 }
 
 /// For each page's source, whether `audience` sees it.

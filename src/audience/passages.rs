@@ -49,8 +49,18 @@ pub(super) fn without_passages(
         }
         page.body = removed.body;
     }
-    // A file linked only from a passage: not copied, not in a meeting's
-    // documents, and a link to it elsewhere becomes text.
+    hide_files(&gone, pages, loose, hidden_files);
+    anchors
+}
+
+/// The files in `gone` (linked only from a passage): not copied, not in a
+/// meeting's documents, and a link to one elsewhere becomes text.
+fn hide_files(
+    gone: &HashSet<PathBuf>,
+    pages: &mut [Page],
+    loose: &mut Vec<LooseFile>,
+    hidden_files: &mut Vec<HiddenFile>,
+) {
     for page in pages.iter_mut() {
         if let Kind::Meeting(m) = &mut page.kind {
             m.documents.retain(|d| !gone.contains(&d.source));
@@ -74,5 +84,4 @@ pub(super) fn without_passages(
         source: f.file.source,
         network: f.network,
     }));
-    anchors
 }

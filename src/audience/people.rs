@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::content::model::{Kind, Network, Page};
+use crate::content::model::{Kind, Meeting, Network, Page};
 
 /// Removes every non-public person from `networks`, and from `pages` every
 /// reference to one: a meeting's attendees become a count (with their
@@ -41,32 +41,7 @@ pub(super) fn without_private_people(
             continue;
         };
         match &mut page.kind {
-            Kind::Meeting(m) => {
-                let mut organisations: Vec<String> = Vec::new();
-                let before = m.attendees.len();
-                m.attendees.retain(|a| match hidden.get(a) {
-                    Some(org) => {
-                        organisations.extend(org.clone());
-                        false
-                    }
-                    None => true,
-                });
-                m.unnamed += before - m.attendees.len();
-                if let Some(org) = m.facilitator.as_ref().and_then(|f| hidden.get(f)) {
-                    organisations.extend(org.clone());
-                    m.facilitator = None;
-                }
-                for action in &mut m.actions {
-                    if action.who.as_ref().is_some_and(|w| hidden.contains_key(w)) {
-                        action.who = None;
-                    }
-                }
-                for org in organisations {
-                    if !m.organisations.contains(&org) {
-                        m.organisations.push(org);
-                    }
-                }
-            }
+            Kind::Meeting(m) => unname_in_meeting(m, hidden),
             Kind::Practice(p) if p.contact.as_ref().is_some_and(|c| hidden.contains_key(c)) => {
                 p.contact = None;
             }
@@ -74,6 +49,36 @@ pub(super) fn without_private_people(
         }
     }
     names
+}
+
+/// A meeting without the private people in `hidden` (id -> organisation):
+/// attendees counted, facilitator and action owners left out, their
+/// organisations among the meeting's.
+fn unname_in_meeting(m: &mut Meeting, hidden: &HashMap<String, Option<String>>) {
+    let mut organisations: Vec<String> = Vec::new();
+    let before = m.attendees.len();
+    m.attendees.retain(|a| match hidden.get(a) {
+        Some(org) => {
+            organisations.extend(org.clone());
+            false
+        }
+        None => true,
+    });
+    m.unnamed += before - m.attendees.len();
+    if let Some(org) = m.facilitator.as_ref().and_then(|f| hidden.get(f)) {
+        organisations.extend(org.clone());
+        m.facilitator = None;
+    }
+    for action in &mut m.actions {
+        if action.who.as_ref().is_some_and(|w| hidden.contains_key(w)) {
+            action.who = None;
+        }
+    }
+    for org in organisations {
+        if !m.organisations.contains(&org) {
+            m.organisations.push(org);
+        }
+    }
 }
 
 /// A warning for each place where the text of a public page (its front

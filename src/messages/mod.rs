@@ -7,6 +7,7 @@
 
 mod nl_content;
 mod nl_links;
+mod nl_privacy;
 
 use crate::content::model::Language;
 
@@ -21,7 +22,10 @@ pub fn say(text: &str, language: Language) -> String {
 /// The Dutch catalogue, in the order templates are tried: a specific
 /// template comes before a general one that would also match it.
 fn catalogue() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
-    nl_content::CATALOGUE.iter().chain(nl_links::CATALOGUE)
+    nl_content::CATALOGUE
+        .iter()
+        .chain(nl_privacy::CATALOGUE)
+        .chain(nl_links::CATALOGUE)
 }
 
 /// The Dutch of `text` from the catalogue, if it knows it.

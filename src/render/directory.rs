@@ -60,19 +60,7 @@ pub fn pages(network: &NetworkSite, for_participants: bool) -> Vec<Page> {
 pub fn render(env: &Env, n: usize, page: &Page) -> Result<OutputFile, Error> {
     let id = &env.site.networks[n].network.id;
     let summaries = |i: usize| env.summary(n, i);
-    let (segments, template): (Vec<&str>, &str) = match page {
-        Page::People => (vec!["people"], "people.html"),
-        Page::Person(p) => (vec!["people", p], "person.html"),
-        Page::Organisations => (vec!["organisations"], "organisations.html"),
-        Page::Organisation(o) => (vec!["organisations", o], "organisation.html"),
-        Page::Themes => (vec!["themes"], "themes.html"),
-        Page::Theme(t) => (vec!["themes", t], "theme.html"),
-        Page::Tags => (vec!["tags"], "tags.html"),
-        Page::Tag(t) => (vec!["tags", t], "theme.html"),
-        Page::Expertise => (vec!["expertise"], "expertise.html"),
-        Page::Actions => (vec!["actions"], "actions.html"),
-        Page::Privacy => (vec!["privacy"], "privacy.html"),
-    };
+    let (segments, template) = address(page);
     let mut all = vec![id.as_str()];
     all.extend(segments);
     let mut r = env.renderer(n, urls::of(&all));
@@ -119,4 +107,21 @@ pub fn render(env: &Env, n: usize, page: &Page) -> Result<OutputFile, Error> {
         }
     }
     r.finish(template)
+}
+
+/// The folders below the network and the template of a directory page.
+fn address(page: &Page) -> (Vec<&str>, &'static str) {
+    match page {
+        Page::People => (vec!["people"], "people.html"),
+        Page::Person(p) => (vec!["people", p], "person.html"),
+        Page::Organisations => (vec!["organisations"], "organisations.html"),
+        Page::Organisation(o) => (vec!["organisations", o], "organisation.html"),
+        Page::Themes => (vec!["themes"], "themes.html"),
+        Page::Theme(t) => (vec!["themes", t], "theme.html"),
+        Page::Tags => (vec!["tags"], "tags.html"),
+        Page::Tag(t) => (vec!["tags", t], "theme.html"),
+        Page::Expertise => (vec!["expertise"], "expertise.html"),
+        Page::Actions => (vec!["actions"], "actions.html"),
+        Page::Privacy => (vec!["privacy"], "privacy.html"),
+    }
 }

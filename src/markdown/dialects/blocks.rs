@@ -123,10 +123,9 @@ impl Blocks<'_> {
     /// The box around `body` as HTML blocks, with blank lines so that the
     /// body is read as markdown.
     fn boxed(&mut self, line: &Line, start: &Start, body: Vec<Line>, out: &mut Vec<Line>) {
-        let confidential = is_confidential(&start.kind);
-        let (class, index) = match confidential {
-            // Only the participants' edition gets here: the public one's
-            // body has no passages left (see `content::passages`).
+        // A confidential passage reaches here only in the participants'
+        // edition: the public one's body has none left (`content::passages`).
+        let (class, index) = match is_confidential(&start.kind) {
             true => (Some("confidential"), 5),
             false => alert_class(&start.kind),
         };
