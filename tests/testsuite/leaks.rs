@@ -99,16 +99,18 @@ fn archive_canaries(path: &std::path::Path) -> Vec<String> {
     found
 }
 
+/// Fails with every place below `dir` that holds a canary.
+#[track_caller]
+fn assert_no_canaries(site: &SiteTest, dir: &str) {
+    let leaks = canaries(site, dir);
+    assert!(leaks.is_empty(), "{dir} leaks:\n{}", leaks.join("\n"));
+}
+
 #[test]
 fn no_hidden_field_file_or_link_reaches_the_public_build_or_archive() {
     let site = leaky_site();
     let run = site.build();
-    let leaks = canaries(&site, "public");
-    assert!(
-        leaks.is_empty(),
-        "the public build leaks:\n{}",
-        leaks.join("\n")
-    );
+    assert_no_canaries(&site, "public");
     let stderr = run.stderr();
     assert!(
         stderr.contains("points to a page or file this audience cannot see"),
@@ -515,12 +517,7 @@ fn site_with_passages() -> SiteTest {
 fn confidential_passages_never_reach_the_public_build_or_archive() {
     let site = site_with_passages();
     let run = site.build();
-    let leaks = canaries(&site, "public");
-    assert!(
-        leaks.is_empty(),
-        "the public build leaks:\n{}",
-        leaks.join("\n")
-    );
+    assert_no_canaries(&site, "public");
     // The public text around the passages stays, and links into a passage
     // are text, with a warning.
     let meeting = site.read("public/net/meetings/2024-04-01-open/index.html");
