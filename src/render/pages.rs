@@ -17,16 +17,40 @@ pub fn home(env: &Env, n: usize) -> Result<OutputFile, Error> {
             .get(&section)
             .into_iter()
             .flatten()
+            .filter(|&&i| !is_upcoming(&network.pages[i], env.inputs.today))
             .take(count)
             .map(|&i| env.summary(n, i))
             .collect()
     };
+    let next_meeting = upcoming(network, env.inputs.today)
+        .first()
+        .map(|&i| env.summary(n, i));
     r.insert("content", &env.bodies.networks[n].home.html);
+    r.insert("next_meeting", &next_meeting);
     r.insert("recent_meetings", &list(Section::Meetings, 5));
     r.insert("recent_practices", &list(Section::Practices, 6));
     r.insert("lessons", &list(Section::Lessons, usize::MAX));
     r.insert("handreiking", &book_block(env, n));
     r.finish("network.html")
+}
+
+/// Whether `page` is a meeting still to come: dated after `today`.
+fn is_upcoming(page: &crate::content::model::Page, today: jiff::civil::Date) -> bool {
+    matches!(page.kind, Kind::Meeting(_)) && page.date.is_some_and(|d| d.date > today)
+}
+
+/// The meetings still to come, soonest first.
+fn upcoming(network: &crate::site::NetworkSite, today: jiff::civil::Date) -> Vec<usize> {
+    let mut coming: Vec<usize> = network
+        .sections
+        .get(&Section::Meetings)
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|&i| is_upcoming(&network.pages[i], today))
+        .collect();
+    coming.sort_by_key(|&i| network.pages[i].date);
+    coming
 }
 
 /// The handreiking as a block of the network home: its title and summary
@@ -99,7 +123,12 @@ pub fn section(env: &Env, n: usize, section: Section) -> Result<OutputFile, Erro
         },
         url: r.url.clone(),
         groups: if section == Section::Meetings {
-            by_year(&pages)
+            let past: Vec<Summary> = indices
+                .iter()
+                .filter(|&&i| !is_intro(i) && !is_upcoming(&network.pages[i], env.inputs.today))
+                .map(|&i| env.summary(n, i))
+                .collect();
+            by_year(&past)
         } else {
             Vec::new()
         },
@@ -116,6 +145,13 @@ pub fn section(env: &Env, n: usize, section: Section) -> Result<OutputFile, Erro
             "lessons_by_theme",
             &views.lessons_by_theme(&|i| env.summary(n, i)),
         );
+    }
+    if section == Section::Meetings {
+        let coming: Vec<Summary> = upcoming(network, env.inputs.today)
+            .into_iter()
+            .map(|i| env.summary(n, i))
+            .collect();
+        r.insert("upcoming", &coming);
     }
     r.insert("section", &view);
     r.insert("facet", &None::<()>);

@@ -20,3 +20,4 @@ mod scaffold;
 mod themes;
 mod validity;
 mod watch;
+mod year;
