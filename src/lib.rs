@@ -58,6 +58,7 @@ mod render;
 pub mod output;
 
 // What the stages use.
+mod calendar;
 pub mod config;
 pub mod diagnostic;
 mod error;

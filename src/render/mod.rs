@@ -8,6 +8,7 @@
 //! static files.
 
 mod bodies;
+mod calendar_files;
 mod context;
 mod directory;
 mod feed_files;
@@ -31,6 +32,7 @@ use crate::view::Summary;
 
 use crate::output::{FileData, OutputFile};
 pub use bodies::Bodies;
+use calendar_files::calendar_files;
 use context::{Renderer, Shared};
 use feed_files::feed_files;
 use files::{copied_files, static_files};
@@ -81,6 +83,7 @@ pub fn render_all(
     files.extend(static_files(site, inputs));
     files.extend(search_indexes(&env));
     files.extend(feed_files(&env, &files));
+    files.extend(calendar_files(&env));
     Ok((files, bodies))
 }
 

@@ -52,3 +52,75 @@ fn meetings_to_come_stand_apart_and_the_home_shows_the_next_one() {
         ">Besloten werksessie</a>",
     );
 }
+
+/// The events of a calendar file, parsed by the icalendar crate: (summary,
+/// DTSTART with its parameters, UID).
+fn events(ics: &str) -> Vec<(String, String, String)> {
+    use icalendar::Component;
+    let calendar: icalendar::Calendar = ics.parse().unwrap_or_else(|e| panic!("{e}\n{ics}"));
+    calendar
+        .events()
+        .map(|e| {
+            let start = e.properties().get("DTSTART").expect("DTSTART");
+            let params: Vec<String> = start
+                .params()
+                .iter()
+                .map(|(k, v)| format!("{k}={}", v.value()))
+                .collect();
+            (
+                e.get_summary().unwrap_or_default().to_string(),
+                format!("{};{}", start.value(), params.join(";")),
+                e.get_uid().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn calendars_list_the_meetings_each_audience_may_see_and_parse() {
+    let site = site();
+    site.build();
+    let ics = site.read("public/net/meetings.ics");
+    assert!(
+        ics.contains("\r\n") && ics.lines().all(|l| l.trim_end_matches('\r').len() <= 75),
+        "{ics}"
+    );
+    let public = events(&ics);
+    let titles: Vec<&str> = public.iter().map(|e| e.0.as_str()).collect();
+    assert!(
+        titles.contains(&"Jaarplanning 2099") && titles.contains(&"Lang geleden"),
+        "{public:?}"
+    );
+    assert!(!titles.contains(&"Besloten werksessie"), "{public:?}");
+    let planned = public.iter().find(|e| e.0 == "Jaarplanning 2099").unwrap();
+    assert_eq!(planned.1, "20990125T133000;TZID=Europe/Amsterdam");
+    assert_eq!(planned.2, "net/meetings/2099-01-25-jaarplanning@oogst");
+    let day = public.iter().find(|e| e.0 == "Lang geleden").unwrap();
+    assert_eq!(day.1, "20200301;VALUE=DATE");
+    // The portal's calendar has every network's; the participants' has all.
+    assert_eq!(
+        events(&site.read("public/meetings.ics")).len(),
+        public.len()
+    );
+    site.check_file_contains(
+        "public/net/meetings/index.html",
+        "href=\"../../net/meetings.ics\"",
+    );
+    site.build_network();
+    let network = events(&site.read("public-network/net/meetings.ics"));
+    assert!(
+        network.iter().any(|e| e.0 == "Besloten werksessie"),
+        "{network:?}"
+    );
+    // A meeting that moves keeps its UID, so calendars update it.
+    site.write(
+        "content/net/meetings/2099-01-25-jaarplanning.md",
+        site.read("content/net/meetings/2099-01-25-jaarplanning.md")
+            .replace("2099-01-25 13:30", "2099-02-01 10:00"),
+    );
+    site.build();
+    let moved = events(&site.read("public/net/meetings.ics"));
+    let planned = moved.iter().find(|e| e.0 == "Jaarplanning 2099").unwrap();
+    assert_eq!(planned.1, "20990201T100000;TZID=Europe/Amsterdam");
+    assert_eq!(planned.2, "net/meetings/2099-01-25-jaarplanning@oogst");
+}
