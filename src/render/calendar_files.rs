@@ -20,18 +20,9 @@ pub(super) fn calendar_files(env: &Env) -> Vec<OutputFile> {
         all.extend(events);
     }
     all.sort_by_key(|e| (e.date, e.time));
-    let name = env
-        .inputs
-        .themes
-        .portal
-        .strings
-        .for_language(env.inputs.language)
-        .get("site_title")
-        .cloned()
-        .unwrap_or_default();
     out.push(OutputFile {
         path: "meetings.ics".into(),
-        data: FileData::Bytes(calendar::calendar(&name, &all).into_bytes()),
+        data: FileData::Bytes(calendar::calendar(&env.portal_title(), &all).into_bytes()),
     });
     out
 }

@@ -27,15 +27,7 @@ pub(super) fn feed_files(env: &Env, files: &[OutputFile]) -> Vec<OutputFile> {
             ));
         }
         let portal = feeds::Feed {
-            title: env
-                .inputs
-                .themes
-                .portal
-                .strings
-                .for_language(env.inputs.language)
-                .get("site_title")
-                .cloned()
-                .unwrap_or_default(),
+            title: env.portal_title(),
             page_url: String::new(),
             language: env.inputs.language.code().into(),
             entries: feeds.into_iter().flat_map(|f| f.entries).collect(),

@@ -100,6 +100,18 @@ impl<'a> Env<'a> {
         Renderer::new(self.site, self.inputs, self.shared, n, url)
     }
 
+    /// The portal's title, in its language: the name of what spans networks.
+    fn portal_title(&self) -> String {
+        self.inputs
+            .themes
+            .portal
+            .strings
+            .for_language(self.inputs.language)
+            .get("site_title")
+            .cloned()
+            .unwrap_or_default()
+    }
+
     /// The list entry of page `i` of network `n`.
     fn summary(&self, n: usize, i: usize) -> Summary {
         let network = &self.site.networks[n];
