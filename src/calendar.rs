@@ -12,6 +12,8 @@ pub struct Event {
     pub title: String,
     pub date: Date,
     pub time: Option<Time>,
+    /// When it ends; two hours after its start when not written.
+    pub end: Option<Time>,
     pub location: Option<String>,
     pub description: String,
     /// The meeting's page, absolute when the site has a `base_url`.
@@ -52,7 +54,10 @@ fn vevent(e: &Event) -> String {
         Some(t) => {
             let start = format!("{}T{:02}{:02}00", day(e.date), t.hour(), t.minute());
             // Two hours, as most meetings of a learning network take.
-            let end_time = t.saturating_add(jiff::SignedDuration::from_hours(2));
+            let end_time = e
+                .end
+                .filter(|end| *end > t)
+                .unwrap_or_else(|| t.saturating_add(jiff::SignedDuration::from_hours(2)));
             let end = format!(
                 "{}T{:02}{:02}00",
                 day(e.date),
@@ -129,6 +134,7 @@ mod tests {
             title: "Start; met koffie, en thee".into(),
             date: Date::new(2025, 6, 30).unwrap(),
             time,
+            end: None,
             location: Some("Zorgplein Oost, Arnhem".into()),
             description: "Eerste regel\ntweede".into(),
             url: Some("https://kennis.example.org/net/meetings/start/".into()),

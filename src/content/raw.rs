@@ -160,6 +160,8 @@ pub struct RawPage {
     // chapters (and any page that wants an explicit order)
     pub weight: Option<i64>,
     // meetings
+    /// When the meeting ends: `15:30`.
+    pub end: Option<Scalar>,
     pub location: Option<String>,
     pub online: bool,
     pub facilitator: Option<String>,
@@ -238,6 +240,7 @@ pub const COMMON_KEYS: &[&str] = &[
 ];
 pub const MEETING_KEYS: &[&str] = &[
     "date",
+    "end",
     "location",
     "online",
     "facilitator",

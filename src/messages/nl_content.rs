@@ -267,6 +267,14 @@ pub const CATALOGUE: &[(&str, &str)] = &[
     // Meetings.
     ("the meeting has no date", "de bijeenkomst heeft geen datum"),
     (
+        "'{}' is not a time of day (end)",
+        "'{0}' is geen tijdstip (end)",
+    ),
+    (
+        "write the time the meeting ends as hours and minutes: end: 15:30",
+        "schrijf de eindtijd van de bijeenkomst in uren en minuten: end: 15:30",
+    ),
+    (
         "add `date: 2024-02-01`, or put the date in the file name: 2024-02-01-titel.md",
         "zet `date: 2024-02-01` in de front matter, of de datum in de bestandsnaam: 2024-02-01-titel.md",
     ),

@@ -53,6 +53,7 @@ fn events(env: &Env, n: usize) -> Vec<Event> {
                 title: page.title.clone(),
                 date: when.date,
                 time: when.time,
+                end: m.end,
                 location: match m.online {
                     true => Some("online".into()),
                     false => m.location.clone(),

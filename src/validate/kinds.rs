@@ -75,6 +75,7 @@ pub(super) fn meeting(
     check_facilitator(raw, registry, check);
     let texts = |items: &[String]| items.iter().map(|t| decode_entities(t)).collect();
     Meeting {
+        end: end_time(raw, check),
         location: raw.location.as_deref().map(decode_entities),
         online: raw.online,
         unnamed: 0,
@@ -92,6 +93,24 @@ pub(super) fn meeting(
         insights: texts(&raw.insights),
         documents: documents(raw, source, owned, check),
     }
+}
+
+/// A meeting's `end:` time (`15:30`); anything else is an error at its value.
+fn end_time(raw: &RawPage, check: &mut FileCheck) -> Option<jiff::civil::Time> {
+    let written = raw.end.as_ref()?.0.trim().to_string();
+    let parsed = written
+        .split_once(':')
+        .and_then(|(h, m)| Some((h.parse::<i8>().ok()?, m.parse::<i8>().ok()?)))
+        .and_then(|(h, m)| jiff::civil::Time::new(h, m, 0, 0).ok());
+    if parsed.is_none() {
+        check.error_at_value(
+            "end",
+            &written,
+            format!("'{written}' is not a time of day (end)"),
+            "write the time the meeting ends as hours and minutes: end: 15:30".into(),
+        );
+    }
+    parsed
 }
 
 /// The documents of a meeting: those listed in the front matter (which must

@@ -223,9 +223,10 @@ pub struct MeetingView {
     pub online: bool,
     pub facilitator: Option<PersonView>,
     pub attendees: Vec<PersonView>,
-    /// Attendees not named to this audience (they did not agree to be
-    /// named publicly), counted; their organisations are in `organisations`.
+    /// Attendees not named to this audience (no consent), counted.
     pub unnamed: usize,
+    /// When it ends (`15:30`).
+    pub end: Option<String>,
     pub organisations: Vec<OrganisationView>,
     pub agenda: Vec<String>,
     pub decisions: Vec<String>,

@@ -99,6 +99,9 @@ impl Views<'_> {
             facilitator: meeting.facilitator.as_deref().map(|f| self.person(f)),
             attendees: meeting.attendees.iter().map(|a| self.person(a)).collect(),
             unnamed: meeting.unnamed,
+            end: meeting
+                .end
+                .map(|t| format!("{:02}:{:02}", t.hour(), t.minute())),
             organisations: meeting
                 .organisations
                 .iter()

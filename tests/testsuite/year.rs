@@ -13,7 +13,7 @@ fn site() -> SiteTest {
         )
         .file(
             "content/net/meetings/2099-01-25-jaarplanning.md",
-            "---\ntitle: Jaarplanning 2099\ndate: 2099-01-25 13:30\nlocation: Utrecht\nvisibility: public\nagenda: [Thema's kiezen]\n---\nOpen voor iedereen.\n",
+            "---\ntitle: Jaarplanning 2099\ndate: 2099-01-25 13:30\nend: 16:00\nlocation: Utrecht\nvisibility: public\nagenda: [Thema's kiezen]\n---\nOpen voor iedereen.\n",
         )
         .file(
             "content/net/meetings/2099-06-01-besloten.md",
@@ -95,6 +95,14 @@ fn calendars_list_the_meetings_each_audience_may_see_and_parse() {
     let planned = public.iter().find(|e| e.0 == "Jaarplanning 2099").unwrap();
     assert_eq!(planned.1, "20990125T133000;TZID=Europe/Amsterdam");
     assert_eq!(planned.2, "net/meetings/2099-01-25-jaarplanning@oogst");
+    assert!(
+        ics.contains("DTEND;TZID=Europe/Amsterdam:20990125T160000\r\n"),
+        "{ics}"
+    );
+    site.check_file_contains(
+        "public/net/meetings/2099-01-25-jaarplanning/index.html",
+        "25 januari 2099, 13:30–16:00</time>",
+    );
     let day = public.iter().find(|e| e.0 == "Lang geleden").unwrap();
     assert_eq!(day.1, "20200301;VALUE=DATE");
     // The portal's calendar has every network's; the participants' has all.
@@ -123,4 +131,21 @@ fn calendars_list_the_meetings_each_audience_may_see_and_parse() {
     let planned = moved.iter().find(|e| e.0 == "Jaarplanning 2099").unwrap();
     assert_eq!(planned.1, "20990201T100000;TZID=Europe/Amsterdam");
     assert_eq!(planned.2, "net/meetings/2099-01-25-jaarplanning@oogst");
+}
+
+#[test]
+fn a_meeting_end_that_is_no_time_is_an_error_at_its_value() {
+    let site = SiteTest::small().file(
+        "content/net/meetings/2099-01-25-x.md",
+        "---\ntitle: X\ndate: 2099-01-25 13:30\nend: half vier\n---\nTekst.\n",
+    );
+    let stderr = site.run(&["check"]).failure().stderr();
+    assert!(
+        stderr.contains("content/net/meetings/2099-01-25-x.md:4:6: error: 'half vier' is not a time of day (end)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: write the time the meeting ends as hours and minutes: end: 15:30"),
+        "{stderr}"
+    );
 }

@@ -210,6 +210,8 @@ pub struct Document {
 
 #[derive(Debug, Clone, Default)]
 pub struct Meeting {
+    /// When it ends (`end: 15:30`), on the day of its date.
+    pub end: Option<jiff::civil::Time>,
     pub location: Option<String>,
     pub online: bool,
     pub facilitator: Option<String>,
