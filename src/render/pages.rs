@@ -299,6 +299,9 @@ pub fn page(env: &Env, n: usize, p: usize) -> Result<OutputFile, Error> {
         extra: page.extra.clone(),
     };
     r.insert("description", &view.summary);
+    if let Kind::Meeting(_) = page.kind {
+        r.insert("carried", &views.carried_actions(page));
+    }
     r.insert("page", &view);
     if page.section == Section::Handreiking {
         r.context.insert_value("book", r.shared.book.clone());

@@ -91,6 +91,34 @@ impl Views<'_> {
         }
     }
 
+    /// "Openstaand van vorige keer": the actions of the meetings before
+    /// `page` (a dated meeting) that are not done yet, oldest meeting first,
+    /// each with the meeting it comes from. They show on every later meeting
+    /// until the writer marks them `done: true` where they were agreed.
+    pub fn carried_actions(&self, page: &Page) -> Vec<ActionView> {
+        let Some(when) = page.date else {
+            return Vec::new();
+        };
+        let mut earlier: Vec<&Page> = self
+            .site
+            .section(crate::content::model::Section::Meetings)
+            .filter(|p| p.date.is_some_and(|d| d < when))
+            .collect();
+        earlier.sort_by_key(|p| p.date);
+        earlier
+            .into_iter()
+            .flat_map(|p| match &p.kind {
+                crate::content::model::Kind::Meeting(m) => m
+                    .actions
+                    .iter()
+                    .filter(|a| !a.done)
+                    .map(|a| self.action(a, Some(self.link(p))))
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect()
+    }
+
     pub fn meeting(&self, page: &Page, meeting: &Meeting) -> MeetingView {
         let url = self.page_url(page);
         MeetingView {

@@ -149,3 +149,44 @@ fn a_meeting_end_that_is_no_time_is_an_error_at_its_value() {
         "{stderr}"
     );
 }
+
+#[test]
+fn open_actions_of_earlier_meetings_follow_until_done() {
+    let site = site().file(
+        "content/net/meetings/2024-05-01-tweede.md",
+        "---\ntitle: Tweede\nactions:\n  - what: Folder drukken\n    who: bram\n    done: true\n  - what: Zaal regelen\n    who: bram\n    due: 2099-12-01\n---\nVerslag.\n",
+    );
+    site.build_network();
+    let page = site.read("public-network/net/meetings/2099-01-25-jaarplanning/index.html");
+    let carried = &page[page.find("Openstaand van vorige keer").expect(&page)..];
+    // Oldest meeting first, each with where it was agreed; overdue marked.
+    let rooster = carried.find("Rooster maken").expect(carried);
+    let zaal = carried.find("Zaal regelen").expect(carried);
+    assert!(rooster < zaal, "{carried}");
+    assert!(
+        carried.contains("<tr class=\"overdue\"><td>Rooster maken"),
+        "{carried}"
+    );
+    assert!(
+        carried.contains("<tr class=\"open\"><td>Zaal regelen"),
+        "{carried}"
+    );
+    assert!(
+        carried.contains(">Kick-off</a>") && carried.contains(">Tweede</a>"),
+        "{carried}"
+    );
+    assert!(
+        !carried.contains("Folder drukken"),
+        "a done action is not carried:\n{carried}"
+    );
+    // The first meeting has nothing before it.
+    let first = site.read("public-network/net/meetings/2020-03-01-lang-geleden/index.html");
+    assert!(!first.contains("Openstaand van vorige keer"), "{first}");
+    // The public sees no actions of meetings it may not see.
+    site.build();
+    let public = site.read("public/net/meetings/2099-01-25-jaarplanning/index.html");
+    assert!(
+        !public.contains("Rooster maken") && !public.contains("Zaal regelen"),
+        "{public}"
+    );
+}
