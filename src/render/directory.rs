@@ -72,7 +72,10 @@ pub fn render(env: &Env, n: usize, page: &Page) -> Result<OutputFile, Error> {
                 network.people.iter().map(|p| views.person(&p.id)).collect();
             r.insert("people", &people);
         }
-        Page::Person(p) => r.insert("person_page", &views.person_page(p, &summaries)),
+        Page::Person(p) => {
+            r.insert("person_page", &views.person_page(p, &summaries));
+            r.insert("actions", &views.actions_of(p));
+        }
         Page::Organisations => {
             let orgs: Vec<_> = network
                 .organisations

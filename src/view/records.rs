@@ -91,6 +91,26 @@ impl Views<'_> {
         }
     }
 
+    /// The actions person `id` owns in the meetings this edition may see,
+    /// open ones first (overdue marked), each with its meeting.
+    pub fn actions_of(&self, id: &str) -> Vec<ActionView> {
+        let mut actions: Vec<ActionView> = self
+            .site
+            .section(crate::content::model::Section::Meetings)
+            .flat_map(|p| match &p.kind {
+                crate::content::model::Kind::Meeting(m) => m
+                    .actions
+                    .iter()
+                    .filter(|a| a.who.as_deref() == Some(id))
+                    .map(|a| self.action(a, Some(self.link(p))))
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        actions.sort_by_key(|a| a.done);
+        actions
+    }
+
     /// "Openstaand van vorige keer": the actions of the meetings before
     /// `page` (a dated meeting) that are not done yet, oldest meeting first,
     /// each with the meeting it comes from. They show on every later meeting

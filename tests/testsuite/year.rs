@@ -190,3 +190,27 @@ fn open_actions_of_earlier_meetings_follow_until_done() {
         "{public}"
     );
 }
+
+#[test]
+fn a_persons_page_lists_their_actions_open_first() {
+    let site = site().file(
+        "content/net/meetings/2024-05-01-tweede.md",
+        "---\ntitle: Tweede\nactions:\n  - what: Folder drukken\n    who: anna\n    done: true\n---\nVerslag.\n",
+    );
+    site.build_network();
+    let page = site.read("public-network/net/people/anna/index.html");
+    let open = page
+        .find("<tr class=\"overdue\"><td>Rooster maken")
+        .expect(&page);
+    let done = page
+        .find("<tr class=\"done\"><td>Folder drukken")
+        .expect(&page);
+    assert!(open < done, "{page}");
+    // The public edition has no actions of network-only meetings.
+    site.build();
+    let public = site.read("public/net/people/anna/index.html");
+    assert!(
+        !public.contains("Rooster maken") && !public.contains("Folder drukken"),
+        "{public}"
+    );
+}
