@@ -74,7 +74,10 @@ pub fn render(env: &Env, n: usize, page: &Page) -> Result<OutputFile, Error> {
         }
         Page::Person(p) => {
             r.insert("person_page", &views.person_page(p, &summaries));
-            r.insert("actions", &views.actions_of(p));
+            // Who does what is the participants' business.
+            if env.site.audience == crate::content::model::Visibility::Network {
+                r.insert("actions", &views.actions_of(p));
+            }
         }
         Page::Organisations => {
             let orgs: Vec<_> = network
