@@ -85,9 +85,11 @@ fn unname_in_meeting(m: &mut Meeting, hidden: &HashMap<String, Option<String>>) 
 /// matter, or its body with the passages already gone) names a person who
 /// did not agree to be named: the writer can rephrase. Whole words, any
 /// case.
+/// `sources` gives each page file's text as loaded (not read again).
 pub fn names_in_text(
     pages: &[Page],
     unnamed: &[(String, String)],
+    sources: &HashMap<&std::path::Path, &str>,
     diagnostics: &mut crate::diagnostic::Diagnostics,
 ) {
     use crate::diagnostic::Diagnostic;
@@ -102,15 +104,14 @@ pub fn names_in_text(
         }
         // The front matter as written (titles, agendas, decisions, results
         // all name people too), then the body without its passages.
-        let file = std::fs::read_to_string(&page.source).unwrap_or_default();
-        let front: Vec<(usize, &str)> = match file.is_empty() {
-            false => file
+        let front: Vec<(usize, &str)> = match sources.get(page.source.as_path()) {
+            Some(file) => file
                 .lines()
                 .take(page.body_line.saturating_sub(1))
                 .enumerate()
                 .map(|(i, l)| (i + 1, l))
                 .collect(),
-            true => vec![
+            None => vec![
                 (1, page.title.as_str()),
                 (1, page.summary.as_deref().unwrap_or("")),
             ],

@@ -165,7 +165,20 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<
             crate::git::last_change(&history, &page.source, page.updated.map(|u| u.date));
     }
     let visible = audience::filter(content, options.audience);
-    audience::names_in_text(&visible.content.pages, &visible.unnamed_people, diagnostics);
+    if !visible.unnamed_people.is_empty() {
+        let texts: HashMap<&Path, &str> = tree
+            .networks
+            .iter()
+            .flat_map(|n| &n.pages)
+            .map(|p| (p.file.path.as_path(), p.file.text.as_str()))
+            .collect();
+        audience::names_in_text(
+            &visible.content.pages,
+            &visible.unnamed_people,
+            &texts,
+            diagnostics,
+        );
+    }
     let site = site::assemble(visible, diagnostics);
     let themes = load_themes(options, &tree)?;
     Ok(Prepared {
