@@ -241,6 +241,60 @@ fn publishing_an_active_network_is_a_snapshot() {
     assert!(site.exists("publish/net.zip"));
 }
 
+#[test]
+fn every_demo_network_publishes() {
+    // The last check refused the active network before: a network-only
+    // meeting's `themes: [positionering]` counted as its secret, though
+    // every public page of that theme says the word.
+    let out = tempfile::tempdir().unwrap();
+    for network in [
+        "kwaliteitsverpleegkundigen",
+        "leercultuur",
+        "tweebenig-werken",
+    ] {
+        let output = publish_demo(network, out.path());
+        assert!(
+            output.status.success(),
+            "{network}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+#[test]
+fn a_theme_word_is_no_secret_but_a_hidden_value_still_is() {
+    let theme =
+        "themes:\n  - id: positionering\n    label: Rol en positionering\n  - id: werkdruk\n";
+    let site = SiteTest::small()
+        .file(
+            "content/net/_network.md",
+            crate::harness::NETWORK.replace("themes:\n  - id: werkdruk\n", theme),
+        )
+        .file(
+            "content/net/practices/rol.md",
+            "---\ntitle: Rol\nthemes: [positionering]\n---\nOpenbaar.\n",
+        )
+        .file(
+            "content/net/meetings/2024-06-01-rol.md",
+            "---\ntitle: Rol\nthemes: [positionering]\n---\nBesloten.\n",
+        );
+    site.run(&["publish", "net"]).success();
+    // A distinctive value of the hidden meeting, written in public text, is refused.
+    site.write(
+        "content/net/meetings/2024-06-01-rol.md",
+        "---\ntitle: Rol\nlocation: Kamer van de bestuurder\n---\nBesloten.\n",
+    );
+    site.write(
+        "content/net/pages/over.md",
+        "---\ntitle: Over\n---\nWe zaten in de kamer van de bestuurder.\n",
+    );
+    let stderr = site.run(&["publish", "net"]).failure().stderr();
+    assert!(
+        stderr.contains("which is not public: \"kamer van de bestuurder\""),
+        "{stderr}"
+    );
+}
+
 /// Chromium (Debian's package) for the browser checks; CI installs it.
 pub fn chromium() -> PathBuf {
     crate::harness::tool("chromium", "apt-get install chromium")

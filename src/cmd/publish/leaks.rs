@@ -33,6 +33,7 @@ pub(super) fn secrets(rendered: &build::Rendered) -> Secrets {
         .flat_map(|n| &n.pages)
         .map(|p| (p.file.path.as_path(), p.file.text.as_str()))
         .collect();
+    let vocabulary = public_vocabulary(&rendered.site);
     let mut texts = Vec::new();
     for hidden in &rendered.site.hidden {
         let Some(text) = sources.get(hidden.source.as_path()) else {
@@ -40,7 +41,7 @@ pub(super) fn secrets(rendered: &build::Rendered) -> Secrets {
         };
         let mut add = |value: &str, min: usize| {
             let value = normalise(value);
-            if value.chars().count() >= min {
+            if value.chars().count() >= min && !vocabulary.contains(&value) {
                 texts.push((hidden.source.clone(), value));
             }
         };
@@ -55,6 +56,12 @@ pub(super) fn secrets(rendered: &build::Rendered) -> Secrets {
         }
         for sentence in crate::markdown::reader_text(&split.body).split(['.', '!', '?', '\n']) {
             add(sentence, MIN_SENTENCE);
+        }
+    }
+    // The confidential passages of the pages the public does see.
+    for page in rendered.tree.networks.iter().flat_map(|n| &n.pages) {
+        for sentence in passage_sentences(&page.file.text) {
+            texts.push((page.file.path.clone(), sentence));
         }
     }
     let files = rendered
@@ -76,6 +83,60 @@ pub(super) fn secrets(rendered: &build::Rendered) -> Secrets {
 }
 
 /// Every string in a front matter value, however nested.
+/// The words every public page may use: the ids and labels of the themes
+/// and the ids, names, regions and sectors of the organisations of the
+/// networks the public sees. A hidden meeting's `themes: [positionering]`
+/// is no secret of that meeting.
+fn public_vocabulary(site: &crate::site::Site) -> std::collections::HashSet<String> {
+    site.networks
+        .iter()
+        .map(|n| &n.network)
+        .flat_map(|n| {
+            let themes = n
+                .themes
+                .iter()
+                .flat_map(|t| [t.id.as_str(), t.label.as_str()]);
+            let organisations = n.organisations.iter().flat_map(|o| {
+                [
+                    Some(o.id.as_str()),
+                    Some(o.name.as_str()),
+                    o.region.as_deref(),
+                    o.sector.as_deref(),
+                ]
+                .into_iter()
+                .flatten()
+            });
+            themes
+                .chain(organisations)
+                .map(normalise)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The distinctive sentences of a page file's confidential passages,
+/// normalised: none may be in the archive.
+fn passage_sentences(file: &str) -> Vec<String> {
+    let Ok(split) = crate::content::front_matter::split(file) else {
+        return Vec::new();
+    };
+    let Ok(passages) = crate::content::passages::find(&split.body) else {
+        return Vec::new();
+    };
+    let lines: Vec<&str> = split.body.lines().collect();
+    passages
+        .iter()
+        .flat_map(|p| {
+            let inside = lines[p.open + 1..p.close.min(lines.len())].join("\n");
+            crate::markdown::reader_text(&inside)
+                .split(['.', '!', '?', '\n'])
+                .map(normalise)
+                .filter(|s| s.chars().count() >= MIN_SENTENCE)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 fn strings_in(value: &serde_json::Value) -> Vec<&str> {
     match value {
         serde_json::Value::String(s) => vec![s.as_str()],
@@ -173,4 +234,20 @@ pub(super) fn refuse_leaks(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sentences_of_a_passage_are_secrets_and_the_public_text_is_not() {
+        let file = "---\ntitle: Open\n---\nDeze openbare zin mag in het archief staan.\n\n::: vertrouwelijk\n## Een kop\nDe teamleider vertelde over een incident met een cliënt. Kort.\n:::\n";
+        assert_eq!(
+            passage_sentences(file),
+            [normalise(
+                "De teamleider vertelde over een incident met een cliënt"
+            )]
+        );
+    }
 }
