@@ -20,6 +20,8 @@ pub struct Event {
     pub url: Option<String>,
     /// When the meeting last changed (DTSTAMP): a moved meeting updates.
     pub changed: Date,
+    /// How it recurs (`FREQ=WEEKLY;INTERVAL=6;UNTIL=…`), if it does.
+    pub rrule: Option<String>,
 }
 
 /// The time zone every event is in, with its daylight-saving rules.
@@ -73,6 +75,9 @@ fn vevent(e: &Event) -> String {
             lines.push(format!("DTEND;VALUE=DATE:{}", day(next)));
         }
     }
+    if let Some(rule) = &e.rrule {
+        lines.push(format!("RRULE:{rule}"));
+    }
     lines.push(format!("SUMMARY:{}", text(&e.title)));
     if let Some(location) = &e.location {
         lines.push(format!("LOCATION:{}", text(location)));
@@ -85,6 +90,15 @@ fn vevent(e: &Event) -> String {
     }
     lines.push("END:VEVENT".to_string());
     lines.iter().map(|l| folded(l)).collect()
+}
+
+/// The end of a recurrence on day `until`, in the form RFC 5545 wants for
+/// an event with a time of day (UTC) or without one (a date).
+pub fn until(until: Date, timed: bool) -> String {
+    match timed {
+        true => format!("{}T235959Z", day(until)),
+        false => day(until),
+    }
 }
 
 /// `2025-06-30` as `20250630`.
@@ -139,6 +153,7 @@ mod tests {
             description: "Eerste regel\ntweede".into(),
             url: Some("https://kennis.example.org/net/meetings/start/".into()),
             changed: Date::new(2025, 7, 1).unwrap(),
+            rrule: None,
         }
     }
 

@@ -184,7 +184,7 @@ fn index_meeting(
         .insights
         .extend((0..meeting.insights.len()).map(|k| (i, k)));
     for (a, action) in meeting.actions.iter().enumerate() {
-        if !action.done {
+        if action.is_open() {
             let who = action.who.clone().unwrap_or_default();
             index.open_actions.entry(who).or_default().push(OpenAction {
                 meeting: i,

@@ -98,6 +98,7 @@ pub(crate) mod test_support {
             themes: vec![],
             date: None,
             updated: None,
+            review: None,
             last_change: None,
             weight: 0,
             is_index: false,

@@ -74,6 +74,19 @@ fn unname_in_meeting(m: &mut Meeting, hidden: &HashMap<String, Option<String>>) 
             action.who = None;
         }
     }
+    // Who prepares it: a person not named publicly is named by their
+    // organisation, or not at all.
+    let mut prepared_by: Vec<String> = Vec::new();
+    for id in std::mem::take(&mut m.prepared_by) {
+        let shown = match hidden.get(&id) {
+            Some(org) => org.clone(),
+            None => Some(id),
+        };
+        if let Some(shown) = shown.filter(|s| !prepared_by.contains(s)) {
+            prepared_by.push(shown);
+        }
+    }
+    m.prepared_by = prepared_by;
     for org in organisations {
         if !m.organisations.contains(&org) {
             m.organisations.push(org);

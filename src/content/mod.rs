@@ -1,5 +1,6 @@
 //! Content: reading files, the raw front matter and the validated model.
 
+pub mod followup;
 pub mod front_matter;
 mod inside;
 pub mod load;

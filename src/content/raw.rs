@@ -93,6 +93,8 @@ pub struct RawNetwork {
     pub show_authors: Option<bool>,
     pub require_consent: bool,
     pub privacy: RawPrivacy,
+    /// The reading level the network writes for (`b1`), for `oogst check`.
+    pub reading_level: Option<String>,
     pub region: Option<String>,
     #[serde(deserialize_with = "one_or_many")]
     pub tags: Vec<String>,
@@ -155,6 +157,8 @@ pub struct RawPage {
     pub themes: Vec<String>,
     pub updated: Option<Scalar>,
     pub date: Option<Scalar>,
+    /// When the page should be read again for currency (`review: 2027-06-01`).
+    pub review: Option<Scalar>,
     /// Anything for the templates, as `page.extra`.
     pub extra: std::collections::BTreeMap<String, serde_json::Value>,
     // chapters (and any page that wants an explicit order)
@@ -177,6 +181,11 @@ pub struct RawPage {
     #[serde(deserialize_with = "one_or_many")]
     pub insights: Vec<String>,
     pub documents: Vec<RawDocument>,
+    /// Who prepares the meeting: person or organisation ids.
+    #[serde(deserialize_with = "one_or_many")]
+    pub prepared_by: Vec<String>,
+    /// A recurring meeting: `series: {every: 6 weeks, until: 2027-12-31}`.
+    pub series: Option<RawSeries>,
     // practices
     pub organisation: Option<String>,
     pub region: Option<String>,
@@ -211,10 +220,25 @@ pub struct RawConsent {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct RawAction {
+    /// A name for the action, so that a later meeting can refer to it.
+    pub id: Option<String>,
+    /// The id of an earlier meeting's action this one carries or closes.
+    #[serde(rename = "ref")]
+    pub refers: Option<String>,
     pub what: Option<String>,
     pub who: Option<String>,
     pub due: Option<Scalar>,
     pub done: bool,
+}
+
+/// How a meeting recurs: every so many weeks or months, until a date or
+/// for a number of times.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RawSeries {
+    pub every: Option<Scalar>,
+    pub until: Option<Scalar>,
+    pub count: Option<u32>,
 }
 
 /// A meeting document: a file name, or a file with a title.
@@ -235,6 +259,7 @@ pub const COMMON_KEYS: &[&str] = &[
     "tags",
     "themes",
     "updated",
+    "review",
     "weight",
     "extra",
 ];
@@ -251,6 +276,8 @@ pub const MEETING_KEYS: &[&str] = &[
     "actions",
     "insights",
     "documents",
+    "prepared_by",
+    "series",
 ];
 pub const PRACTICE_KEYS: &[&str] = &[
     "date",
@@ -280,6 +307,7 @@ pub const NETWORK_KEYS: &[&str] = &[
     "show_authors",
     "require_consent",
     "privacy",
+    "reading_level",
     "region",
     "tags",
     "extra_keys",

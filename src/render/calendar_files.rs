@@ -61,6 +61,9 @@ fn events(env: &Env, n: usize) -> Vec<Event> {
                 description: env.summary(n, i).summary,
                 url: env.inputs.base_url.map(|base| format!("{base}{url}")),
                 changed: page.last_change.as_ref().map_or(when.date, |c| c.date),
+                rrule: m
+                    .series
+                    .map(|s| s.rrule(|d| calendar::until(d, when.time.is_some()))),
             })
         })
         .collect()

@@ -17,6 +17,7 @@ mod pages;
 mod portal;
 mod print;
 mod search_files;
+mod year;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -76,7 +77,7 @@ pub fn render_all(
         bodies: &bodies,
     };
     let rendered: Vec<Result<OutputFile, Error>> =
-        jobs(site).par_iter().map(|job| env.render(job)).collect();
+        jobs(site, inputs.today).par_iter().map(|job| env.render(job)).collect();
     for file in rendered {
         files.push(file?);
     }
@@ -124,6 +125,17 @@ impl<'a> Env<'a> {
         views.summary(&network.pages[i], &self.bodies.networks[n].pages[i].summary)
     }
 
+    /// The list entry of meeting `i` of network `n` on one of its dates
+    /// (a recurring meeting's later ones).
+    fn summary_on(&self, n: usize, i: usize, when: crate::content::model::When) -> Summary {
+        let mut summary = self.summary(n, i);
+        summary.date = Some(crate::view::DateView::new(
+            when,
+            self.site.networks[n].network.language,
+        ));
+        summary
+    }
+
     fn render(&self, job: &Job) -> Result<OutputFile, Error> {
         match job {
             Job::Portal => portal::portal(self),
@@ -139,6 +151,7 @@ impl<'a> Env<'a> {
             Job::Facet(n, facet, key) => pages::facet(self, *n, *facet, key),
             Job::FacetStyles(n) => pages::facet_styles(self, *n),
             Job::Directory(n, page) => directory::render(self, *n, page),
+            Job::Year(n, page) => year::render(self, *n, page),
         }
     }
 }
@@ -158,9 +171,10 @@ enum Job {
     Facet(usize, Facet, String),
     FacetStyles(usize),
     Directory(usize, directory::Page),
+    Year(usize, year::Page),
 }
 
-fn jobs(site: &Site) -> Vec<Job> {
+fn jobs(site: &Site, today: Date) -> Vec<Job> {
     let mut jobs = vec![
         Job::Portal,
         Job::PortalThemes,
@@ -201,6 +215,11 @@ fn jobs(site: &Site) -> Vec<Job> {
             directory::pages(network, site.audience == Visibility::Network)
                 .into_iter()
                 .map(|p| Job::Directory(n, p)),
+        );
+        jobs.extend(
+            year::pages(network, today)
+                .into_iter()
+                .map(|p| Job::Year(n, p)),
         );
     }
     jobs

@@ -6,6 +6,7 @@ use crate::content::model::{Kind, Section};
 use crate::error::Error;
 use crate::helpers::urls;
 use crate::index::Facet;
+use crate::site::schedule::{is_upcoming, upcoming};
 use crate::view::{Group, LinkView, PageView, SectionView, Summary};
 
 pub fn home(env: &Env, n: usize) -> Result<OutputFile, Error> {
@@ -24,7 +25,7 @@ pub fn home(env: &Env, n: usize) -> Result<OutputFile, Error> {
     };
     let next_meeting = upcoming(network, env.inputs.today)
         .first()
-        .map(|&i| env.summary(n, i));
+        .map(|&(i, when)| env.summary_on(n, i, when));
     r.insert("content", &env.bodies.networks[n].home.html);
     r.insert("next_meeting", &next_meeting);
     r.insert("recent_meetings", &list(Section::Meetings, 5));
@@ -32,25 +33,6 @@ pub fn home(env: &Env, n: usize) -> Result<OutputFile, Error> {
     r.insert("lessons", &list(Section::Lessons, usize::MAX));
     r.insert("handreiking", &book_block(env, n));
     r.finish("network.html")
-}
-
-/// Whether `page` is a meeting still to come: dated after `today`.
-fn is_upcoming(page: &crate::content::model::Page, today: jiff::civil::Date) -> bool {
-    matches!(page.kind, Kind::Meeting(_)) && page.date.is_some_and(|d| d.date > today)
-}
-
-/// The meetings still to come, soonest first.
-fn upcoming(network: &crate::site::NetworkSite, today: jiff::civil::Date) -> Vec<usize> {
-    let mut coming: Vec<usize> = network
-        .sections
-        .get(&Section::Meetings)
-        .into_iter()
-        .flatten()
-        .copied()
-        .filter(|&i| is_upcoming(&network.pages[i], today))
-        .collect();
-    coming.sort_by_key(|&i| network.pages[i].date);
-    coming
 }
 
 /// The handreiking as a block of the network home: its title and summary
@@ -149,7 +131,7 @@ pub fn section(env: &Env, n: usize, section: Section) -> Result<OutputFile, Erro
     if section == Section::Meetings {
         let coming: Vec<Summary> = upcoming(network, env.inputs.today)
             .into_iter()
-            .map(|i| env.summary(n, i))
+            .map(|(i, when)| env.summary_on(n, i, when))
             .collect();
         r.insert("upcoming", &coming);
     }

@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::index::NetworkIndex;
 
 mod order;
+pub mod schedule;
 
 use order::sort_section;
 
@@ -29,6 +30,10 @@ pub const RESERVED: &[&str] = &[
     "tags",
     "expertise",
     "actions",
+    "planning",
+    "documents",
+    "report",
+    "privacy",
 ];
 
 /// One network's site.
@@ -228,7 +233,8 @@ fn site_files(site: &NetworkSite, loose: &[LooseFile]) -> Vec<SiteFile> {
     files
 }
 
-fn network_site(network: Network, pages: Vec<Page>) -> NetworkSite {
+fn network_site(network: Network, mut pages: Vec<Page>) -> NetworkSite {
+    crate::content::followup::resolve(&mut pages);
     let mut sections: BTreeMap<Section, Vec<usize>> = BTreeMap::new();
     for (i, page) in pages.iter().enumerate() {
         sections.entry(page.section).or_default().push(i);

@@ -48,13 +48,14 @@ pub(super) fn meeting(
         for id in &raw.organisations {
             check.check_id("organisations", id, &registry.organisations, "organisation");
         }
+        check_prepared_by(raw, registry, check);
     }
     let actions = raw
         .actions
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            if a.what.as_deref().is_none_or(|w| w.trim().is_empty()) {
+            if a.refers.is_none() && a.what.as_deref().is_none_or(|w| w.trim().is_empty()) {
                 check.error_at_key(
                     "actions",
                     format!("action {} has no `what`", i + 1),
@@ -65,16 +66,21 @@ pub(super) fn meeting(
                 check.check_id("actions", who, &registry.people, "person");
             }
             Action {
+                id: a.id.clone(),
+                refers: a.refers.clone(),
                 what: decode_entities(a.what.as_deref().unwrap_or_default()),
                 who: a.who.clone(),
                 due: check.date_named("actions", "due", a.due.as_ref()),
                 done: a.done,
+                followed_in: None,
             }
         })
         .collect();
     check_facilitator(raw, registry, check);
     let texts = |items: &[String]| items.iter().map(|t| decode_entities(t)).collect();
     Meeting {
+        prepared_by: raw.prepared_by.clone(),
+        series: super::series::series(raw, check),
         end: end_time(raw, check),
         location: raw.location.as_deref().map(decode_entities),
         online: raw.online,
@@ -92,6 +98,18 @@ pub(super) fn meeting(
         actions,
         insights: texts(&raw.insights),
         documents: documents(raw, source, owned, check),
+    }
+}
+
+/// `prepared_by:` names people or organisations of the network.
+fn check_prepared_by(raw: &RawPage, registry: &Registry, check: &mut FileCheck) {
+    for id in &raw.prepared_by {
+        if registry.organisations.contains_key(id) {
+            continue;
+        }
+        let mut known = registry.people.clone();
+        known.extend(registry.organisations.clone());
+        check.check_id("prepared_by", id, &known, "person or organisation");
     }
 }
 

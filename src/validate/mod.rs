@@ -3,11 +3,13 @@
 
 mod check;
 mod confidentiality;
+mod followup;
 mod kinds;
 mod locate;
 mod network;
 mod page;
 mod parse;
+mod series;
 mod title;
 
 use rayon::prelude::*;
@@ -37,6 +39,7 @@ pub fn validate(tree: &SourceTree, diagnostics: &mut Diagnostics) -> Content {
                 None => content.loose.extend(loose_file(&source.id, asset)),
             }
         }
+        let first_page = content.pages.len();
         let results: Vec<(Option<crate::content::model::Page>, Diagnostics)> = source
             .pages
             .par_iter()
@@ -58,6 +61,7 @@ pub fn validate(tree: &SourceTree, diagnostics: &mut Diagnostics) -> Content {
             }
         }
         kinds::check_stray_meeting_files(&content.loose, &source.id, diagnostics);
+        followup::check(source, &content.pages[first_page..], diagnostics);
         content.networks.push(network);
     }
     content

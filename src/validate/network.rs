@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use crate::content::front_matter;
 use crate::content::load::NetworkSource;
 use crate::content::model::{
-    Language, Network, NetworkStatus, Organisation, Person, Section, Theme, Visibility,
+    Language, Network, NetworkStatus, ReadingLevel, Organisation, Person, Section, Theme, Visibility,
 };
 use crate::content::raw::{NETWORK_KEYS, RawNetwork};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -57,6 +57,7 @@ pub fn validate_network(
     let language = language(&raw, &mut check);
     let defaults = defaults(&raw.defaults, &mut check);
     let visibility = visibility(&raw, &mut check);
+    let reading_level = reading_level(&raw, &mut check);
     diagnostics.extend(check.diags);
     let network = Network {
         id: source.id.clone(),
@@ -77,6 +78,7 @@ pub fn validate_network(
         show_authors: raw.show_authors.unwrap_or(true),
         require_consent: raw.require_consent,
         privacy: raw.privacy,
+        reading_level,
         extra_keys: raw.extra_keys,
         embeds: raw.embeds,
         region: raw.region,
@@ -85,6 +87,22 @@ pub fn validate_network(
         body_line: split.body_line,
     };
     (network, registry)
+}
+
+/// `reading_level:` one of A2, B1, B2, C1; B1 when not given.
+fn reading_level(raw: &RawNetwork, check: &mut FileCheck) -> ReadingLevel {
+    let Some(written) = raw.reading_level.as_deref() else {
+        return ReadingLevel::default();
+    };
+    ReadingLevel::parse(written).unwrap_or_else(|| {
+        check.error_at_value(
+            "reading_level",
+            written,
+            format!("unknown reading level '{written}'"),
+            "write one of the language levels A2, B1, B2 or C1: reading_level: B1".into(),
+        );
+        ReadingLevel::default()
+    })
 }
 
 /// `title:`, required.

@@ -37,6 +37,7 @@ pub fn validate_page(
     let visibility = visibility(&mut check, raw, network, source.section);
     let mut date = check.date("date", raw.date.as_ref());
     let updated = check.date("updated", raw.updated.as_ref());
+    let review = check.date("review", raw.review.as_ref());
     check_themes(&mut check, &raw.themes, registry);
     let slug = raw.slug.as_ref().map(|s| s.0.as_str());
     let (path, number) = checked_url_path(&mut check, source, slug);
@@ -60,6 +61,7 @@ pub fn validate_page(
         themes: raw.themes,
         date,
         updated,
+        review,
         last_change: None,
         weight: raw.weight.or(number).unwrap_or(i64::MAX),
         is_index: is_index(&source.rel_path),

@@ -31,6 +31,10 @@ impl Views<'_> {
         if self.audience == Visibility::Network {
             add("actions", index.open_actions.values().map(Vec::len).sum());
         }
+        let years = crate::site::schedule::years(self.site).len();
+        add("planning", years);
+        add("documents", self.site.files.len());
+        add("report", years);
         links
     }
 

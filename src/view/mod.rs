@@ -9,8 +9,11 @@
 mod book;
 mod build;
 mod directory;
+mod library;
 mod portal;
 mod records;
+mod report;
+mod year;
 
 use std::collections::BTreeMap;
 
@@ -25,6 +28,9 @@ use crate::site::NetworkSite;
 pub use book::{chapter_numbers, folder_entry, folders_without_page, numbered_depth};
 pub use portal::*;
 pub use records::human_size;
+pub use library::*;
+pub use report::*;
+pub use year::*;
 
 /// A date, machine- and human-readable.
 #[derive(Debug, Clone, Serialize)]
@@ -192,47 +198,6 @@ pub struct OrganisationView {
     pub website: Option<String>,
     /// The organisation's page on this site.
     pub url: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ActionView {
-    pub what: String,
-    pub who: Option<PersonView>,
-    pub due: Option<DateView>,
-    pub done: bool,
-    /// Not done and due before the day of the build.
-    pub overdue: bool,
-    /// The meeting the action comes from (on the actions overview).
-    pub meeting: Option<LinkView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct DocumentView {
-    pub title: String,
-    pub file: String,
-    pub url: String,
-    /// `1,2 MB`.
-    pub size: String,
-    /// Upper-case extension: `PDF`.
-    pub kind: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct MeetingView {
-    pub location: Option<String>,
-    pub online: bool,
-    pub facilitator: Option<PersonView>,
-    pub attendees: Vec<PersonView>,
-    /// Attendees not named to this audience (no consent), counted.
-    pub unnamed: usize,
-    /// When it ends (`15:30`).
-    pub end: Option<String>,
-    pub organisations: Vec<OrganisationView>,
-    pub agenda: Vec<String>,
-    pub decisions: Vec<String>,
-    pub actions: Vec<ActionView>,
-    pub insights: Vec<String>,
-    pub documents: Vec<DocumentView>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -86,8 +86,12 @@ impl Views<'_> {
             who: action.who.as_deref().map(|w| self.person(w)),
             due: self.date(action.due),
             done: action.done,
-            overdue: !action.done && action.due.is_some_and(|d| d.date < self.today),
+            overdue: action.is_open() && action.due.is_some_and(|d| d.date < self.today),
             meeting,
+            followed_in: action.followed_in.as_deref().and_then(|path| {
+                let page = self.site.pages.iter().find(|p| p.path == path)?;
+                Some(self.link(page))
+            }),
         }
     }
 
@@ -107,14 +111,15 @@ impl Views<'_> {
                 _ => Vec::new(),
             })
             .collect();
-        actions.sort_by_key(|a| a.done);
+        actions.sort_by_key(|a| a.done || a.followed_in.is_some());
         actions
     }
 
     /// "Openstaand van vorige keer": the actions of the meetings before
-    /// `page` (a dated meeting) that are not done yet, oldest meeting first,
-    /// each with the meeting it comes from. They show on every later meeting
-    /// until the writer marks them `done: true` where they were agreed.
+    /// `page` (a dated meeting) that were still open then, oldest meeting
+    /// first, each with the meeting it comes from. They show on every later
+    /// meeting until the writer marks them `done: true` where they were
+    /// agreed, or a meeting refers to them (`ref:`) to carry or close them.
     pub fn carried_actions(&self, page: &Page) -> Vec<ActionView> {
         let Some(when) = page.date else {
             return Vec::new();
@@ -131,12 +136,27 @@ impl Views<'_> {
                 crate::content::model::Kind::Meeting(m) => m
                     .actions
                     .iter()
-                    .filter(|a| !a.done)
+                    .filter(|a| self.open_at(a, when))
                     .map(|a| self.action(a, Some(self.link(p))))
                     .collect(),
                 _ => Vec::new(),
             })
             .collect()
+    }
+
+    /// Whether `action` was still open at a meeting on `when`: not marked
+    /// done, and not followed up at that meeting or before it.
+    fn open_at(&self, action: &crate::content::model::Action, when: When) -> bool {
+        match &action.followed_in {
+            None => !action.done,
+            Some(path) => self
+                .site
+                .pages
+                .iter()
+                .find(|p| &p.path == path)
+                .and_then(|p| p.date)
+                .is_some_and(|later| later > when),
+        }
     }
 
     pub fn meeting(&self, page: &Page, meeting: &Meeting) -> MeetingView {
@@ -177,6 +197,9 @@ impl Views<'_> {
                         .map_or(String::new(), |(_, ext)| ext.to_uppercase()),
                 })
                 .collect(),
+            prepared_by: self.preparers(meeting),
+            series: self.series_text(page, meeting),
+            coming: self.coming_dates(page),
         }
     }
 

@@ -7,8 +7,10 @@ use std::path::PathBuf;
 use jiff::civil::{Date, Time};
 
 mod network;
+pub mod series;
 
-pub use network::{Network, Organisation, Person, Theme};
+pub use series::{Series, SeriesUnit};
+pub use network::{Network, Organisation, Person, ReadingLevel, Theme};
 
 /// Who a build is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -172,12 +174,26 @@ impl PracticeStatus {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Action {
+    /// The name a later meeting refers to it by (`id:`).
+    pub id: Option<String>,
+    /// The id of the earlier action this one carries or closes (`ref:`).
+    pub refers: Option<String>,
     pub what: String,
     pub who: Option<String>,
     pub due: Option<When>,
     pub done: bool,
+    /// Set after the audience filter: the later meeting (its URL path) that
+    /// carried or closed this action, as far as the edition can see.
+    pub followed_in: Option<String>,
+}
+
+impl Action {
+    /// Not done, and not carried on by a later meeting.
+    pub fn is_open(&self) -> bool {
+        !self.done && self.followed_in.is_none()
+    }
 }
 
 /// A file that is not a page, with the page that owns it (the nearest page
@@ -210,6 +226,10 @@ pub struct Document {
 
 #[derive(Debug, Clone, Default)]
 pub struct Meeting {
+    /// Who prepares it: person or organisation ids (`prepared_by:`).
+    pub prepared_by: Vec<String>,
+    /// A recurring meeting.
+    pub series: Option<Series>,
     /// When it ends (`end: 15:30`), on the day of its date.
     pub end: Option<jiff::civil::Time>,
     pub location: Option<String>,
@@ -282,6 +302,8 @@ pub struct Page {
     pub themes: Vec<String>,
     pub date: Option<When>,
     pub updated: Option<When>,
+    /// When the page is due to be read again for currency (`review:`).
+    pub review: Option<When>,
     /// When the file last changed and who changed it (git, else `updated`,
     /// else the file's modification time); set after validation.
     pub last_change: Option<LastChange>,

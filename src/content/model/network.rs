@@ -40,6 +40,52 @@ pub struct Person {
     pub consent: Option<String>,
 }
 
+/// A CEFR reading level (taalniveau) a network writes for; `oogst check`
+/// compares each page's readability with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReadingLevel {
+    A2,
+    #[default]
+    B1,
+    B2,
+    C1,
+}
+
+impl ReadingLevel {
+    pub const ALL: [ReadingLevel; 4] = [
+        ReadingLevel::A2,
+        ReadingLevel::B1,
+        ReadingLevel::B2,
+        ReadingLevel::C1,
+    ];
+
+    pub fn parse(s: &str) -> Option<ReadingLevel> {
+        Self::ALL
+            .into_iter()
+            .find(|l| l.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReadingLevel::A2 => "A2",
+            ReadingLevel::B1 => "B1",
+            ReadingLevel::B2 => "B2",
+            ReadingLevel::C1 => "C1",
+        }
+    }
+
+    /// The lowest Flesch–Douma score a text at this level usually reaches
+    /// (higher is easier): 70 for A2, 60 for B1, 50 for B2, 30 for C1.
+    pub fn min_flesch_douma(self) -> f64 {
+        match self {
+            ReadingLevel::A2 => 70.0,
+            ReadingLevel::B1 => 60.0,
+            ReadingLevel::B2 => 50.0,
+            ReadingLevel::C1 => 30.0,
+        }
+    }
+}
+
 /// A learning network: `content/<id>/_network.md`.
 #[derive(Debug, Clone)]
 pub struct Network {
@@ -65,6 +111,8 @@ pub struct Network {
     pub require_consent: bool,
     /// What the privacy statement says of who is responsible (`privacy:`).
     pub privacy: crate::content::raw::RawPrivacy,
+    /// The reading level the network writes for (`reading_level: b1`).
+    pub reading_level: ReadingLevel,
     /// Front-matter keys of the network's own, not warned about and passed
     /// to the templates as `page.extra`.
     pub extra_keys: Vec<String>,
@@ -101,6 +149,7 @@ impl Network {
             show_authors: true,
             require_consent: false,
             privacy: Default::default(),
+            reading_level: ReadingLevel::default(),
             extra_keys: Vec::new(),
             embeds: Vec::new(),
             region: None,
