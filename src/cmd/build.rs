@@ -97,6 +97,10 @@ pub struct Rendered {
     pub tree: SourceTree,
     pub files: Vec<OutputFile>,
     pub diagnostics: Diagnostics,
+    /// Every UI text of the themes in use, in every language: words any
+    /// page may show (`oogst publish` does not take them for secrets).
+    pub ui_text: Vec<String>,
+    pub today: jiff::civil::Date,
 }
 
 /// Everything loaded, checked and assembled, ready to render; kept by
@@ -196,11 +200,25 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<
 /// come back as [`Error::Content`] with every diagnostic.
 pub fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
     let (prepared, rendered) = render_kept(options)?;
+    let themes = &prepared.themes;
+    let ui_text = std::iter::once(&themes.portal)
+        .chain(themes.networks.values())
+        .flat_map(|theme| {
+            [
+                crate::content::model::Language::Nl,
+                crate::content::model::Language::En,
+            ]
+            .into_iter()
+            .flat_map(|language| theme.strings.for_language(language).into_values())
+        })
+        .collect();
     Ok(Rendered {
         site: prepared.site,
         tree: prepared.tree,
         files: rendered.files,
         diagnostics: rendered.diagnostics,
+        ui_text,
+        today: prepared.today,
     })
 }
 

@@ -53,9 +53,7 @@ pub fn problems(pages: &[&Page]) -> Vec<Problem> {
                     nearest: crate::diagnostic::nearest(name, defined.keys().copied())
                         .map(str::to_string),
                 },
-                Some(&d) if pages[d].date >= page.date => {
-                    ProblemKind::NotEarlier { defined_in: d }
-                }
+                Some(&d) if pages[d].date >= page.date => ProblemKind::NotEarlier { defined_in: d },
                 Some(_) => continue,
             };
             problems.push(Problem {
@@ -184,15 +182,26 @@ mod tests {
         assert_eq!(b.who.as_deref(), Some("anna"));
         assert_eq!(b.followed_in.as_deref(), Some("c"));
         assert!(b.done, "closing the carried action closes it");
-        assert!(!a.done, "the first was carried, not done, when it was carried");
+        assert!(
+            !a.done,
+            "the first was carried, not done, when it was carried"
+        );
         assert!(c.done && c.followed_in.is_none());
     }
 
     #[test]
     fn unknown_repeated_and_backward_references_are_problems() {
         let pages = [
-            meeting("a", "2024-01-01", vec![named("flyer", "x"), reference("later", false)]),
-            meeting("b", "2024-02-01", vec![named("flyer", "y"), named("later", "z")]),
+            meeting(
+                "a",
+                "2024-01-01",
+                vec![named("flyer", "x"), reference("later", false)],
+            ),
+            meeting(
+                "b",
+                "2024-02-01",
+                vec![named("flyer", "y"), named("later", "z")],
+            ),
             meeting("c", "2024-03-01", vec![reference("flier", true)]),
         ];
         let refs: Vec<&Page> = pages.iter().collect();

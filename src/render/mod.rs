@@ -76,8 +76,10 @@ pub fn render_all(
         shared: &shared,
         bodies: &bodies,
     };
-    let rendered: Vec<Result<OutputFile, Error>> =
-        jobs(site, inputs.today).par_iter().map(|job| env.render(job)).collect();
+    let rendered: Vec<Result<OutputFile, Error>> = jobs(site, inputs.today)
+        .par_iter()
+        .map(|job| env.render(job))
+        .collect();
     for file in rendered {
         files.push(file?);
     }

@@ -17,31 +17,23 @@ pub enum Page {
     Report(Period),
 }
 
-/// The year pages network `n` has: a planning per year it meets (and this
-/// year), a report per year with meetings held, the report over all years,
-/// and the documents library when it has files.
+/// The year pages network `n` has: a planning and a report for each of its
+/// years (the reports up to this year), the report over all years, and
+/// the documents library when it has files.
 pub fn pages(network: &NetworkSite, today: jiff::civil::Date) -> Vec<Page> {
     let mut pages = Vec::new();
-    let years = crate::site::schedule::years(network);
+    let years = crate::site::schedule::network_years(network, today);
     if !years.is_empty() {
         pages.push(Page::Planning(None));
-        let mut planned = years.clone();
-        if network.network.status == crate::content::model::NetworkStatus::Active {
-            planned.push(today.year());
-            planned.sort_unstable();
-            planned.dedup();
-        }
-        pages.extend(planned.into_iter().map(|y| Page::Planning(Some(y))));
+        pages.extend(years.iter().map(|&y| Page::Planning(Some(y))));
         pages.extend(
             years
                 .into_iter()
                 .filter(|&y| y <= today.year())
                 .map(|y| Page::Report(Period::Year(y))),
         );
-    }
-    // The report over every year: the final report once the network
-    // closed, the report so far while it is active.
-    if !pages.is_empty() {
+        // The report over every year: the final report once the network
+        // closed, the report so far while it is active.
         pages.push(Page::Report(Period::Final));
     }
     if !network.files.is_empty() {
@@ -63,7 +55,8 @@ pub fn render(env: &Env, n: usize, page: &Page) -> Result<OutputFile, Error> {
             };
             let mut r = env.renderer(n, url);
             let views = r.views();
-            let year = year.unwrap_or_else(|| this_or_nearest(&views.planning_years(), today.year()));
+            let year =
+                year.unwrap_or_else(|| this_or_nearest(&views.planning_years(), today.year()));
             let planning = views.planning(year, &|i, when| env.summary_on(n, i, when));
             r.insert("planning", &planning);
             r.finish("planning.html")

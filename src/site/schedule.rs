@@ -62,6 +62,25 @@ pub fn years(network: &NetworkSite) -> Vec<i16> {
     years
 }
 
+/// The network's years: from the year it started to the year it closed
+/// (or this year), and every year it has a meeting in.
+pub fn network_years(network: &NetworkSite, today: Date) -> Vec<i16> {
+    let mut all = years(network);
+    let n = &network.network;
+    if let Some(started) = n.started {
+        let end = match n.status {
+            crate::content::model::NetworkStatus::Closed => n.closed.map_or(today, |c| c.date),
+            crate::content::model::NetworkStatus::Active => today,
+        };
+        all.extend(started.date.year()..=end.year().max(started.date.year()));
+    } else if n.status == crate::content::model::NetworkStatus::Active && !all.is_empty() {
+        all.push(today.year());
+    }
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
 fn meetings(network: &NetworkSite) -> impl Iterator<Item = usize> + '_ {
     network
         .sections

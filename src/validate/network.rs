@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use crate::content::front_matter;
 use crate::content::load::NetworkSource;
 use crate::content::model::{
-    Language, Network, NetworkStatus, ReadingLevel, Organisation, Person, Section, Theme, Visibility,
+    Language, Network, NetworkStatus, Organisation, Person, ReadingLevel, Section, Theme,
+    Visibility,
 };
 use crate::content::raw::{NETWORK_KEYS, RawNetwork};
 use crate::diagnostic::{Diagnostic, Diagnostics};

@@ -5,7 +5,6 @@ use crate::content::model::series::MAX_MEETINGS;
 use crate::content::model::{Series, SeriesUnit};
 use crate::content::raw::RawPage;
 
-
 /// Reads `series: {every: 6 weeks, until: 2027-12-31}` (or `count: 6`);
 /// every problem is an error at its key.
 pub(super) fn series(raw: &RawPage, check: &mut FileCheck) -> Option<Series> {

@@ -31,7 +31,7 @@ impl Views<'_> {
         if self.audience == Visibility::Network {
             add("actions", index.open_actions.values().map(Vec::len).sum());
         }
-        let years = crate::site::schedule::years(self.site).len();
+        let years = crate::site::schedule::network_years(self.site, self.today).len();
         add("planning", years);
         add("documents", self.site.files.len());
         add("report", years);

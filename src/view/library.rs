@@ -54,7 +54,8 @@ impl Views<'_> {
                 _ => &[],
             };
             for file in &page.attachments {
-                let (url, title, name) = match meeting_docs.iter().find(|d| d.source == file.source) {
+                let (url, title, name) = match meeting_docs.iter().find(|d| d.source == file.source)
+                {
                     Some(d) => (
                         urls::document(id, &page.path, &d.file_name),
                         d.title.clone(),
@@ -78,7 +79,8 @@ impl Views<'_> {
                 facet_keys.insert("theme", page.themes.join(" "));
                 facet_keys.insert("kind", kind.clone());
                 documents.push((
-                    page.date.or(page.last_change.as_ref().map(|c| c.date.into())),
+                    page.date
+                        .or(page.last_change.as_ref().map(|c| c.date.into())),
                     LibraryDocument {
                         title,
                         url: crate::helpers::escape::path(&url),
@@ -129,7 +131,10 @@ impl Views<'_> {
             .map(|t| value("theme", t.id.clone(), t.label.clone()))
             .filter(|v| v.count > 0)
             .collect();
-        let kinds: BTreeSet<String> = documents.iter().map(|d| d.facet_keys["kind"].clone()).collect();
+        let kinds: BTreeSet<String> = documents
+            .iter()
+            .map(|d| d.facet_keys["kind"].clone())
+            .collect();
         let kinds = kinds
             .into_iter()
             .map(|k| value("kind", k.clone(), k.to_uppercase()))

@@ -26,9 +26,9 @@ use crate::markdown::Heading;
 use crate::site::NetworkSite;
 
 pub use book::{chapter_numbers, folder_entry, folders_without_page, numbered_depth};
+pub use library::*;
 pub use portal::*;
 pub use records::human_size;
-pub use library::*;
 pub use report::*;
 pub use year::*;
 

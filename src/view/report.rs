@@ -116,11 +116,12 @@ impl Views<'_> {
                 .iter()
                 .filter(|a| a.refers.is_none() && !a.is_open())
                 .count();
-            view.insights.extend(m.insights.iter().map(|text| InsightView {
-                text: text.clone(),
-                source: self.link(page),
-                date: self.date(page.date),
-            }));
+            view.insights
+                .extend(m.insights.iter().map(|text| InsightView {
+                    text: text.clone(),
+                    source: self.link(page),
+                    date: self.date(page.date),
+                }));
         }
         for (i, page) in self.site.pages.iter().enumerate() {
             let within = |d: Option<Date>| d.is_some_and(|d| period.holds(d) && d <= self.today);
@@ -134,7 +135,9 @@ impl Views<'_> {
                     }
                 }
                 Kind::Lesson if page.path != Section::Lessons.dir() => {
-                    if period == Period::Final || within(page.date.map(|d| d.date).or(changed(page))) {
+                    if period == Period::Final
+                        || within(page.date.map(|d| d.date).or(changed(page)))
+                    {
                         view.lessons.push(summaries(i));
                     }
                 }
@@ -170,7 +173,11 @@ impl Views<'_> {
                 continue;
             };
             let mut present: Vec<&str> = m.organisations.iter().map(String::as_str).collect();
-            for person in network.people.iter().filter(|p| m.attendees.contains(&p.id)) {
+            for person in network
+                .people
+                .iter()
+                .filter(|p| m.attendees.contains(&p.id))
+            {
                 present.extend(person.organisation.as_deref());
             }
             present.sort_unstable();
@@ -191,7 +198,11 @@ impl Views<'_> {
                 }
             })
             .collect();
-        rows.sort_by(|a, b| b.meetings.cmp(&a.meetings).then(a.organisation.cmp(&b.organisation)));
+        rows.sort_by(|a, b| {
+            b.meetings
+                .cmp(&a.meetings)
+                .then(a.organisation.cmp(&b.organisation))
+        });
         rows
     }
 }

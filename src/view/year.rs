@@ -24,24 +24,26 @@ impl Views<'_> {
         meeting
             .prepared_by
             .iter()
-            .map(|id| match network.organisations.iter().any(|o| &o.id == id) {
-                true => {
-                    let org = self.organisation(id);
-                    Preparer {
-                        name: org.name,
-                        url: org.url,
-                        organisation: true,
+            .map(
+                |id| match network.organisations.iter().any(|o| &o.id == id) {
+                    true => {
+                        let org = self.organisation(id);
+                        Preparer {
+                            name: org.name,
+                            url: org.url,
+                            organisation: true,
+                        }
                     }
-                }
-                false => {
-                    let person = self.person(id);
-                    Preparer {
-                        name: person.name,
-                        url: person.url,
-                        organisation: false,
+                    false => {
+                        let person = self.person(id);
+                        Preparer {
+                            name: person.name,
+                            url: person.url,
+                            organisation: false,
+                        }
                     }
-                }
-            })
+                },
+            )
             .collect()
     }
 
@@ -62,7 +64,11 @@ impl Views<'_> {
         }
         if let Some(count) = series.count {
             let dates = crate::site::schedule::dates(page).len();
-            text.push_str(&format!(", {} {}", dates.min(count as usize), self.t("series_times")));
+            text.push_str(&format!(
+                ", {} {}",
+                dates.min(count as usize),
+                self.t("series_times")
+            ));
         }
         Some(text)
     }
@@ -78,7 +84,6 @@ impl Views<'_> {
     }
 }
 
-
 #[derive(Debug, Clone, Serialize)]
 pub struct ActionView {
     pub what: String,
@@ -93,7 +98,6 @@ pub struct ActionView {
     /// (`done` true), referring to it with `ref:`.
     pub followed_in: Option<LinkView>,
 }
-
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentView {
@@ -158,16 +162,10 @@ pub struct YearLink {
 }
 
 impl Views<'_> {
-    /// The years a year page (planning or report) exists for: every year
-    /// with a meeting, and this year while the network is active.
+    /// The years a year page (planning or report) exists for: see
+    /// [`network_years`](crate::site::schedule::network_years).
     pub fn planning_years(&self) -> Vec<i16> {
-        let mut years = crate::site::schedule::years(self.site);
-        if self.site.network.status == crate::content::model::NetworkStatus::Active {
-            years.push(self.today.year());
-        }
-        years.sort_unstable();
-        years.dedup();
-        years
+        crate::site::schedule::network_years(self.site, self.today)
     }
 
     /// The year planning of `year`; `summary` gives a meeting's list entry
@@ -199,6 +197,7 @@ impl Views<'_> {
     pub fn year_links(&self, folder: &str, current: i16) -> Vec<YearLink> {
         self.planning_years()
             .into_iter()
+            .filter(|&y| folder != "report" || y <= self.today.year())
             .map(|year| YearLink {
                 year,
                 url: crate::helpers::urls::of(&[self.id(), folder, &year.to_string()]),

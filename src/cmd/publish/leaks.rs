@@ -33,7 +33,7 @@ pub(super) fn secrets(rendered: &build::Rendered) -> Secrets {
         .flat_map(|n| &n.pages)
         .map(|p| (p.file.path.as_path(), p.file.text.as_str()))
         .collect();
-    let vocabulary = public_vocabulary(&rendered.site);
+    let vocabulary = public_vocabulary(rendered);
     let mut texts = Vec::new();
     for hidden in &rendered.site.hidden {
         let Some(text) = sources.get(hidden.source.as_path()) else {
@@ -82,13 +82,27 @@ pub(super) fn secrets(rendered: &build::Rendered) -> Secrets {
     Secrets { texts, files }
 }
 
-/// Every string in a front matter value, however nested.
 /// The words every public page may use: the ids and labels of the themes
 /// and the ids, names, regions and sectors of the organisations of the
-/// networks the public sees. A hidden meeting's `themes: [positionering]`
-/// is no secret of that meeting.
-fn public_vocabulary(site: &crate::site::Site) -> std::collections::HashSet<String> {
-    site.networks
+/// networks the public sees, and the theme's own texts, alone and with a
+/// year of a network (`Jaarplanning 2026`). A hidden meeting's
+/// `themes: [positionering]` or agenda item `Jaarplanning 2026` is no
+/// secret of that meeting.
+fn public_vocabulary(rendered: &build::Rendered) -> std::collections::HashSet<String> {
+    let site = &rendered.site;
+    let mut years: Vec<i16> = site
+        .networks
+        .iter()
+        .flat_map(|n| crate::site::schedule::network_years(n, rendered.today))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    let ui = rendered.ui_text.iter().flat_map(|text| {
+        std::iter::once(normalise(text))
+            .chain(years.iter().map(move |y| normalise(&format!("{text} {y}"))))
+    });
+    let words: Vec<String> = site
+        .networks
         .iter()
         .map(|n| &n.network)
         .flat_map(|n| {
@@ -111,7 +125,8 @@ fn public_vocabulary(site: &crate::site::Site) -> std::collections::HashSet<Stri
                 .map(normalise)
                 .collect::<Vec<_>>()
         })
-        .collect()
+        .collect();
+    words.into_iter().chain(ui).collect()
 }
 
 /// The distinctive sentences of a page file's confidential passages,

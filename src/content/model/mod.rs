@@ -9,8 +9,8 @@ use jiff::civil::{Date, Time};
 mod network;
 pub mod series;
 
-pub use series::{Series, SeriesUnit};
 pub use network::{Network, Organisation, Person, ReadingLevel, Theme};
+pub use series::{Series, SeriesUnit};
 
 /// Who a build is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
