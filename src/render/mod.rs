@@ -144,6 +144,8 @@ impl<'a> Env<'a> {
             Job::PortalThemes => portal::themes(self),
             Job::PortalTheme(id, label) => portal::theme(self, id, label),
             Job::Coverage => portal::coverage(self),
+            Job::Dashboard => portal::dashboard(self),
+            Job::PortalExpertise => portal::expertise(self),
             Job::PortalSearch => portal::search(self),
             Job::Search(n) => pages::search(self, *n),
             Job::Home(n) => pages::home(self, *n),
@@ -164,6 +166,8 @@ enum Job {
     PortalThemes,
     PortalTheme(String, String),
     Coverage,
+    Dashboard,
+    PortalExpertise,
     PortalSearch,
     Search(usize),
     Home(usize),
@@ -181,6 +185,8 @@ fn jobs(site: &Site, today: Date) -> Vec<Job> {
         Job::Portal,
         Job::PortalThemes,
         Job::Coverage,
+        Job::Dashboard,
+        Job::PortalExpertise,
         Job::PortalSearch,
     ];
     for (id, label) in crate::view::portal_theme_ids(site) {

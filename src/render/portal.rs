@@ -124,3 +124,72 @@ pub fn coverage(env: &Env) -> Result<OutputFile, Error> {
     context.insert("tables", &view::coverage(env.site));
     render_template(&env.inputs.themes.portal, "coverage.html", &context, url)
 }
+
+/// Views of network `n` in the portal's language.
+fn portal_views<'a>(
+    env: &'a Env,
+    n: usize,
+    strings: &'a std::collections::BTreeMap<String, String>,
+) -> Views<'a> {
+    Views {
+        site: &env.site.networks[n],
+        strings,
+        today: env.inputs.today,
+        audience: env.site.audience,
+    }
+}
+
+/// The programme dashboard: each network's state and the coverage of the
+/// themes it chose.
+pub fn dashboard(env: &Env) -> Result<OutputFile, Error> {
+    let url = urls::of(&["dashboard"]);
+    let (mut context, strings) = portal_context(env.site, env.inputs, &url);
+    let themes = view::portal_theme_ids(env.site);
+    let ids: Vec<String> = themes.iter().map(|(id, _)| id.clone()).collect();
+    let networks = 0..env.site.networks.len();
+    let rows: Vec<view::NetworkStatusRow> = networks
+        .clone()
+        .map(|n| portal_views(env, n, &strings).status_row())
+        .collect();
+    let coverage = view::ThemeCoverage {
+        themes: themes
+            .into_iter()
+            .map(|(id, label)| view::LinkView {
+                title: label,
+                url: urls::of(&["themes", &id]),
+            })
+            .collect(),
+        rows: networks
+            .map(|n| portal_views(env, n, &strings).coverage_line(&ids))
+            .collect(),
+    };
+    context.insert("rows", &rows);
+    context.insert("coverage", &coverage);
+    context.insert(
+        "participants",
+        &(env.site.audience == crate::content::model::Visibility::Network),
+    );
+    context.insert(
+        "today",
+        &view::DateView::new(env.inputs.today.into(), env.inputs.language),
+    );
+    render_template(&env.inputs.themes.portal, "dashboard.html", &context, url)
+}
+
+/// "Wie weet wat" over every network.
+pub fn expertise(env: &Env) -> Result<OutputFile, Error> {
+    let url = urls::of(&["expertise"]);
+    let (mut context, strings) = portal_context(env.site, env.inputs, &url);
+    let areas = view::programme_expertise(
+        (0..env.site.networks.len())
+            .map(|n| portal_views(env, n, &strings).experts())
+            .collect(),
+    );
+    context.insert("areas", &areas);
+    render_template(
+        &env.inputs.themes.portal,
+        "portal_expertise.html",
+        &context,
+        url,
+    )
+}

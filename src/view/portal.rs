@@ -45,8 +45,9 @@ pub struct CoverageColumn {
 pub struct CoverageRow {
     pub theme: String,
     pub url: String,
-    /// Good practices per column; 0 is a blind spot.
-    pub cells: Vec<usize>,
+    /// Good practices per column, with whether a 0 is a blind spot (a
+    /// theme chosen there) or not a theme there.
+    pub cells: Vec<super::CoverageCell>,
     pub total: usize,
 }
 
@@ -107,38 +108,76 @@ pub fn coverage(site: &Site) -> Vec<CoverageTable> {
             url: Some(urls::of(&[&n.network.id])),
         })
         .collect();
-    let by_network = table("networks", &themes, networks, |theme, column| {
-        practices
-            .iter()
-            .filter(|p| p.0 == theme && p.1 == column)
-            .count()
-    });
+    let by_network = table(
+        "networks",
+        &themes,
+        networks,
+        |theme, column| {
+            practices
+                .iter()
+                .filter(|p| p.0 == theme && p.1 == column)
+                .count()
+        },
+        |theme, column, count| {
+            let network = &site.networks[column].network;
+            let chosen = network.themes.iter().any(|t| t.id == theme);
+            let (state, url) = match (count, chosen) {
+                (0, true) => ("blind", Some(urls::of(&[&network.id, "themes", theme]))),
+                (0, false) => ("none", None),
+                _ => (
+                    "covered",
+                    Some(urls::of(&[&network.id, "practices", "theme", theme])),
+                ),
+            };
+            super::CoverageCell { count, state, url }
+        },
+    );
     let regions = distinct(
         site,
         |o| o.region.clone(),
         practices.iter().filter_map(|p| p.2.clone()),
     );
-    let by_region = table("regions", &themes, columns(&regions), |theme, column| {
-        practices
-            .iter()
-            .filter(|p| {
-                p.0 == theme && p.2.as_deref().map(slugify) == Some(slugify(&regions[column]))
-            })
-            .count()
-    });
+    let region_cells: Vec<_> = regions
+        .iter()
+        .map(|r| place_cell(site, |o| o.region.as_ref(), r))
+        .collect();
+    let by_region = table(
+        "regions",
+        &themes,
+        columns(&regions),
+        |theme, column| {
+            practices
+                .iter()
+                .filter(|p| {
+                    p.0 == theme && p.2.as_deref().map(slugify) == Some(slugify(&regions[column]))
+                })
+                .count()
+        },
+        |theme, column, count| region_cells[column](theme, column, count),
+    );
     let sectors = distinct(
         site,
         |o| o.sector.clone(),
         practices.iter().filter_map(|p| p.3.clone()),
     );
-    let by_sector = table("sectors", &themes, columns(&sectors), |theme, column| {
-        practices
-            .iter()
-            .filter(|p| {
-                p.0 == theme && p.3.as_deref().map(slugify) == Some(slugify(&sectors[column]))
-            })
-            .count()
-    });
+    let sector_cells: Vec<_> = sectors
+        .iter()
+        .map(|r| place_cell(site, |o| o.sector.as_ref(), r))
+        .collect();
+    let by_sector = table(
+        "sectors",
+        &themes,
+        columns(&sectors),
+        |theme, column| {
+            practices
+                .iter()
+                .filter(|p| {
+                    p.0 == theme && p.3.as_deref().map(slugify) == Some(slugify(&sectors[column]))
+                })
+                .count()
+        },
+        |theme, column, count| sector_cells[column](theme, column, count),
+    );
     vec![by_network, by_region, by_sector]
 }
 
@@ -200,20 +239,25 @@ fn distinct(
     values.into_values().collect()
 }
 
+/// A coverage table; `count(theme, column)` gives the practices, and
+/// `cell(theme, column, count)` makes the cell of them.
 fn table(
     name: &'static str,
     themes: &[(String, String)],
     columns: Vec<CoverageColumn>,
     count: impl Fn(&str, usize) -> usize,
+    cell: impl Fn(&str, usize, usize) -> super::CoverageCell,
 ) -> CoverageTable {
     let rows: Vec<CoverageRow> = themes
         .iter()
         .map(|(id, label)| {
-            let cells: Vec<usize> = (0..columns.len()).map(|c| count(id, c)).collect();
+            let cells: Vec<super::CoverageCell> = (0..columns.len())
+                .map(|c| cell(id, c, count(id, c)))
+                .collect();
             CoverageRow {
                 theme: label.clone(),
                 url: urls::of(&["themes", id]),
-                total: cells.iter().sum(),
+                total: cells.iter().map(|c| c.count).sum(),
                 cells,
             }
         })
@@ -223,9 +267,43 @@ fn table(
         blind_spots: rows
             .iter()
             .flat_map(|r| &r.cells)
-            .filter(|c| **c == 0)
+            .filter(|c| c.state == "blind")
             .count(),
         columns,
         rows,
+    }
+}
+
+/// A cell of a region's or sector's column: a blind spot when a network
+/// working there (with an organisation there) chose the theme.
+fn place_cell(
+    site: &Site,
+    field: impl Fn(&crate::content::model::Organisation) -> Option<&String>,
+    place: &str,
+) -> impl Fn(&str, usize, usize) -> super::CoverageCell {
+    let chosen: Vec<Vec<String>> = site
+        .networks
+        .iter()
+        .filter(|n| {
+            n.network
+                .organisations
+                .iter()
+                .any(|o| field(o).is_some_and(|v| slugify(v) == slugify(place)))
+        })
+        .map(|n| n.network.themes.iter().map(|t| t.id.clone()).collect())
+        .collect();
+    move |theme, _, count| {
+        let chosen = chosen
+            .iter()
+            .any(|themes| themes.iter().any(|t| t == theme));
+        super::CoverageCell {
+            count,
+            state: match (count, chosen) {
+                (0, true) => "blind",
+                (0, false) => "none",
+                _ => "covered",
+            },
+            url: (count > 0).then(|| urls::of(&["themes", theme])),
+        }
     }
 }

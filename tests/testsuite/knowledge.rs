@@ -329,8 +329,12 @@ fn portal_connects_networks_by_theme_and_shows_blind_spots() {
     );
     assert!(theme.contains(">Ander netwerk</h2>") && theme.contains(">Testnetwerk</h2>"));
     let coverage = site.read("public/coverage/index.html");
-    assert!(coverage.contains("<th scope=\"row\"><a href=\"../themes/digitaal/\">Digitale zorg</a></th><td class=\"blind-spot\">"), "{coverage}");
-    assert!(coverage.contains("<th scope=\"row\"><a href=\"../themes/werkdruk/\">Werkdruk</a></th><td>1</td><td>2</td><td>3</td>"), "{coverage}");
+    // A theme the other network chose without a practice is its blind
+    // spot; for the test network, which did not choose it, it is none.
+    assert!(coverage.contains("<th scope=\"row\"><a href=\"../themes/digitaal/\">Digitale zorg</a></th><td class=\"blind-spot\"><a href=\"../ander/themes/digitaal/\">"), "{coverage}");
+    assert!(coverage.contains("<td class=\"not-chosen\"><span aria-hidden=\"true\">·</span><span class=\"visually-hidden\">geen gekozen thema</span></td><td>0</td></tr>"), "{coverage}");
+    // Each count leads to the network's practices on the theme.
+    assert!(coverage.contains("<th scope=\"row\"><a href=\"../themes/werkdruk/\">Werkdruk</a></th><td class=\"covered\"><a href=\"../ander/practices/theme/werkdruk/\">1</a></td><td class=\"covered\"><a href=\"../net/practices/theme/werkdruk/\">2</a></td><td>3</td>"), "{coverage}");
     assert!(coverage.contains(">Limburg</th>") && coverage.contains(">ggz</th>"));
     site.check_file_contains("public/index.html", "href=\"coverage/\"");
 }

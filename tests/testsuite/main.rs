@@ -17,6 +17,7 @@ mod output;
 mod planning;
 mod print;
 mod privacy;
+mod programme;
 mod publishing;
 mod scaffold;
 mod themes;
