@@ -50,32 +50,7 @@ pub(super) fn meeting(
         }
         check_prepared_by(raw, registry, check);
     }
-    let actions = raw
-        .actions
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            if a.refers.is_none() && a.what.as_deref().is_none_or(|w| w.trim().is_empty()) {
-                check.error_at_key(
-                    "actions",
-                    format!("action {} has no `what`", i + 1),
-                    "describe each action: `- what: ...`".into(),
-                );
-            }
-            if let (Some(who), true) = (&a.who, registry.complete) {
-                check.check_id("actions", who, &registry.people, "person");
-            }
-            Action {
-                id: a.id.clone(),
-                refers: a.refers.clone(),
-                what: decode_entities(a.what.as_deref().unwrap_or_default()),
-                who: a.who.clone(),
-                due: check.date_named("actions", "due", a.due.as_ref()),
-                done: a.done,
-                followed_in: None,
-            }
-        })
-        .collect();
+    let actions = actions(raw, registry, check);
     check_facilitator(raw, registry, check);
     let texts = |items: &[String]| items.iter().map(|t| decode_entities(t)).collect();
     Meeting {
@@ -99,6 +74,36 @@ pub(super) fn meeting(
         insights: texts(&raw.insights),
         documents: documents(raw, source, owned, check),
     }
+}
+
+/// A meeting's actions; each needs a `what`, unless it refers to an
+/// earlier one (`ref:`), whose text it takes.
+fn actions(raw: &RawPage, registry: &Registry, check: &mut FileCheck) -> Vec<Action> {
+    raw.actions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            if a.refers.is_none() && a.what.as_deref().is_none_or(|w| w.trim().is_empty()) {
+                check.error_at_key(
+                    "actions",
+                    format!("action {} has no `what`", i + 1),
+                    "describe each action: `- what: ...`".into(),
+                );
+            }
+            if let (Some(who), true) = (&a.who, registry.complete) {
+                check.check_id("actions", who, &registry.people, "person");
+            }
+            Action {
+                id: a.id.clone(),
+                refers: a.refers.clone(),
+                what: decode_entities(a.what.as_deref().unwrap_or_default()),
+                who: a.who.clone(),
+                due: check.date_named("actions", "due", a.due.as_ref()),
+                done: a.done,
+                followed_in: None,
+            }
+        })
+        .collect()
 }
 
 /// `prepared_by:` names people or organisations of the network.

@@ -73,24 +73,10 @@ impl Views<'_> {
                 let Some(kind) = document_type(&name) else {
                     continue;
                 };
-                let bytes = std::fs::metadata(&file.source).map_or(0, |m| m.len());
-                let themes = self.themes(&page.themes);
-                let mut facet_keys = BTreeMap::new();
-                facet_keys.insert("theme", page.themes.join(" "));
-                facet_keys.insert("kind", kind.clone());
                 documents.push((
                     page.date
                         .or(page.last_change.as_ref().map(|c| c.date.into())),
-                    LibraryDocument {
-                        title,
-                        url: crate::helpers::escape::path(&url),
-                        kind: kind.to_uppercase(),
-                        size: human_size(bytes, self.language()),
-                        date: None,
-                        source: self.link(page),
-                        themes,
-                        facet_keys,
-                    },
+                    self.library_document(page, &file.source, title, &url, kind),
                 ));
             }
         }
@@ -105,6 +91,31 @@ impl Views<'_> {
         LibraryView {
             facets: self.library_facets(&documents),
             documents,
+        }
+    }
+
+    /// One document of `page`, at `url`, of type `kind` (its extension).
+    fn library_document(
+        &self,
+        page: &crate::content::model::Page,
+        source: &std::path::Path,
+        title: String,
+        url: &str,
+        kind: String,
+    ) -> LibraryDocument {
+        let bytes = std::fs::metadata(source).map_or(0, |m| m.len());
+        let mut facet_keys = BTreeMap::new();
+        facet_keys.insert("theme", page.themes.join(" "));
+        facet_keys.insert("kind", kind.clone());
+        LibraryDocument {
+            title,
+            url: crate::helpers::escape::path(url),
+            kind: kind.to_uppercase(),
+            size: human_size(bytes, self.language()),
+            date: None,
+            source: self.link(page),
+            themes: self.themes(&page.themes),
+            facet_keys,
         }
     }
 

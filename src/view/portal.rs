@@ -120,71 +120,86 @@ pub fn coverage(site: &Site) -> Vec<CoverageTable> {
         },
         |theme, column, count| {
             let network = &site.networks[column].network;
-            let chosen = network.themes.iter().any(|t| t.id == theme);
-            let (state, url) = match (count, chosen) {
-                (0, true) => ("blind", Some(urls::of(&[&network.id, "themes", theme]))),
-                (0, false) => ("none", None),
-                _ => (
-                    "covered",
-                    Some(urls::of(&[&network.id, "practices", "theme", theme])),
-                ),
-            };
-            super::CoverageCell { count, state, url }
+            super::CoverageCell::new(
+                count,
+                network.themes.iter().any(|t| t.id == theme),
+                urls::of(&[&network.id, "themes", theme]),
+                urls::of(&[&network.id, "practices", "theme", theme]),
+            )
         },
     );
-    let regions = distinct(
-        site,
-        |o| o.region.clone(),
-        practices.iter().filter_map(|p| p.2.clone()),
-    );
-    let region_cells: Vec<_> = regions
-        .iter()
-        .map(|r| place_cell(site, |o| o.region.as_ref(), r))
-        .collect();
-    let by_region = table(
-        "regions",
-        &themes,
-        columns(&regions),
-        |theme, column| {
-            practices
-                .iter()
-                .filter(|p| {
-                    p.0 == theme && p.2.as_deref().map(slugify) == Some(slugify(&regions[column]))
-                })
-                .count()
-        },
-        |theme, column, count| region_cells[column](theme, column, count),
-    );
-    let sectors = distinct(
-        site,
-        |o| o.sector.clone(),
-        practices.iter().filter_map(|p| p.3.clone()),
-    );
-    let sector_cells: Vec<_> = sectors
-        .iter()
-        .map(|r| place_cell(site, |o| o.sector.as_ref(), r))
-        .collect();
-    let by_sector = table(
-        "sectors",
-        &themes,
-        columns(&sectors),
-        |theme, column| {
-            practices
-                .iter()
-                .filter(|p| {
-                    p.0 == theme && p.3.as_deref().map(slugify) == Some(slugify(&sectors[column]))
-                })
-                .count()
-        },
-        |theme, column, count| sector_cells[column](theme, column, count),
-    );
+    let by_region = place_table(site, &themes, &practices, Place::Region);
+    let by_sector = place_table(site, &themes, &practices, Place::Sector);
     vec![by_network, by_region, by_sector]
 }
+
+#[derive(Clone, Copy)]
+enum Place {
+    Region,
+    Sector,
+}
+
+impl Place {
+    fn of_organisation(self, o: &crate::content::model::Organisation) -> Option<&String> {
+        match self {
+            Place::Region => o.region.as_ref(),
+            Place::Sector => o.sector.as_ref(),
+        }
+    }
+
+    fn of_practice(self, p: &PracticePlace) -> Option<&String> {
+        match self {
+            Place::Region => p.2.as_ref(),
+            Place::Sector => p.3.as_ref(),
+        }
+    }
+}
+
+/// Practices per theme against regions or sectors.
+fn place_table(
+    site: &Site,
+    themes: &[(String, String)],
+    practices: &[PracticePlace],
+    place: Place,
+) -> CoverageTable {
+    let values = distinct(
+        site,
+        |o| place.of_organisation(o).cloned(),
+        practices
+            .iter()
+            .filter_map(|p| place.of_practice(p).cloned()),
+    );
+    let cells: Vec<_> = values
+        .iter()
+        .map(|v| place_cell(site, move |o| place.of_organisation(o), v))
+        .collect();
+    table(
+        match place {
+            Place::Region => "regions",
+            Place::Sector => "sectors",
+        },
+        themes,
+        columns(&values),
+        |theme, column| {
+            practices
+                .iter()
+                .filter(|p| {
+                    p.0 == theme
+                        && place.of_practice(p).map(|v| slugify(v))
+                            == Some(slugify(&values[column]))
+                })
+                .count()
+        },
+        |theme, column, count| cells[column](theme, column, count),
+    )
+}
+
+type PracticePlace = (String, usize, Option<String>, Option<String>);
 
 /// (theme id, network index, region, sector) of every visible practice,
 /// once per theme; region and sector from the practice, else from its
 /// organisation.
-fn practice_places(site: &Site) -> Vec<(String, usize, Option<String>, Option<String>)> {
+fn practice_places(site: &Site) -> Vec<PracticePlace> {
     let mut practices = Vec::new();
     for (n, network) in site.networks.iter().enumerate() {
         for page in &network.pages {

@@ -66,6 +66,19 @@ pub struct CoverageCell {
     pub url: Option<String>,
 }
 
+impl CoverageCell {
+    /// A cell of `count` practices on a theme the column `chosen` or not:
+    /// a blind spot links to `blind_url`, a count to `covered_url`.
+    pub fn new(count: usize, chosen: bool, blind_url: String, covered_url: String) -> Self {
+        let (state, url) = match (count, chosen) {
+            (0, true) => ("blind", Some(blind_url)),
+            (0, false) => ("none", None),
+            _ => ("covered", Some(covered_url)),
+        };
+        CoverageCell { count, state, url }
+    }
+}
+
 /// "Wie weet wat" over every network: an expertise area and who has it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProgrammeExpertise {
@@ -105,16 +118,7 @@ impl Views<'_> {
             })
             .collect();
         let participants = self.audience == Visibility::Network;
-        let open: Vec<_> = self.site.index.open_actions.values().flatten().collect();
-        let overdue = open
-            .iter()
-            .filter(|o| {
-                let Kind::Meeting(m) = &self.site.pages[o.meeting].kind else {
-                    return false;
-                };
-                m.actions[o.action].due.is_some_and(|d| d.date < self.today)
-            })
-            .count();
+        let (open, overdue) = self.open_and_overdue();
         NetworkStatusRow {
             title: network.title.clone(),
             url: urls::of(&[&network.id]),
@@ -128,7 +132,7 @@ impl Views<'_> {
             organisations: network.organisations.len(),
             organisations_url: urls::of(&[&network.id, "organisations"]),
             practices,
-            open_actions: participants.then_some(open.len()),
+            open_actions: participants.then_some(open),
             overdue_actions: participants.then_some(overdue),
             blind_spots: self
                 .coverage_line(
@@ -143,6 +147,21 @@ impl Views<'_> {
                 .filter(|c| c.state == "blind")
                 .count(),
         }
+    }
+
+    /// How many actions are open, and how many of those overdue.
+    fn open_and_overdue(&self) -> (usize, usize) {
+        let open: Vec<_> = self.site.index.open_actions.values().flatten().collect();
+        let overdue = open
+            .iter()
+            .filter(|o| {
+                let Kind::Meeting(m) = &self.site.pages[o.meeting].kind else {
+                    return false;
+                };
+                m.actions[o.action].due.is_some_and(|d| d.date < self.today)
+            })
+            .count();
+        (open.len(), overdue)
     }
 
     /// This network's cells for the programme's themes (`themes`, ids).

@@ -101,7 +101,14 @@ impl Views<'_> {
                 Period::Final => self.year_links("report", 0),
             },
         };
-        for &i in &held {
+        self.add_meetings(&mut view, &held);
+        self.add_pages(&mut view, period, summaries);
+        view
+    }
+
+    /// The decisions, actions and insights of the meetings `held`.
+    fn add_meetings(&self, view: &mut ReportView, held: &[usize]) {
+        for &i in held {
             let page = &self.site.pages[i];
             let Kind::Meeting(m) = &page.kind else {
                 continue;
@@ -123,6 +130,15 @@ impl Views<'_> {
                     date: self.date(page.date),
                 }));
         }
+    }
+
+    /// The practices added and evaluated, and the lessons, of `period`.
+    fn add_pages(
+        &self,
+        view: &mut ReportView,
+        period: Period,
+        summaries: &dyn Fn(usize) -> Summary,
+    ) {
         for (i, page) in self.site.pages.iter().enumerate() {
             let within = |d: Option<Date>| d.is_some_and(|d| period.holds(d) && d <= self.today);
             match &page.kind {
@@ -134,17 +150,16 @@ impl Views<'_> {
                         view.practices_evaluated.push(summaries(i));
                     }
                 }
-                Kind::Lesson if page.path != Section::Lessons.dir() => {
-                    if period == Period::Final
-                        || within(page.date.map(|d| d.date).or(changed(page)))
-                    {
-                        view.lessons.push(summaries(i));
-                    }
+                Kind::Lesson
+                    if page.path != Section::Lessons.dir()
+                        && (period == Period::Final
+                            || within(page.date.map(|d| d.date).or(changed(page)))) =>
+                {
+                    view.lessons.push(summaries(i));
                 }
                 _ => {}
             }
         }
-        view
     }
 
     /// The meetings held in `period` (up to the day of the build), in
