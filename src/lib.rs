@@ -52,7 +52,7 @@ mod markdown;
 pub mod view;
 
 // 7. Templates, feeds, search indexes and copied files, in memory.
-mod render;
+pub mod render;
 
 // 8. The only writer.
 pub mod output;

@@ -20,7 +20,8 @@ fn main() -> ExitCode {
             common,
             out,
             base_url,
-        } => build(common, out, base_url),
+            timings,
+        } => build(common, out, base_url, timings),
         Command::Check { common, privacy } => match privacy {
             true => privacy_report(common),
             false => check(common),
@@ -47,7 +48,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn build(common: Common, out: Option<PathBuf>, base_url: Option<String>) -> ExitCode {
+fn build(
+    common: Common,
+    out: Option<PathBuf>,
+    base_url: Option<String>,
+    timings: bool,
+) -> ExitCode {
     let mut options = BuildOptions::new(&common.root, out.as_deref(), common.audience.into());
     if let Some(url) = base_url {
         match oogst::config::normalize_base_url(&url) {
@@ -61,6 +67,9 @@ fn build(common: Common, out: Option<PathBuf>, base_url: Option<String>) -> Exit
         }
     }
     let result = build::build(&options);
+    if let (true, Ok(outcome)) = (timings, &result) {
+        cli::report::print_timings(&outcome.stats.timings);
+    }
     finish(result, "Built", Some(&options.out_dir), tell(&common))
 }
 

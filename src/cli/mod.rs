@@ -35,6 +35,10 @@ pub enum Command {
         /// (overrides `base_url` in oogst.yaml).
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Print how long each kind of page took to render (for theme
+        /// authors and large programmes).
+        #[arg(long)]
+        timings: bool,
     },
     /// Publish one network's public site as a self-contained archive.
     ///

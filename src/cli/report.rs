@@ -11,6 +11,24 @@ use oogst::diagnostic::Diagnostics;
 
 /// The end of `build` and `check`: the problems, then the summary or the
 /// count of errors; the exit code.
+/// `--timings`: per kind of page, how many, their summed and slowest
+/// render time.
+pub fn print_timings(timings: &[oogst::render::JobTiming]) {
+    println!(
+        "{:<18} {:>7} {:>11} {:>11}",
+        "pages", "count", "total ms", "slowest ms"
+    );
+    for t in timings {
+        println!(
+            "{:<18} {:>7} {:>11.2} {:>11.2}",
+            t.kind,
+            t.pages,
+            t.total.as_secs_f64() * 1000.0,
+            t.slowest.as_secs_f64() * 1000.0
+        );
+    }
+}
+
 pub fn finish(
     result: Result<Outcome, Error>,
     verb: &str,

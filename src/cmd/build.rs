@@ -81,6 +81,8 @@ pub struct Stats {
     pub hidden_pages: usize,
     /// Networks this audience may not see at all.
     pub hidden_networks: usize,
+    /// How long each kind of page took to render, slowest kind first.
+    pub timings: Vec<render::JobTiming>,
 }
 
 /// A successful run: its numbers and its warnings.
@@ -101,6 +103,7 @@ pub struct Rendered {
     /// page may show (`oogst publish` does not take them for secrets).
     pub ui_text: Vec<String>,
     pub today: jiff::civil::Date,
+    pub timings: Vec<render::JobTiming>,
 }
 
 /// Everything loaded, checked and assembled, ready to render; kept by
@@ -219,6 +222,7 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, Error> {
         diagnostics: rendered.diagnostics,
         ui_text,
         today: prepared.today,
+        timings: rendered.timings,
     })
 }
 
@@ -227,13 +231,15 @@ pub struct Output {
     pub files: Vec<OutputFile>,
     pub bodies: render::Bodies,
     pub diagnostics: Diagnostics,
+    pub timings: Vec<render::JobTiming>,
 }
 
 /// Like [`render_site`], but keeps what `oogst watch` needs for the next change.
 pub fn render_kept(options: &BuildOptions) -> Result<(Prepared, Output), Error> {
     let mut diagnostics = Diagnostics::default();
     let prepared = prepare(options, &mut diagnostics)?;
-    let (files, bodies) = render::render_all(&prepared.site, &prepared.inputs(), &mut diagnostics)?;
+    let (files, bodies, timings) =
+        render::render_all(&prepared.site, &prepared.inputs(), &mut diagnostics)?;
     if diagnostics.has_errors() {
         return Err(Error::Content(diagnostics));
     }
@@ -243,6 +249,7 @@ pub fn render_kept(options: &BuildOptions) -> Result<(Prepared, Output), Error> 
             files,
             bodies,
             diagnostics,
+            timings,
         },
     ))
 }
@@ -319,6 +326,7 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, Error> {
     let report = output::write(&options.out_dir, &rendered.files, options.audience)?;
     let mut stats = stats(&rendered);
     stats.write = Some(report);
+    stats.timings = rendered.timings;
     stats.elapsed = start.elapsed();
     Ok(Outcome {
         stats,
@@ -342,5 +350,6 @@ fn stats(rendered: &Rendered) -> Stats {
         drafts: rendered.site.hidden.iter().filter(|h| h.draft).count(),
         hidden_pages: rendered.site.hidden.iter().filter(|h| !h.draft).count(),
         hidden_networks: rendered.site.hidden_networks.len(),
+        timings: Vec::new(),
     }
 }

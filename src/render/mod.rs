@@ -19,6 +19,8 @@ mod print;
 mod search_files;
 mod year;
 
+use std::time::Duration;
+
 use jiff::civil::Date;
 use rayon::prelude::*;
 
@@ -53,13 +55,25 @@ pub struct RenderInputs<'a> {
     pub language: crate::content::model::Language,
 }
 
+/// How long the pages of one kind took to render (`oogst build --timings`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobTiming {
+    /// `page`, `dashboard`, `facet`, ...
+    pub kind: &'static str,
+    pub pages: usize,
+    /// Summed over the pages (rendering runs on every core at once).
+    pub total: Duration,
+    pub slowest: Duration,
+}
+
 /// Renders the whole site, and returns the rendered bodies too (kept by
-/// `oogst watch` for incremental rebuilds).
+/// `oogst watch` for incremental rebuilds) and the time each kind of page
+/// took, slowest kind first.
 pub fn render_all(
     site: &Site,
     inputs: &RenderInputs,
     diagnostics: &mut Diagnostics,
-) -> Result<(Vec<OutputFile>, Bodies), Error> {
+) -> Result<(Vec<OutputFile>, Bodies, Vec<JobTiming>), Error> {
     let bodies = bodies::render(site, inputs, diagnostics);
     let mut files = Vec::new();
     for (network, b) in site.networks.iter().zip(&bodies.networks) {
@@ -76,18 +90,46 @@ pub fn render_all(
         shared: &shared,
         bodies: &bodies,
     };
-    let rendered: Vec<Result<OutputFile, Error>> = jobs(site, inputs.today)
-        .par_iter()
-        .map(|job| env.render(job))
-        .collect();
-    for file in rendered {
+    let rendered: Vec<(&'static str, Duration, Result<OutputFile, Error>)> =
+        jobs(site, inputs.today)
+            .par_iter()
+            .map(|job| {
+                let start = std::time::Instant::now();
+                let file = env.render(job);
+                (job.kind(), start.elapsed(), file)
+            })
+            .collect();
+    let timings = timings(&rendered);
+    for (_, _, file) in rendered {
         files.push(file?);
     }
     files.extend(static_files(site, inputs));
     files.extend(search_indexes(&env));
     files.extend(feed_files(&env, &files));
     files.extend(calendar_files(&env));
-    Ok((files, bodies))
+    Ok((files, bodies, timings))
+}
+
+/// The render time of each kind of page, slowest kind first.
+fn timings(rendered: &[(&'static str, Duration, Result<OutputFile, Error>)]) -> Vec<JobTiming> {
+    let mut timings: Vec<JobTiming> = Vec::new();
+    for &(kind, took, _) in rendered {
+        match timings.iter_mut().find(|t| t.kind == kind) {
+            Some(t) => {
+                t.pages += 1;
+                t.total += took;
+                t.slowest = t.slowest.max(took);
+            }
+            None => timings.push(JobTiming {
+                kind,
+                pages: 1,
+                total: took,
+                slowest: took,
+            }),
+        }
+    }
+    timings.sort_by(|a, b| b.total.cmp(&a.total));
+    timings
 }
 
 /// Everything a job needs.
@@ -156,6 +198,27 @@ impl<'a> Env<'a> {
             Job::FacetStyles(n) => pages::facet_styles(self, *n),
             Job::Directory(n, page) => directory::render(self, *n, page),
             Job::Year(n, page) => year::render(self, *n, page),
+        }
+    }
+}
+
+impl Job {
+    /// The kind of page, for timings.
+    fn kind(&self) -> &'static str {
+        match self {
+            Job::Portal => "portal",
+            Job::PortalThemes | Job::PortalTheme(..) => "portal theme",
+            Job::Coverage => "coverage",
+            Job::Dashboard => "dashboard",
+            Job::PortalExpertise => "portal expertise",
+            Job::PortalSearch | Job::Search(_) => "search",
+            Job::Home(_) => "network home",
+            Job::Section(..) => "section list",
+            Job::Page(..) => "page",
+            Job::Print(_) => "print",
+            Job::Facet(..) | Job::FacetStyles(_) => "catalogue facet",
+            Job::Directory(..) => "directory",
+            Job::Year(..) => "year",
         }
     }
 }
