@@ -128,7 +128,7 @@ fn timings(rendered: &[(&'static str, Duration, Result<OutputFile, Error>)]) -> 
             }),
         }
     }
-    timings.sort_by(|a, b| b.total.cmp(&a.total));
+    timings.sort_by_key(|t| std::cmp::Reverse(t.total));
     timings
 }
 
