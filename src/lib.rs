@@ -32,6 +32,8 @@
 pub mod content;
 
 // 2. Front matter checked, field by field.
+/// The content review of `oogst check`.
+pub mod review;
 mod validate;
 
 // 3. What one audience may see.

@@ -294,7 +294,12 @@ pub fn check(options: &BuildOptions) -> Result<Outcome, Error> {
     let (rendered, diagnostics) = match (asked, second) {
         (Ok(r), Ok(o)) => {
             let mut d = r.diagnostics.clone();
-            d.merge(o.diagnostics);
+            d.merge(o.diagnostics.clone());
+            let participants = match options.audience {
+                Audience::Network => &r,
+                Audience::Public => &o,
+            };
+            d.merge(content_review(participants));
             (r, d)
         }
         (Err(Error::Content(mut a)), Err(Error::Content(b))) => {
@@ -310,6 +315,27 @@ pub fn check(options: &BuildOptions) -> Result<Outcome, Error> {
     let mut stats = stats(&rendered);
     stats.elapsed = start.elapsed();
     Ok(Outcome { stats, diagnostics })
+}
+
+/// The content review (warnings only) of every page the participants see.
+fn content_review(rendered: &Rendered) -> Diagnostics {
+    let texts: HashMap<&Path, &str> = rendered
+        .tree
+        .networks
+        .iter()
+        .flat_map(|n| &n.pages)
+        .map(|p| (p.file.path.as_path(), p.file.text.as_str()))
+        .collect();
+    let mut diagnostics = Diagnostics::default();
+    for network in &rendered.site.networks {
+        crate::review::review(
+            network,
+            rendered.today,
+            &|path| texts.get(path).map(|t| t.to_string()),
+            &mut diagnostics,
+        );
+    }
+    diagnostics
 }
 
 /// `oogst build`: renders everything, then writes it. The output folder is

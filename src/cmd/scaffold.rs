@@ -112,7 +112,7 @@ fn front_matter(section: Section, title: &str, today: Date) -> String {
         ),
         Section::Practices => format!(
             "---\ntitle: {title}\nstatus: idea          # idea | experiment | applied | evaluated\n# organisation: id    # an organisation id from _network.md\n\
-             # contact: id         # a person id\nthemes: []\n# summary: ...         # for lists; without it, the first paragraph\n# results: ...         # what it brought, in a sentence\n---\n## Aanleiding\n\n## Hoe het werkt\n\n## Wat het oplevert\n"
+             # contact: id         # a person id\nthemes: []\n# summary: ...         # for lists; without it, the first paragraph\n# results: ...         # what it brought, in a sentence\n---\n## Aanleiding\n\nWaarom de organisatie hiermee begon.\n\n## Hoe het werkt\n\nWat je doet, stap voor stap.\n\n## Wat het oplevert\n\nWat het cliënten en het team brengt.\n"
         ),
         Section::Handreiking => {
             format!(

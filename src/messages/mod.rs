@@ -8,6 +8,7 @@
 mod nl_content;
 mod nl_links;
 mod nl_privacy;
+mod nl_year;
 
 use crate::content::model::Language;
 
@@ -25,6 +26,7 @@ fn catalogue() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
     nl_content::CATALOGUE
         .iter()
         .chain(nl_privacy::CATALOGUE)
+        .chain(nl_year::CATALOGUE)
         .chain(nl_links::CATALOGUE)
 }
 

@@ -275,6 +275,7 @@ pub const WORDS: &[(&str, &str)] = &[
     ("theme", "thema"),
     ("organisation", "organisatie"),
     ("person", "persoon"),
+    ("person or organisation", "persoon of organisatie"),
     ("image", "afbeelding"),
     ("file", "bestand"),
     ("meetings", "bijeenkomsten"),

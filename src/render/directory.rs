@@ -20,6 +20,7 @@ pub enum Page {
     Expertise,
     Actions,
     Privacy,
+    Review,
 }
 
 /// The directory pages of a network. Open actions come from meeting notes
@@ -52,6 +53,10 @@ pub fn pages(network: &NetworkSite, for_participants: bool) -> Vec<Page> {
     }
     if for_participants && !network.index.open_actions.is_empty() {
         pages.push(Page::Actions);
+    }
+    // What to read again is the participants' work list.
+    if for_participants && network.pages.iter().any(|p| p.review.is_some()) {
+        pages.push(Page::Review);
     }
     pages.push(Page::Privacy);
     pages
@@ -102,6 +107,7 @@ pub fn render(env: &Env, n: usize, page: &Page) -> Result<OutputFile, Error> {
         }
         Page::Expertise => r.insert("areas", &views.expertise()),
         Page::Actions => r.insert("groups", &views.open_actions()),
+        Page::Review => r.insert("items", &views.review_list(&summaries)),
         Page::Privacy => {
             let unnamed = env
                 .site
@@ -128,6 +134,7 @@ fn address(page: &Page) -> (Vec<&str>, &'static str) {
         Page::Tag(t) => (vec!["tags", t], "theme.html"),
         Page::Expertise => (vec!["expertise"], "expertise.html"),
         Page::Actions => (vec!["actions"], "actions.html"),
+        Page::Review => (vec!["review"], "review.html"),
         Page::Privacy => (vec!["privacy"], "privacy.html"),
     }
 }

@@ -33,6 +33,7 @@ pub const RESERVED: &[&str] = &[
     "planning",
     "documents",
     "report",
+    "review",
     "privacy",
 ];
 

@@ -30,6 +30,14 @@ impl Views<'_> {
         add("tags", index.tags.len());
         if self.audience == Visibility::Network {
             add("actions", index.open_actions.values().map(Vec::len).sum());
+            add(
+                "review",
+                self.site
+                    .pages
+                    .iter()
+                    .filter(|p| p.review.is_some())
+                    .count(),
+            );
         }
         let years = crate::site::schedule::network_years(self.site, self.today).len();
         add("planning", years);

@@ -206,3 +206,42 @@ impl Views<'_> {
             .collect()
     }
 }
+
+/// A practice or chapter with a `review:` date, for the participants'
+/// review list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewItem {
+    pub page: super::Summary,
+    pub review: DateView,
+    /// The date has passed: the page is due for review.
+    pub due: bool,
+}
+
+impl Views<'_> {
+    /// The practices and chapters with a `review:` date, those due first
+    /// (oldest date first), then those to come.
+    pub fn review_list(&self, summaries: &dyn Fn(usize) -> super::Summary) -> Vec<ReviewItem> {
+        let mut items: Vec<(crate::content::model::When, usize)> = self
+            .site
+            .pages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                matches!(
+                    p.kind,
+                    crate::content::model::Kind::Practice(_) | crate::content::model::Kind::Chapter
+                )
+            })
+            .filter_map(|(i, p)| Some((p.review?, i)))
+            .collect();
+        items.sort();
+        items
+            .into_iter()
+            .map(|(when, i)| ReviewItem {
+                page: summaries(i),
+                review: DateView::new(when, self.language()),
+                due: crate::review::is_due(&self.site.pages[i], self.today),
+            })
+            .collect()
+    }
+}

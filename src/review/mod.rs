@@ -1,0 +1,85 @@
+//! The content review of `oogst check`: warnings (never errors) about what
+//! makes a page harder to use or to trust: images without alt text,
+//! skipped heading levels, empty sections, very long sentences, a text
+//! harder to read than the network's reading level, and pages past their
+//! `review:` date.
+
+mod body;
+pub mod readability;
+
+use std::path::Path;
+
+use jiff::civil::Date;
+
+use crate::content::model::{Kind, Page};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::site::NetworkSite;
+
+pub use body::{BodyFinding, body_findings};
+
+/// Sentences longer than this many words are hard to follow.
+pub const LONG_SENTENCE: usize = 30;
+
+/// Pages shorter than this many words get no readability score: a few
+/// sentences say too little about a text.
+pub const MIN_WORDS: usize = 80;
+
+/// Reviews every page of `network` (as the participants see it, so that
+/// nothing is missed), adding warnings to `diagnostics`. `front_matter`
+/// gives a page file's text, to point at its `review:` line.
+pub fn review(
+    network: &NetworkSite,
+    today: Date,
+    front_matter: &dyn Fn(&Path) -> Option<String>,
+    diagnostics: &mut Diagnostics,
+) {
+    let language = network.network.language;
+    let syllables = readability::Syllables::new(language);
+    let level = network.network.reading_level;
+    for page in &network.pages {
+        for finding in body_findings(&page.body, &syllables) {
+            if let Some(d) = finding.diagnostic(page, level, language) {
+                diagnostics.push(d);
+            }
+        }
+        if let Some(diagnostic) = past_review(page, today, front_matter) {
+            diagnostics.push(diagnostic);
+        }
+    }
+}
+
+/// Whether `page` (a practice or chapter with a `review:` date) is due
+/// for review on `today`.
+pub fn is_due(page: &Page, today: Date) -> bool {
+    matches!(page.kind, Kind::Practice(_) | Kind::Chapter)
+        && page.review.is_some_and(|r| r.date <= today)
+}
+
+fn past_review(
+    page: &Page,
+    today: Date,
+    text: &dyn Fn(&Path) -> Option<String>,
+) -> Option<Diagnostic> {
+    if !is_due(page, today) {
+        return None;
+    }
+    let review = page.review?.date;
+    let line = text(&page.source)
+        .and_then(|t| crate::content::front_matter::split(&t).ok())
+        .map_or(1, |split| {
+            crate::validate::Locator::new(&split.front_matter, split.front_matter_line, 1)
+                .key("review")
+                .0
+        });
+    Some(
+        Diagnostic::warning(
+            &page.source,
+            line,
+            1,
+            format!("this {} was due for review on {review}", page.kind.name()),
+        )
+        .with_hint(
+            "read it again: is it still true and complete? Then set a new date: review: 2027-06-01",
+        ),
+    )
+}
