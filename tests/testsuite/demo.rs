@@ -287,13 +287,14 @@ fn demo_search_finds_stemmed_dutch_words_and_never_network_only_pages() {
             .contains(&"kwaliteitsverpleegkundigen/meetings/2025-06-30-medicatieveiligheid/")
     );
     assert!(found("ideeën") == found("ideeen"), "diacritics are folded");
-    // The public index holds the two public meetings, none of the others.
+    // The public index holds the three public meetings, none of the others.
     let meetings: Vec<&&str> = urls.iter().filter(|u| u.contains("/meetings/")).collect();
     assert_eq!(
         meetings,
         [
             &"kwaliteitsverpleegkundigen/meetings/2025-06-30-medicatieveiligheid/",
-            &"kwaliteitsverpleegkundigen/meetings/2027-01-25-jaarplanning-2027/"
+            &"kwaliteitsverpleegkundigen/meetings/2027-01-25-jaarplanning-2027/",
+            &"kwaliteitsverpleegkundigen/meetings/2027-02-08-online-inloopuur/"
         ]
     );
     assert!(
