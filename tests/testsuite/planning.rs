@@ -244,3 +244,43 @@ fn a_reference_to_no_action_or_a_later_one_is_an_error_at_its_line() {
         "{out}"
     );
 }
+
+#[test]
+#[ignore = "needs Node.js and the npm packages of tests/browser (ical.js): npm ci --prefix tests/browser"]
+fn a_calendar_client_reads_the_calendars_without_a_warning() {
+    let node = crate::harness::tool("node", "install Node.js");
+    let scripts = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    assert!(
+        scripts.join("node_modules/ical.js").is_dir(),
+        "ical.js is needed for this test: npm ci --prefix tests/browser (.ci/run installs it)"
+    );
+    let site = site();
+    site.build();
+    site.build_network();
+    let read = |files: &[&str]| {
+        let output = std::process::Command::new(&node)
+            .arg(scripts.join("calendar.js"))
+            .args(files.iter().map(|f| site.path(f)))
+            .output()
+            .unwrap();
+        let printed = crate::harness::printed(&output);
+        assert!(output.status.success(), "{printed}");
+        printed
+    };
+    let public = read(&["public/net/meetings.ics", "public/meetings.ics"]);
+    // Every date of the series, in Amsterdam time: 10:00 is 09:00 UTC in
+    // winter and 08:00 UTC once summer time has begun (6 April).
+    for occurrence in [
+        "net/meetings/2098-01-12-intervisie@oogst | Intervisie | 2098-01-12T09:00:00Z | 2098-01-12T10:30:00Z",
+        "| Intervisie | 2098-02-23T09:00:00Z |",
+        "| Intervisie | 2098-04-06T08:00:00Z | 2098-04-06T09:30:00Z",
+    ] {
+        assert_eq!(public.matches(occurrence).count(), 2, "{occurrence} in both calendars:\n{public}");
+    }
+    assert!(!public.contains("2098-05-18"), "the series ends on 30 April:\n{public}");
+    // A meeting without a time is a whole day.
+    assert!(public.contains("| Werksessie roosters | 2098-05-20 | 2098-05-21"), "{public}");
+    let participants = read(&["public-network/net/meetings.ics", "public-network/meetings.ics"]);
+    assert!(participants.contains("net/meetings/2024-02-01-kick-off@oogst | Kick-off | 2024-02-01 |"), "{participants}");
+    assert!(!public.contains("Kick-off"), "{public}");
+}
