@@ -167,7 +167,8 @@ pub struct RawPage {
     /// When the meeting ends: `15:30`.
     pub end: Option<Scalar>,
     pub location: Option<String>,
-    pub online: bool,
+    /// `online: true`, or the link to join: `online: https://…`.
+    pub online: Option<RawOnline>,
     pub facilitator: Option<String>,
     #[serde(deserialize_with = "one_or_many")]
     pub attendees: Vec<String>,
@@ -229,6 +230,42 @@ pub struct RawAction {
     pub who: Option<String>,
     pub due: Option<Scalar>,
     pub done: bool,
+}
+
+/// Whether a meeting is online: `true`, or the link to join it (any other
+/// value is taken as text, for validation to name).
+#[derive(Debug, Clone)]
+pub enum RawOnline {
+    Flag(bool),
+    Link(String),
+}
+
+impl<'de> Deserialize<'de> for RawOnline {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct OnlineVisitor;
+        impl Visitor<'_> for OnlineVisitor {
+            type Value = RawOnline;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("true, false or the link to join: https://…")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawOnline, E> {
+                Ok(RawOnline::Flag(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawOnline, E> {
+                Ok(RawOnline::Link(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawOnline, E> {
+                Ok(RawOnline::Link(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawOnline, E> {
+                Ok(RawOnline::Link(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawOnline, E> {
+                Ok(RawOnline::Link(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(OnlineVisitor)
+    }
 }
 
 /// How a meeting recurs: every so many weeks or months, until a date or

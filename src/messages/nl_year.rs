@@ -54,6 +54,15 @@ pub const CATALOGUE: &[(&str, &str)] = &[
         "a meeting can only follow up an action of an earlier one; '{}' is agreed in '{}'",
         "een bijeenkomst kan alleen een actiepunt van een eerdere bijeenkomst opvolgen; '{0}' is afgesproken in '{1}'",
     ),
+    // Online meetings.
+    (
+        "'{}' is not a link to join the meeting (online)",
+        "'{0}' is geen link om aan de bijeenkomst deel te nemen (online)",
+    ),
+    (
+        "write `online: true`, or the whole address to join: online: https://teams.example.org/…",
+        "schrijf `online: true`, of het hele adres om deel te nemen: online: https://teams.example.org/…",
+    ),
     // The network's reading level.
     ("unknown reading level '{}'", "onbekend taalniveau '{0}'"),
     (

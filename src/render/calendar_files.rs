@@ -55,7 +55,7 @@ fn events(env: &Env, n: usize) -> Vec<Event> {
                 time: when.time,
                 end: m.end,
                 location: match m.online {
-                    true => Some("online".into()),
+                    true => Some(m.online_link.clone().unwrap_or_else(|| "online".into())),
                     false => m.location.clone(),
                 },
                 description: env.summary(n, i).summary,

@@ -8,7 +8,7 @@ use crate::content::model::{
     Action, Document, LooseFile, Meeting, Practice, PracticeStatus, Section,
 };
 use crate::content::owners::page_folder;
-use crate::content::raw::{RawDocument, RawPage};
+use crate::content::raw::{RawDocument, RawOnline, RawPage};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::helpers::dates;
 use crate::helpers::escape::decode_entities;
@@ -58,7 +58,11 @@ pub(super) fn meeting(
         series: super::series::series(raw, check),
         end: end_time(raw, check),
         location: raw.location.as_deref().map(decode_entities),
-        online: raw.online,
+        online: raw
+            .online
+            .as_ref()
+            .is_some_and(|o| !matches!(o, RawOnline::Flag(false))),
+        online_link: online_link(raw, check),
         unnamed: 0,
         facilitator: raw
             .facilitator
@@ -116,6 +120,25 @@ fn check_prepared_by(raw: &RawPage, registry: &Registry, check: &mut FileCheck) 
         known.extend(registry.organisations.clone());
         check.check_id("prepared_by", id, &known, "person or organisation");
     }
+}
+
+/// The link of `online: https://…`; another text is an error at its value.
+fn online_link(raw: &RawPage, check: &mut FileCheck) -> Option<String> {
+    let Some(RawOnline::Link(link)) = &raw.online else {
+        return None;
+    };
+    let link = link.trim();
+    if super::network::is_web_address(link) {
+        return Some(link.to_string());
+    }
+    check.error_at_value(
+        "online",
+        link,
+        format!("'{link}' is not a link to join the meeting (online)"),
+        "write `online: true`, or the whole address to join: online: https://teams.example.org/…"
+            .into(),
+    );
+    None
 }
 
 /// A meeting's `end:` time (`15:30`); anything else is an error at its value.

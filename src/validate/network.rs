@@ -313,7 +313,7 @@ fn check_addresses(raw: &RawNetwork, check: &mut FileCheck) {
     }
 }
 
-fn is_web_address(url: &str) -> bool {
+pub(super) fn is_web_address(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))
         && !url.contains(['"', '<', '>', ' '])

@@ -131,6 +131,8 @@ impl Views<'_> {
             themes: self.themes(&page.themes),
             location: None,
             online: false,
+            online_link: None,
+            agenda: Vec::new(),
             status: None,
             organisation: None,
             region: None,
@@ -150,6 +152,8 @@ impl Views<'_> {
             Kind::Meeting(m) => {
                 summary.location = m.location.clone();
                 summary.online = m.online;
+                summary.online_link = m.online_link.clone();
+                summary.agenda = m.agenda.clone();
             }
             Kind::Practice(p) => self.practice_summary(&mut summary, page, p),
             _ => {}

@@ -124,6 +124,9 @@ pub struct Summary {
     /// Meetings: where, or `online`.
     pub location: Option<String>,
     pub online: bool,
+    /// Meetings: the link to join, and the agenda (for meetings to come).
+    pub online_link: Option<String>,
+    pub agenda: Vec<String>,
     /// Practices: status id (`idea` ...) and label.
     pub status: Option<StatusView>,
     /// Practices: organisation name, region and sector (for filtering).

@@ -164,6 +164,7 @@ impl Views<'_> {
         MeetingView {
             location: meeting.location.clone(),
             online: meeting.online,
+            online_link: meeting.online_link.clone(),
             facilitator: meeting.facilitator.as_deref().map(|f| self.person(f)),
             attendees: meeting.attendees.iter().map(|a| self.person(a)).collect(),
             unnamed: meeting.unnamed,

@@ -114,6 +114,8 @@ pub struct DocumentView {
 pub struct MeetingView {
     pub location: Option<String>,
     pub online: bool,
+    /// The link to join it, if it is online and has one.
+    pub online_link: Option<String>,
     pub facilitator: Option<PersonView>,
     pub attendees: Vec<PersonView>,
     /// Attendees not named to this audience (no consent), counted.

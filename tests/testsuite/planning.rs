@@ -18,7 +18,7 @@ fn site() -> SiteTest {
         )
         .file(
             "content/net/meetings/2098-01-12-intervisie.md",
-            "---\ntitle: Intervisie\ndate: 2098-01-12 10:00\nend: 11:30\nvisibility: public\nthemes: [leren]\nseries:\n  every: 6 weeks\n  until: 2098-04-30\nprepared_by: [zorg-een]\n---\nWe bespreken casussen.\n",
+            "---\ntitle: Intervisie\ndate: 2098-01-12 10:00\nend: 11:30\nonline: https://meet.example.org/intervisie\nagenda: [Casus van de maand]\nvisibility: public\nthemes: [leren]\nseries:\n  every: 6 weeks\n  until: 2098-04-30\nprepared_by: [zorg-een]\n---\nWe bespreken casussen.\n",
         )
         .file(
             "content/net/meetings/2098-05-20-werksessie.md",
@@ -38,6 +38,19 @@ fn a_recurring_meeting_lists_each_coming_date_and_recurs_in_the_calendar() {
         assert!(coming.contains(day), "{day} missing:\n{coming}");
     }
     assert_eq!(coming.matches(">Intervisie</a>").count(), 3, "{coming}");
+    // With the time, the link to join and the agenda.
+    assert!(
+        coming.contains("<time datetime=\"2098-02-23\">23 februari 2098, 10:00</time>"),
+        "{coming}"
+    );
+    assert!(
+        coming.contains("Online · <a href=\"https://meet.example.org/intervisie\" rel=\"noopener\">deelnemen via de link</a>"),
+        "{coming}"
+    );
+    assert!(
+        coming.contains("Agenda:</span> Casus van de maand"),
+        "{coming}"
+    );
     assert!(
         !coming.contains("18 mei 2098"),
         "the series ends on 30 April:\n{coming}"
@@ -140,6 +153,22 @@ fn the_year_planning_shows_each_meeting_with_themes_and_who_prepares_it() {
         meeting.contains("Voorbereid door") && !meeting.contains("Carla"),
         "{meeting}"
     );
+}
+
+#[test]
+fn an_online_value_that_is_no_link_is_an_error_at_its_value() {
+    let site = SiteTest::small().file(
+        "content/net/meetings/2098-05-20-werksessie.md",
+        "---\ntitle: Werksessie\nonline: ja\n---\nTekst.\n",
+    );
+    let out = site.run(&["check"]).failure().stderr();
+    assert!(
+        out.contains(
+            "2098-05-20-werksessie.md:3:9: error: 'ja' is not a link to join the meeting (online)"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("online: true"), "{out}");
 }
 
 #[test]
@@ -275,12 +304,28 @@ fn a_calendar_client_reads_the_calendars_without_a_warning() {
         "| Intervisie | 2098-02-23T09:00:00Z |",
         "| Intervisie | 2098-04-06T08:00:00Z | 2098-04-06T09:30:00Z",
     ] {
-        assert_eq!(public.matches(occurrence).count(), 2, "{occurrence} in both calendars:\n{public}");
+        assert_eq!(
+            public.matches(occurrence).count(),
+            2,
+            "{occurrence} in both calendars:\n{public}"
+        );
     }
-    assert!(!public.contains("2098-05-18"), "the series ends on 30 April:\n{public}");
+    assert!(
+        !public.contains("2098-05-18"),
+        "the series ends on 30 April:\n{public}"
+    );
     // A meeting without a time is a whole day.
-    assert!(public.contains("| Werksessie roosters | 2098-05-20 | 2098-05-21"), "{public}");
-    let participants = read(&["public-network/net/meetings.ics", "public-network/meetings.ics"]);
-    assert!(participants.contains("net/meetings/2024-02-01-kick-off@oogst | Kick-off | 2024-02-01 |"), "{participants}");
+    assert!(
+        public.contains("| Werksessie roosters | 2098-05-20 | 2098-05-21"),
+        "{public}"
+    );
+    let participants = read(&[
+        "public-network/net/meetings.ics",
+        "public-network/meetings.ics",
+    ]);
+    assert!(
+        participants.contains("net/meetings/2024-02-01-kick-off@oogst | Kick-off | 2024-02-01 |"),
+        "{participants}"
+    );
     assert!(!public.contains("Kick-off"), "{public}");
 }

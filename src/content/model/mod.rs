@@ -234,6 +234,8 @@ pub struct Meeting {
     pub end: Option<jiff::civil::Time>,
     pub location: Option<String>,
     pub online: bool,
+    /// The link to join an online meeting (`online: https://…`).
+    pub online_link: Option<String>,
     pub facilitator: Option<String>,
     pub attendees: Vec<String>,
     /// Attendees the audience may not know by name (public edition: people
