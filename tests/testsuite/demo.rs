@@ -354,3 +354,76 @@ fn the_demo_meeting_keeps_its_confidential_passage_for_participants() {
         "{network}"
     );
 }
+
+/// The demo shows the network's year: a recurring meeting to come, the
+/// year planning with who prepares what, an action carried on and closed
+/// by later meetings, a practice's document in the library, review dates,
+/// the reports and the dashboard; each edition as far as it may see.
+#[test]
+fn the_demo_shows_the_networks_year_in_both_editions() {
+    let dir = tempfile::tempdir().unwrap();
+    let (public, network) = (dir.path().join("public"), dir.path().join("network"));
+    build("public", &public);
+    build("network", &network);
+    let read = |root: &Path, rel: &str| {
+        std::fs::read_to_string(root.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    };
+    let net = "kwaliteitsverpleegkundigen";
+    let meetings = read(&public, &format!("{net}/meetings/index.html"));
+    let coming = &meetings[..meetings.find("class=\"timeline\"").unwrap()];
+    assert_eq!(
+        coming.matches(">Online inloopuur</a>").count(),
+        6,
+        "{coming}"
+    );
+    let planning = read(&public, &format!("{net}/planning/2027/index.html"));
+    assert!(
+        planning.contains(">Stichting Heuvelrug Wonen en Zorg</a>"),
+        "{planning}"
+    );
+    assert!(
+        read(&public, &format!("{net}/meetings.ics"))
+            .contains("RRULE:FREQ=MONTHLY;INTERVAL=1;COUNT=6")
+    );
+    // The e-learning action: carried in November, closed in January, for
+    // the participants; the public sees neither meeting.
+    let november = read(
+        &network,
+        &format!("{net}/meetings/2025-11-17-valpreventie/index.html"),
+    );
+    assert!(november.contains("afgerond in <a"), "{november}");
+    let september = read(
+        &network,
+        &format!("{net}/meetings/2025-09-22-leren-op-de-werkvloer/index.html"),
+    );
+    assert!(september.contains("doorgeschoven naar <a"), "{september}");
+    assert!(
+        !public
+            .join(format!("{net}/meetings/2025-11-17-valpreventie"))
+            .exists()
+    );
+    // The fall analysis form is in the library of both editions.
+    for root in [&public, &network] {
+        let library = read(root, &format!("{net}/documents/index.html"));
+        assert!(
+            library.contains(">valanalyseformulier.pdf</a>"),
+            "{library}"
+        );
+    }
+    assert!(
+        read(&network, &format!("{net}/review/index.html"))
+            .contains(">Valanalyse binnen een week</a>")
+    );
+    assert!(!public.join(format!("{net}/review")).exists());
+    assert!(
+        read(&public, &format!("{net}/report/2025/index.html"))
+            .contains("<h1>Jaarverslag 2025</h1>")
+    );
+    assert!(read(&public, "leercultuur/report/index.html").contains("<h1>Eindverslag</h1>"));
+    let dashboard = read(&network, "dashboard/index.html");
+    assert!(
+        dashboard.contains("Lerend netwerk Kwaliteitsverpleegkundigen</a></th>"),
+        "{dashboard}"
+    );
+    assert!(!read(&public, "dashboard/index.html").contains("Open actiepunten"));
+}
