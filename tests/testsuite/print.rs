@@ -6,13 +6,15 @@ use crate::harness::{Browser, SiteTest};
 /// The PDF of the small site's handreiking: (page count, each page's text,
 /// each outline entry as (depth, title)).
 fn printed_book(site: &SiteTest) -> (usize, Vec<String>, Vec<(u64, String)>) {
+    printed(site, "public", "net/handreiking/print/index.html")
+}
+
+/// Page `file` of the `out` folder printed to PDF: (pages, text per page,
+/// outline).
+fn printed(site: &SiteTest, out: &str, file: &str) -> (usize, Vec<String>, Vec<(u64, String)>) {
     let browser = Browser::find();
-    let dir = site.path("public");
-    let (ok, report) = browser.run(
-        "print-pdf.js",
-        &[dir.as_os_str(), "net/handreiking/print/index.html".as_ref()],
-        &dir,
-    );
+    let dir = site.path(out);
+    let (ok, report) = browser.run("print-pdf.js", &[dir.as_os_str(), file.as_ref()], &dir);
     assert!(ok, "{report}");
     let pdf: serde_json::Value = serde_json::from_str(&report).expect(&report);
     let text = pdf["text"].as_array().unwrap();
@@ -99,4 +101,47 @@ fn the_printed_handreiking_has_a_title_page_and_numbered_chapters_at_their_level
     assert_eq!(depth("Eerste stap"), 2, "{outline:?}");
     assert_eq!(depth("2 Samen werken"), 1, "{outline:?}");
     assert_eq!(depth("2.1 Afspraken maken"), 2, "{outline:?}");
+}
+
+#[test]
+#[ignore = "needs Chromium, Node.js and `npm ci --prefix tests/browser`; run with `cargo test -- --include-ignored` (.ci/run does)"]
+fn the_annual_report_prints_without_the_site_around_it_and_with_its_outline() {
+    let site = SiteTest::small().file(
+        "content/net/meetings/2024-06-01-juni.md",
+        "---\ntitle: Juni\norganisations: [zorg-een]\ndecisions: [We delen de roosters.]\n---\nVerslag.\n",
+    );
+    site.build_network().success();
+    let (pages, text, outline) = printed(&site, "public-network", "net/report/2024/index.html");
+    assert!(pages <= 2, "{pages} pages: {text:?}");
+    let all = text.join("\n");
+    // The participants' notice stays (it says not to forward); the menu,
+    // search, footer and on-screen hints go.
+    assert!(all.starts_with("Deelnemersversie"), "{all}");
+    for site_part in [
+        "Zoeken",
+        "Wie weet wat",
+        "Jaarplanning",
+        "Gemaakt met oogst",
+        "Afdrukken of bewaren",
+    ] {
+        assert!(!all.contains(site_part), "{site_part} is printed: {all}");
+    }
+    assert!(
+        all.contains("Jaarverslag 2024") && all.contains("We delen de roosters."),
+        "{all}"
+    );
+    // One h1, the sections below it, their parts below those.
+    assert_eq!(
+        outline[0],
+        (0, "Jaarverslag 2024".to_string()),
+        "{outline:?}"
+    );
+    assert!(
+        outline.contains(&(1, "Aanwezigheid per organisatie".to_string())),
+        "{outline:?}"
+    );
+    assert!(
+        outline.contains(&(2, "Nieuwe goede voorbeelden".to_string())),
+        "{outline:?}"
+    );
 }
