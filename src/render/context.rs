@@ -19,8 +19,9 @@ use crate::view::Views;
 pub struct Shared {
     pub strings: BTreeMap<String, String>,
     context: Context,
-    /// The handreiking's table of contents, for every chapter page.
-    pub book: tera::Value,
+    /// The handreiking's table of contents, for the chapter pages (each
+    /// shows it whole, or the part around it).
+    pub book: Vec<crate::view::Summary>,
 }
 
 impl Shared {
@@ -42,7 +43,6 @@ impl Shared {
             .map(|c| (c, views.summary(c, "")))
             .collect();
         let book = views.book(&chapters);
-        let book = tera::Value::from_serializable(&book);
         Shared {
             strings,
             context,

@@ -286,7 +286,9 @@ pub fn page(env: &Env, n: usize, p: usize) -> Result<OutputFile, Error> {
     }
     r.insert("page", &view);
     if page.section == Section::Handreiking {
-        r.context.insert_value("book", r.shared.book.clone());
+        let (book, part) = crate::view::book_around(&r.shared.book, &r.url);
+        r.insert("book", &book);
+        r.insert("book_part", &part);
     }
     r.finish(match page.kind {
         Kind::Meeting(_) => "meeting.html",

@@ -37,6 +37,10 @@ pub const RESERVED: &[&str] = &[
     "privacy",
 ];
 
+/// How many free pages every page's footer lists: a bounded number, so
+/// that pages stay the same size however many free pages there are.
+pub const FOOTER_PAGES: usize = 12;
+
 /// One network's site.
 #[derive(Debug, Clone)]
 pub struct NetworkSite {
@@ -78,11 +82,17 @@ impl NetworkSite {
     }
 
     /// Whether the section has a list page: when it has pages, and for
-    /// lessons also when meetings have insights (the lessons page gathers them).
+    /// lessons also when meetings have insights (the lessons page gathers
+    /// them). Free pages are listed in every page's footer; only when there
+    /// are more than fit there do they get a list page.
     pub fn has_list_page(&self, section: Section) -> bool {
-        section != Section::Pages
-            && (self.count(section) > 0
-                || (section == Section::Lessons && !self.index.insights.is_empty()))
+        match section {
+            Section::Pages => self.count(section) > FOOTER_PAGES,
+            _ => {
+                self.count(section) > 0
+                    || (section == Section::Lessons && !self.index.insights.is_empty())
+            }
+        }
     }
 }
 

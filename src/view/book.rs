@@ -107,6 +107,80 @@ pub fn numbered_depth(page: &Page) -> Option<usize> {
         .then(|| page.path.matches('/').count().saturating_sub(1))
 }
 
+/// A book up to this many entries shows whole beside every chapter; a
+/// longer one shows the part around the chapter, so that each page stays
+/// the same size however long the book grows.
+pub const WHOLE_BOOK: usize = 40;
+
+/// How many siblings before and after the chapter the part shows.
+const SIBLINGS: usize = 5;
+
+/// How many of the chapter's own sub-chapters the part shows.
+const CHILDREN: usize = 20;
+
+/// The contents beside the chapter at `url`: the whole `book` when it is
+/// short, else the chapter's ancestors, its nearest siblings and its first
+/// sub-chapters, in book order. The flag says whether entries were left
+/// out (the page then links to the whole contents).
+pub fn book_around(book: &[Summary], url: &str) -> (Vec<Summary>, bool) {
+    if book.len() <= WHOLE_BOOK {
+        return (book.to_vec(), false);
+    }
+    let Some(k) = book.iter().position(|c| c.url == url) else {
+        // The introduction: the top level only.
+        let top: Vec<Summary> = book
+            .iter()
+            .filter(|c| c.depth == 0)
+            .take(WHOLE_BOOK)
+            .cloned()
+            .collect();
+        return (top, true);
+    };
+    let depth = book[k].depth;
+    let mut keep = vec![false; book.len()];
+    keep[k] = true;
+    // Ancestors: the nearest earlier entry of each shallower depth.
+    let mut want = depth;
+    for i in (0..k).rev() {
+        if want == 0 {
+            break;
+        }
+        if book[i].depth == want - 1 {
+            keep[i] = true;
+            want -= 1;
+        }
+    }
+    // Siblings: the entries of the same depth under the same parent.
+    let parent_end = |i: usize| book[i].depth < depth;
+    let before = (0..k)
+        .rev()
+        .take_while(|&i| !parent_end(i))
+        .filter(|&i| book[i].depth == depth);
+    for i in before.take(SIBLINGS) {
+        keep[i] = true;
+    }
+    let after = (k + 1..book.len())
+        .take_while(|&i| !parent_end(i))
+        .filter(|&i| book[i].depth == depth);
+    for i in after.take(SIBLINGS) {
+        keep[i] = true;
+    }
+    // Sub-chapters: the entries one deeper, until the next sibling.
+    let children = (k + 1..book.len())
+        .take_while(|&i| book[i].depth > depth)
+        .filter(|&i| book[i].depth == depth + 1);
+    for i in children.take(CHILDREN) {
+        keep[i] = true;
+    }
+    let part: Vec<Summary> = book
+        .iter()
+        .zip(&keep)
+        .filter(|(_, kept)| **kept)
+        .map(|(c, _)| c.clone())
+        .collect();
+    (part, true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

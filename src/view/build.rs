@@ -62,8 +62,13 @@ impl Views<'_> {
             pages: self
                 .site
                 .section(Section::Pages)
+                .take(crate::site::FOOTER_PAGES)
                 .map(|p| self.link(p))
                 .collect(),
+            all_pages: self
+                .site
+                .has_list_page(Section::Pages)
+                .then(|| urls::of(&[&network.id, Section::Pages.dir()])),
             themes: network.themes.iter().map(|t| self.theme(&t.id)).collect(),
             region: network.region.clone(),
             organisation_count: network.organisations.len(),

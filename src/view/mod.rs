@@ -26,7 +26,7 @@ use crate::helpers::dates;
 use crate::markdown::Heading;
 use crate::site::NetworkSite;
 
-pub use book::{chapter_numbers, folder_entry, folders_without_page, numbered_depth};
+pub use book::{book_around, chapter_numbers, folder_entry, folders_without_page, numbered_depth};
 pub use library::*;
 pub use portal::*;
 pub use programme::*;
@@ -92,8 +92,10 @@ pub struct NetworkView {
     pub sections: Vec<SectionLink>,
     /// The directory pages: people, organisations, themes, expertise, actions.
     pub directory: Vec<SectionLink>,
-    /// Free pages (`pages/`), for the footer or menu.
+    /// Free pages (`pages/`), for the footer or menu: the first twelve.
     pub pages: Vec<LinkView>,
+    /// The list of all free pages, when there are more than twelve.
+    pub all_pages: Option<String>,
     pub themes: Vec<ThemeView>,
     pub region: Option<String>,
     /// How many organisations and people take part.

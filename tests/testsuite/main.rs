@@ -21,6 +21,7 @@ mod programme;
 mod publishing;
 mod review;
 mod scaffold;
+mod scale;
 mod themes;
 mod validity;
 mod watch;
