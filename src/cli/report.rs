@@ -9,16 +9,18 @@ use oogst::cmd::build::Outcome;
 use oogst::content::model::Language;
 use oogst::diagnostic::Diagnostics;
 
-/// The end of `build` and `check`: the problems, then the summary or the
-/// count of errors; the exit code.
-/// `--timings`: per kind of page, how many, their summed and slowest
-/// render time.
-pub fn print_timings(timings: &[oogst::render::JobTiming]) {
+/// `--timings`: each stage's wall time, then per kind of page how many,
+/// their summed and slowest render time.
+pub fn print_timings(timings: &oogst::render::Timings) {
+    println!("{:<18} {:>11}", "stage", "wall ms");
+    for (stage, took) in &timings.stages {
+        println!("{stage:<18} {:>11.1}", took.as_secs_f64() * 1000.0);
+    }
     println!(
         "{:<18} {:>7} {:>11} {:>11}",
         "pages", "count", "total ms", "slowest ms"
     );
-    for t in timings {
+    for t in &timings.pages {
         println!(
             "{:<18} {:>7} {:>11.2} {:>11.2}",
             t.kind,
@@ -29,6 +31,8 @@ pub fn print_timings(timings: &[oogst::render::JobTiming]) {
     }
 }
 
+/// The end of `build` and `check`: the problems, then the summary or the
+/// count of errors; the exit code.
 pub fn finish(
     result: Result<Outcome, Error>,
     verb: &str,

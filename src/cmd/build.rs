@@ -82,7 +82,7 @@ pub struct Stats {
     /// Networks this audience may not see at all.
     pub hidden_networks: usize,
     /// How long each kind of page took to render, slowest kind first.
-    pub timings: Vec<render::JobTiming>,
+    pub timings: render::Timings,
 }
 
 /// A successful run: its numbers and its warnings.
@@ -103,7 +103,7 @@ pub struct Rendered {
     /// page may show (`oogst publish` does not take them for secrets).
     pub ui_text: Vec<String>,
     pub today: jiff::civil::Date,
-    pub timings: Vec<render::JobTiming>,
+    pub timings: render::Timings,
 }
 
 /// Everything loaded, checked and assembled, ready to render; kept by
@@ -117,6 +117,8 @@ pub struct Prepared {
     pub today: jiff::civil::Date,
     /// The language of the portal and the cross-network pages (oogst.yaml).
     pub language: crate::content::model::Language,
+    /// How long each stage of preparing took (`--timings`).
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
 impl Prepared {
@@ -150,7 +152,9 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<
                 .with_hint("add `base_url: https://kennis.example.org/` to oogst.yaml, or pass --base-url"),
         );
     }
+    let mut clock = render::Clock::start();
     let mut tree = load::load(&options.content_dir, diagnostics)?;
+    clock.lap("load");
     if let Some(only) = &options.only_network {
         if !tree.networks.iter().any(|n| &n.id == only) {
             return Err(Error::NoNetwork {
@@ -166,11 +170,13 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<
         tree.networks.retain(|n| &n.id == only);
     }
     let mut content = validate::validate(&tree, diagnostics);
+    clock.lap("validate");
     let history = crate::git::history(&options.content_dir);
     for page in &mut content.pages {
         page.last_change =
             crate::git::last_change(&history, &page.source, page.updated.map(|u| u.date));
     }
+    clock.lap("git history");
     let visible = audience::filter(content, options.audience);
     if !visible.unnamed_people.is_empty() {
         let texts: HashMap<&Path, &str> = tree
@@ -186,8 +192,11 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<
             diagnostics,
         );
     }
+    clock.lap("audience filter");
     let site = site::assemble(visible, diagnostics);
+    clock.lap("assemble");
     let themes = load_themes(options, &tree)?;
+    clock.lap("themes");
     Ok(Prepared {
         tree,
         site,
@@ -196,6 +205,7 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<
         base_url,
         today: jiff::Zoned::now().date(),
         language: config.language,
+        stages: clock.laps,
     })
 }
 
@@ -231,15 +241,16 @@ pub struct Output {
     pub files: Vec<OutputFile>,
     pub bodies: render::Bodies,
     pub diagnostics: Diagnostics,
-    pub timings: Vec<render::JobTiming>,
+    pub timings: render::Timings,
 }
 
 /// Like [`render_site`], but keeps what `oogst watch` needs for the next change.
 pub fn render_kept(options: &BuildOptions) -> Result<(Prepared, Output), Error> {
     let mut diagnostics = Diagnostics::default();
     let prepared = prepare(options, &mut diagnostics)?;
-    let (files, bodies, timings) =
+    let (files, bodies, mut timings) =
         render::render_all(&prepared.site, &prepared.inputs(), &mut diagnostics)?;
+    timings.stages.splice(0..0, prepared.stages.iter().copied());
     if diagnostics.has_errors() {
         return Err(Error::Content(diagnostics));
     }
@@ -349,10 +360,12 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, Error> {
         options.audience,
     )?;
     let rendered = render_site(options)?;
+    let written = Instant::now();
     let report = output::write(&options.out_dir, &rendered.files, options.audience)?;
     let mut stats = stats(&rendered);
     stats.write = Some(report);
     stats.timings = rendered.timings;
+    stats.timings.stages.push(("write", written.elapsed()));
     stats.elapsed = start.elapsed();
     Ok(Outcome {
         stats,
@@ -376,6 +389,6 @@ fn stats(rendered: &Rendered) -> Stats {
         drafts: rendered.site.hidden.iter().filter(|h| h.draft).count(),
         hidden_pages: rendered.site.hidden.iter().filter(|h| !h.draft).count(),
         hidden_networks: rendered.site.hidden_networks.len(),
-        timings: Vec::new(),
+        timings: render::Timings::default(),
     }
 }

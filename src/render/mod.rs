@@ -55,6 +55,36 @@ pub struct RenderInputs<'a> {
     pub language: crate::content::model::Language,
 }
 
+/// Where a build's time went (`oogst build --timings`): each stage's wall
+/// time, in order, and the render time of each kind of page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Timings {
+    pub stages: Vec<(&'static str, Duration)>,
+    pub pages: Vec<JobTiming>,
+}
+
+/// Wall time since the last lap.
+pub struct Clock {
+    last: std::time::Instant,
+    pub laps: Vec<(&'static str, Duration)>,
+}
+
+impl Clock {
+    pub fn start() -> Clock {
+        Clock {
+            last: std::time::Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    /// Records the time since the last lap as stage `name`.
+    pub fn lap(&mut self, name: &'static str) {
+        let now = std::time::Instant::now();
+        self.laps.push((name, now - self.last));
+        self.last = now;
+    }
+}
+
 /// How long the pages of one kind took to render (`oogst build --timings`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct JobTiming {
@@ -73,8 +103,10 @@ pub fn render_all(
     site: &Site,
     inputs: &RenderInputs,
     diagnostics: &mut Diagnostics,
-) -> Result<(Vec<OutputFile>, Bodies, Vec<JobTiming>), Error> {
+) -> Result<(Vec<OutputFile>, Bodies, Timings), Error> {
+    let mut clock = Clock::start();
     let bodies = bodies::render(site, inputs, diagnostics);
+    clock.lap("markdown");
     let mut files = Vec::new();
     for (network, b) in site.networks.iter().zip(&bodies.networks) {
         files.extend(copied_files(network, &b.used_assets));
@@ -99,15 +131,25 @@ pub fn render_all(
                 (job.kind(), start.elapsed(), file)
             })
             .collect();
-    let timings = timings(&rendered);
+    let pages = timings(&rendered);
     for (_, _, file) in rendered {
         files.push(file?);
     }
+    clock.lap("templates");
     files.extend(static_files(site, inputs));
     files.extend(search_indexes(&env));
+    clock.lap("search index");
     files.extend(feed_files(&env, &files));
     files.extend(calendar_files(&env));
-    Ok((files, bodies, timings))
+    clock.lap("feeds, calendars");
+    Ok((
+        files,
+        bodies,
+        Timings {
+            stages: clock.laps,
+            pages,
+        },
+    ))
 }
 
 /// The render time of each kind of page, slowest kind first.
