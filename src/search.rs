@@ -129,67 +129,113 @@ fn dutch_plural(word: &str) -> std::borrow::Cow<'_, str> {
 /// Lower case with diacritics folded, one character for one where possible.
 pub fn fold_lower(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_lower_into(text, &mut out);
+    out
+}
+
+/// [`fold_lower`] into `out`, which is extended.
+fn fold_lower_into(text: &str, out: &mut String) {
+    out.reserve(text.len());
     for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         match fold(c) {
             Some(f) => out.push_str(&f.to_lowercase()),
             None => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
-/// Builds the index of `documents`.
-pub fn build(network: &str, language: Language, documents: &[Document]) -> Index {
-    let analyzer = Analyzer::new(language);
-    let mut terms: HashMap<String, Vec<u32>> = HashMap::new();
-    // Every word seen, with its stem: each word is stemmed once.
-    let mut stems: HashMap<String, String> = HashMap::new();
-    let mut docs = Vec::with_capacity(documents.len());
-    for (d, doc) in documents.iter().enumerate() {
-        let analysed: Vec<(Field, Vec<String>)> = doc
-            .fields
-            .iter()
-            .map(|(f, t)| (*f, analyzer.words(t).collect()))
-            .collect();
-        for word in analysed.iter().flat_map(|(_, words)| words) {
-            if !stems.contains_key(word) {
-                stems.insert(word.clone(), analyzer.stem(word));
-            }
-        }
-        let mut scores: HashMap<&str, u32> = HashMap::new();
-        let mut body_counts: HashMap<&str, u32> = HashMap::new();
-        for (field, words) in &analysed {
-            for word in words {
-                let stem = stems[word].as_str();
-                if *field == Field::Body {
-                    let count = body_counts.entry(stem).or_default();
-                    *count += 1;
-                    if *count > MAX_BODY_COUNT {
-                        continue;
-                    }
+/// One document analysed: its stems with their scores (sorted), and the
+/// words whose stem this thread had not seen before, with that stem.
+struct Analysed {
+    scores: Vec<(String, u32)>,
+    new_words: Vec<(String, String)>,
+    snippet: String,
+}
+
+/// Analyses one document: folds, splits and stems its words (each word
+/// stemmed once per thread, by `cache`) and weighs them by field.
+fn analyse(doc: &Document, analyzer: &Analyzer, cache: &mut HashMap<String, String>) -> Analysed {
+    let mut scores: HashMap<String, u32> = HashMap::new();
+    let mut body_counts: HashMap<String, u32> = HashMap::new();
+    let mut new_words = Vec::new();
+    let mut folded = String::new();
+    for (field, text) in &doc.fields {
+        folded.clear();
+        fold_lower_into(text, &mut folded);
+        for word in folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 1 && w.chars().nth(1).is_some() && !analyzer.stop_set.contains(w))
+        {
+            let stem = match cache.get(word) {
+                Some(stem) => stem,
+                None => {
+                    let stem = analyzer.stem(word);
+                    new_words.push((word.to_string(), stem.clone()));
+                    cache.entry(word.to_string()).or_insert(stem)
                 }
-                *scores.entry(stem).or_default() += *field as u32;
+            };
+            if *field == Field::Body {
+                let count = match body_counts.get_mut(stem.as_str()) {
+                    Some(count) => count,
+                    None => body_counts.entry(stem.clone()).or_default(),
+                };
+                *count += 1;
+                if *count > MAX_BODY_COUNT {
+                    continue;
+                }
+            }
+            match scores.get_mut(stem.as_str()) {
+                Some(score) => *score += *field as u32,
+                None => {
+                    scores.insert(stem.clone(), *field as u32);
+                }
             }
         }
-        let mut scores: Vec<(&str, u32)> = scores.into_iter().collect();
-        scores.sort_unstable();
-        for (stem, score) in scores {
-            terms
-                .entry(stem.to_string())
-                .or_default()
-                .extend([d as u32, score]);
+    }
+    let mut scores: Vec<(String, u32)> = scores.into_iter().collect();
+    scores.sort_unstable();
+    Analysed {
+        scores,
+        new_words,
+        snippet: snippet_text(doc),
+    }
+}
+
+/// Builds the index of `documents`: the documents are analysed in
+/// parallel, then merged in order, so the index is the same however many
+/// threads did the work.
+pub fn build(network: &str, language: Language, documents: &[Document]) -> Index {
+    use rayon::prelude::*;
+    let analysed: Vec<Analysed> = documents
+        .par_iter()
+        .map_init(
+            || (Analyzer::new(language), HashMap::new()),
+            |(analyzer, cache), doc| analyse(doc, analyzer, cache),
+        )
+        .collect();
+    let mut terms: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut words: BTreeMap<String, String> = BTreeMap::new();
+    let mut docs = Vec::with_capacity(documents.len());
+    for (d, (doc, analysed)) in documents.iter().zip(analysed).enumerate() {
+        for (stem, score) in analysed.scores {
+            terms.entry(stem).or_default().extend([d as u32, score]);
+        }
+        for (word, stem) in analysed.new_words {
+            if word != stem {
+                words.insert(word, stem);
+            }
         }
         docs.push([
             doc.url.clone(),
             doc.title.clone(),
             doc.kind.clone(),
-            snippet_text(doc),
+            analysed.snippet,
         ]);
     }
-    let words = stems
-        .into_iter()
-        .filter(|(word, stem)| word != stem)
-        .collect();
     Index {
         network: network.to_string(),
         docs,

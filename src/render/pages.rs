@@ -282,7 +282,9 @@ pub fn page(env: &Env, n: usize, p: usize) -> Result<OutputFile, Error> {
     };
     r.insert("description", &view.summary);
     if let Kind::Meeting(_) = page.kind {
-        r.insert("carried", &views.carried_actions(page));
+        let (carried, more) = views.carried_actions(page);
+        r.insert("carried", &carried);
+        r.insert("carried_more", &more);
     }
     r.insert("page", &view);
     if page.section == Section::Handreiking {

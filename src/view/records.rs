@@ -7,6 +7,9 @@ use crate::helpers::urls;
 
 use super::*;
 
+/// How many actions left open by earlier meetings a meeting page lists.
+pub const CARRIED: usize = 25;
+
 impl Views<'_> {
     /// A person by id; an unknown id (a facilitator written as a name) is
     /// shown as written, without a page.
@@ -120,28 +123,47 @@ impl Views<'_> {
     /// first, each with the meeting it comes from. They show on every later
     /// meeting until the writer marks them `done: true` where they were
     /// agreed, or a meeting refers to them (`ref:`) to carry or close them.
-    pub fn carried_actions(&self, page: &Page) -> Vec<ActionView> {
+    /// A page lists the [`CARRIED`] of the nearest meetings; the count of
+    /// the others comes second (the actions page lists them all).
+    pub fn carried_actions(&self, page: &Page) -> (Vec<ActionView>, usize) {
         let Some(when) = page.date else {
-            return Vec::new();
+            return (Vec::new(), 0);
         };
         let mut earlier: Vec<&Page> = self
             .site
             .section(crate::content::model::Section::Meetings)
             .filter(|p| p.date.is_some_and(|d| d < when))
             .collect();
-        earlier.sort_by_key(|p| p.date);
-        earlier
+        // Nearest first, to keep those when there are too many.
+        earlier.sort_by_key(|p| std::cmp::Reverse(p.date));
+        let mut shown: Vec<(&Page, &crate::content::model::Action)> = Vec::new();
+        let mut more = 0;
+        for p in earlier {
+            let crate::content::model::Kind::Meeting(m) = &p.kind else {
+                continue;
+            };
+            for a in m.actions.iter().filter(|a| self.open_at(a, when)) {
+                match shown.len() < CARRIED {
+                    true => shown.push((p, a)),
+                    false => more += 1,
+                }
+            }
+        }
+        // Oldest meeting first, each meeting's actions in their order.
+        let mut groups: Vec<Vec<(&Page, &crate::content::model::Action)>> = Vec::new();
+        for (p, a) in shown {
+            match groups.last_mut() {
+                Some(g) if std::ptr::eq(g[0].0, p) => g.push((p, a)),
+                _ => groups.push(vec![(p, a)]),
+            }
+        }
+        let views = groups
             .into_iter()
-            .flat_map(|p| match &p.kind {
-                crate::content::model::Kind::Meeting(m) => m
-                    .actions
-                    .iter()
-                    .filter(|a| self.open_at(a, when))
-                    .map(|a| self.action(a, Some(self.link(p))))
-                    .collect(),
-                _ => Vec::new(),
-            })
-            .collect()
+            .rev()
+            .flatten()
+            .map(|(p, a)| self.action(a, Some(self.link(p))))
+            .collect();
+        (views, more)
     }
 
     /// Whether `action` was still open at a meeting on `when`: not marked

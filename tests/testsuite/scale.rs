@@ -11,12 +11,18 @@ fn site(n: usize) -> SiteTest {
     let text = "Een alinea over het werk van het netwerk, met een [[Dagstart van tien minuten]].\n\n## Kop\n\nNog een alinea.\n";
     for i in 0..n {
         site = site
-            .file(&format!("content/net/meetings/2024-01-{:02}-m{i}.md", i % 28 + 1), format!("---\ntitle: Bijeenkomst {i}\nthemes: [werkdruk]\ntags: [t{}]\n---\n{text}", i % 7))
+            .file(&format!("content/net/meetings/2024-01-{:02}-m{i}.md", i % 28 + 1), format!("---\ntitle: Bijeenkomst {i}\ndate: {}\nthemes: [werkdruk]\ntags: [t{}]\nactions:\n  - what: Iets doen {i}\n---\n{text}", day(i), i % 7))
             .file(&format!("content/net/practices/p{i}.md"), format!("---\ntitle: Voorbeeld {i}\nthemes: [werkdruk]\norganisation: zorg-een\nstatus: applied\n---\n{text}"))
             .file(&format!("content/net/handreiking/{:04}-h{i}.md", i + 10), format!("---\ntitle: Hoofdstuk {i}\n---\n{text}"))
             .file(&format!("content/net/pages/v{i}.md"), format!("---\ntitle: Pagina {i}\n---\n{text}"));
     }
     site
+}
+
+/// A different day for each meeting, from 2020 on.
+fn day(i: usize) -> String {
+    let date = jiff::civil::date(2020, 1, 1) + jiff::Span::new().days(i as i64 * 3);
+    date.to_string()
 }
 
 /// The mean size of the pages of each kind (the pages themselves, not the
@@ -85,6 +91,19 @@ fn a_page_does_not_grow_with_the_pages_around_it() {
         "{chapter}"
     );
     assert!(chapter.contains("De hele inhoudsopgave</a>"), "{chapter}");
+    // A meeting lists the 25 nearest actions left open, and counts the rest.
+    let last = large.read(&format!(
+        "public-network/net/meetings/2024-01-{:02}-m149/index.html",
+        149 % 28 + 1
+    ));
+    let carried = &last[last.find("id=\"carried\"").expect(&last)..];
+    let carried = &carried[..carried.find("id=\"actions\"").unwrap()];
+    assert_eq!(carried.matches("<tr class=").count(), 25, "{carried}");
+    assert!(
+        carried.contains("Iets doen 148") && !carried.contains("Iets doen 123<"),
+        "{carried}"
+    );
+    assert!(carried.contains("En nog 124 open actiepunten"), "{carried}");
     // A short book stays whole beside every chapter.
     let short = small.read("public-network/net/handreiking/h1/index.html");
     assert!(
