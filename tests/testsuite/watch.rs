@@ -511,3 +511,81 @@ fn a_page_for_participants_says_how_to_preview_it() {
     assert_eq!(status, "HTTP/1.1 404 Not Found");
     assert!(!body.contains("--audience network"), "{body}");
 }
+
+/// Every text file `oogst watch` serves equals what a clean `oogst build`
+/// writes, byte for byte (apart from the live-reload script it adds).
+fn assert_watch_equals_build(watch: &Watch, site: &SiteTest, after: &str) {
+    site.run(&["build"]).success();
+    let public = site.path("public");
+    let mut compared = 0;
+    for file in crate::harness::walkdir(&public) {
+        let rel = file
+            .strip_prefix(&public)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let text = ["html", "js", "css", "xml", "ics", "txt"]
+            .iter()
+            .any(|e| rel.ends_with(&format!(".{e}")));
+        if !text {
+            continue;
+        }
+        let built = std::fs::read_to_string(&file).unwrap();
+        let url = format!("/{}", rel.trim_end_matches("index.html"));
+        let (status, served) = watch.get(&url);
+        assert!(status.contains("200"), "{after}: {url}: {status}");
+        let served = match served.find("<script>\n(function () {\n  var served") {
+            Some(start) => {
+                let end = start + served[start..].find("</script>").unwrap() + "</script>".len();
+                format!("{}{}", &served[..start], &served[end..])
+            }
+            None => served,
+        };
+        assert!(
+            served == built,
+            "{after}: {url} differs from a clean build:\n--- served\n{served}\n--- built\n{built}"
+        );
+        compared += 1;
+    }
+    assert!(compared > 40, "{compared} files compared");
+}
+
+#[test]
+fn what_watch_serves_after_edits_equals_a_clean_build() {
+    let site = SiteTest::small().file(
+        "content/net/lessons/twee-alineas.md",
+        "---\ntitle: Twee alinea's\ntags: [oud]\n---\nDe eerste alinea.\n\nDe tweede alinea.\n",
+    );
+    let watch = start(&site);
+    let events = watch.events();
+    let edit = |path: &str, from: &str, to: &str| {
+        let text = site.read(path);
+        assert!(text.contains(from), "{path}: {from}");
+        site.write(path, text.replace(from, to));
+        events
+            .recv_timeout(PATIENCE)
+            .expect("no reload after an edit");
+    };
+    let lesson = "content/net/lessons/twee-alineas.md";
+    edit(lesson, "De tweede alinea.", "De tweede alinea, nu langer.");
+    assert_watch_equals_build(&watch, &site, "a body edit");
+    // The first paragraph is the summary in every list.
+    edit(lesson, "De eerste alinea.", "De eerste alinea, anders.");
+    assert_watch_equals_build(&watch, &site, "a summary edit");
+    edit(lesson, "title: Twee alinea's", "title: Drie alinea's");
+    assert_watch_equals_build(&watch, &site, "a title edit");
+    edit(lesson, "tags: [oud]", "tags: [nieuw, werkdruk]");
+    assert_watch_equals_build(&watch, &site, "a tags edit");
+    edit(
+        "content/net/meetings/2024-02-01-kick-off.md",
+        "title: Kick-off",
+        "title: Kick-off\ndate: 2024-03-05",
+    );
+    assert_watch_equals_build(&watch, &site, "a date edit");
+    edit(
+        lesson,
+        "nu langer.",
+        "nu langer, zie [[Dagstart van tien minuten]].",
+    );
+    assert_watch_equals_build(&watch, &site, "a new link");
+}
