@@ -158,9 +158,9 @@ struct Analysed {
 
 /// Analyses one document: folds, splits and stems its words (each word
 /// stemmed once per thread, by `cache`) and weighs them by field.
-fn analyse(doc: &Document, analyzer: &Analyzer, cache: &mut HashMap<String, String>) -> Analysed {
-    let mut scores: HashMap<String, u32> = HashMap::new();
-    let mut body_counts: HashMap<String, u32> = HashMap::new();
+fn analyse(doc: &Document, analyzer: &Analyzer, cache: &mut StemCache) -> Analysed {
+    // Per stem id (of this thread's cache): (score, words counted in the body).
+    let mut scores: HashMap<u32, (u32, u32)> = HashMap::new();
     let mut new_words = Vec::new();
     let mut folded = String::new();
     for (field, text) in &doc.fields {
@@ -170,39 +170,54 @@ fn analyse(doc: &Document, analyzer: &Analyzer, cache: &mut HashMap<String, Stri
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.len() > 1 && w.chars().nth(1).is_some() && !analyzer.stop_set.contains(w))
         {
-            let stem = match cache.get(word) {
-                Some(stem) => stem,
+            let id = match cache.ids.get(word) {
+                Some(&id) => id,
                 None => {
                     let stem = analyzer.stem(word);
                     new_words.push((word.to_string(), stem.clone()));
-                    cache.entry(word.to_string()).or_insert(stem)
+                    let id = match cache.stem_ids.get(&stem) {
+                        Some(&id) => id,
+                        None => {
+                            let id = cache.stems.len() as u32;
+                            cache.stems.push(stem.clone());
+                            cache.stem_ids.insert(stem, id);
+                            id
+                        }
+                    };
+                    cache.ids.insert(word.to_string(), id);
+                    id
                 }
             };
+            let (score, body) = scores.entry(id).or_default();
             if *field == Field::Body {
-                let count = match body_counts.get_mut(stem.as_str()) {
-                    Some(count) => count,
-                    None => body_counts.entry(stem.clone()).or_default(),
-                };
-                *count += 1;
-                if *count > MAX_BODY_COUNT {
+                *body += 1;
+                if *body > MAX_BODY_COUNT {
                     continue;
                 }
             }
-            match scores.get_mut(stem.as_str()) {
-                Some(score) => *score += *field as u32,
-                None => {
-                    scores.insert(stem.clone(), *field as u32);
-                }
-            }
+            *score += *field as u32;
         }
     }
-    let mut scores: Vec<(String, u32)> = scores.into_iter().collect();
+    let mut scores: Vec<(String, u32)> = scores
+        .into_iter()
+        .filter(|(_, (score, _))| *score > 0)
+        .map(|(id, (score, _))| (cache.stems[id as usize].clone(), score))
+        .collect();
     scores.sort_unstable();
     Analysed {
         scores,
         new_words,
         snippet: snippet_text(doc),
     }
+}
+
+/// One thread's memory of the words it stemmed: word -> stem id, and the
+/// stems by id, so that a page's scores are counted without a string.
+#[derive(Default)]
+struct StemCache {
+    ids: HashMap<String, u32>,
+    stem_ids: HashMap<String, u32>,
+    stems: Vec<String>,
 }
 
 /// Builds the index of `documents`: the documents are analysed in
@@ -213,7 +228,7 @@ pub fn build(network: &str, language: Language, documents: &[Document]) -> Index
     let analysed: Vec<Analysed> = documents
         .par_iter()
         .map_init(
-            || (Analyzer::new(language), HashMap::new()),
+            || (Analyzer::new(language), StemCache::default()),
             |(analyzer, cache), doc| analyse(doc, analyzer, cache),
         )
         .collect();
