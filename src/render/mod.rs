@@ -19,6 +19,7 @@ mod print;
 mod search_files;
 mod year;
 
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use jiff::civil::Date;
@@ -121,6 +122,7 @@ pub fn render_all(
         inputs,
         shared: &shared,
         bodies: &bodies,
+        catalogue: site.networks.iter().map(|_| OnceLock::new()).collect(),
     };
     let rendered: Vec<(&'static str, Duration, Result<OutputFile, Error>)> =
         jobs(site, inputs.today)
@@ -180,6 +182,9 @@ struct Env<'a> {
     inputs: &'a RenderInputs<'a>,
     shared: &'a [Shared],
     bodies: &'a Bodies,
+    /// Per network, the catalogue's practices as template values, made
+    /// once for all its filter pages: (page index, shown, hidden).
+    catalogue: Vec<OnceLock<Vec<(usize, tera::Value, tera::Value)>>>,
 }
 
 impl<'a> Env<'a> {
@@ -209,6 +214,31 @@ impl<'a> Env<'a> {
             audience: self.site.audience,
         };
         views.summary(&network.pages[i], &self.bodies.networks[n].pages[i].summary)
+    }
+
+    /// The catalogue's practices of network `n` as template values, shown
+    /// and hidden: serialised once, shared by every filter page.
+    fn catalogue(&self, n: usize) -> &[(usize, tera::Value, tera::Value)] {
+        self.catalogue[n].get_or_init(|| {
+            let network = &self.site.networks[n];
+            network.sections[&Section::Practices]
+                .iter()
+                .copied()
+                .filter(|&i| network.pages[i].path != Section::Practices.dir())
+                .map(|i| {
+                    let summary = self.summary(n, i);
+                    let hidden = Summary {
+                        unselected: true,
+                        ..summary.clone()
+                    };
+                    (
+                        i,
+                        tera::Value::from_serializable(&summary),
+                        tera::Value::from_serializable(&hidden),
+                    )
+                })
+                .collect()
+        })
     }
 
     /// The list entry of meeting `i` of network `n` on one of its dates
@@ -362,6 +392,7 @@ pub fn render_page_update(
         inputs,
         shared: &shared,
         bodies,
+        catalogue: site.networks.iter().map(|_| OnceLock::new()).collect(),
     };
     let mut files = vec![env.render(&Job::Page(n, p))?, search_index(&env, n)];
     if site.networks[n].pages[p].section == crate::content::model::Section::Handreiking {

@@ -174,17 +174,8 @@ pub fn facet(env: &Env, n: usize, facet: Facet, key: &str) -> Result<OutputFile,
         name: "practices",
         title: views.t("section_practices"),
         url: urls::of(&[&network.network.id, "practices"]),
-        // Every practice, those without the value hidden, so that the
-        // filters can widen or combine the selection on this page too.
-        pages: network.sections[&Section::Practices]
-            .iter()
-            .copied()
-            .filter(|&i| network.pages[i].path != Section::Practices.dir())
-            .map(|i| Summary {
-                unselected: !value.pages.contains(&i),
-                ..env.summary(n, i)
-            })
-            .collect(),
+        // Filled below, from values made once for all filter pages.
+        pages: Vec::new(),
         groups: Vec::new(),
         intro: None,
         facets,
@@ -195,7 +186,23 @@ pub fn facet(env: &Env, n: usize, facet: Facet, key: &str) -> Result<OutputFile,
         title: String,
         value: Option<crate::view::FacetValueView>,
     }
-    r.insert("section", &view);
+    // Every practice, those without the value hidden, so that the filters
+    // can widen or combine the selection on this page too.
+    let chosen: std::collections::HashSet<usize> = value.pages.iter().copied().collect();
+    let pages: Vec<tera::Value> = env
+        .catalogue(n)
+        .iter()
+        .map(|(i, shown, hidden)| match chosen.contains(i) {
+            true => shown.clone(),
+            false => hidden.clone(),
+        })
+        .collect();
+    let mut section = tera::Value::from_serializable(&view)
+        .into_map()
+        .expect("a section view is a map");
+    section.insert("pages".into(), tera::Value::from(pages));
+    r.context
+        .insert_value("section", tera::Value::from(section));
     r.insert(
         "facet",
         &Current {
