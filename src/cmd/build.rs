@@ -179,16 +179,10 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<
     clock.lap("git history");
     let visible = audience::filter(content, options.audience);
     if !visible.unnamed_people.is_empty() {
-        let texts: HashMap<&Path, &str> = tree
-            .networks
-            .iter()
-            .flat_map(|n| &n.pages)
-            .map(|p| (p.file.path.as_path(), p.file.text.as_str()))
-            .collect();
         audience::names_in_text(
             &visible.content.pages,
             &visible.unnamed_people,
-            &texts,
+            &tree.page_texts(),
             diagnostics,
         );
     }
@@ -330,21 +324,10 @@ pub fn check(options: &BuildOptions) -> Result<Outcome, Error> {
 
 /// The content review (warnings only) of every page the participants see.
 fn content_review(rendered: &Rendered) -> Diagnostics {
-    let texts: HashMap<&Path, &str> = rendered
-        .tree
-        .networks
-        .iter()
-        .flat_map(|n| &n.pages)
-        .map(|p| (p.file.path.as_path(), p.file.text.as_str()))
-        .collect();
+    let texts = rendered.tree.page_texts();
     let mut diagnostics = Diagnostics::default();
     for network in &rendered.site.networks {
-        crate::review::review(
-            network,
-            rendered.today,
-            &|path| texts.get(path).map(|t| t.to_string()),
-            &mut diagnostics,
-        );
+        crate::review::review(network, rendered.today, &texts, &mut diagnostics);
     }
     diagnostics
 }

@@ -59,6 +59,18 @@ pub struct SourceTree {
     pub networks: Vec<NetworkSource>,
 }
 
+impl SourceTree {
+    /// Each page file's text as loaded, by its path (for checks after
+    /// validation that point at a line, without reading the file again).
+    pub fn page_texts(&self) -> std::collections::HashMap<&Path, &str> {
+        self.networks
+            .iter()
+            .flat_map(|n| &n.pages)
+            .map(|p| (p.file.path.as_path(), p.file.text.as_str()))
+            .collect()
+    }
+}
+
 /// Reads every network below `content_dir`. Unreadable or non-UTF-8 files and
 /// stray folders are reported in `diagnostics`; only a missing content folder
 /// is a hard error.

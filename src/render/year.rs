@@ -75,6 +75,7 @@ pub fn render(env: &Env, n: usize, page: &Page) -> Result<OutputFile, Error> {
             };
             r.insert("section", &section);
             r.insert("library", &library);
+            r.insert("facet", &None::<()>);
             match page {
                 Page::Library => r.finish("documents.html"),
                 _ => r.finish_beside("facets.css", "facets.css"),

@@ -7,6 +7,7 @@
 mod body;
 pub mod readability;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use jiff::civil::Date;
@@ -25,12 +26,12 @@ pub const LONG_SENTENCE: usize = 30;
 pub const MIN_WORDS: usize = 80;
 
 /// Reviews every page of `network` (as the participants see it, so that
-/// nothing is missed), adding warnings to `diagnostics`. `front_matter`
-/// gives a page file's text, to point at its `review:` line.
+/// nothing is missed), adding warnings to `diagnostics`. `texts` holds
+/// each page file's text, to point at its `review:` line.
 pub fn review(
     network: &NetworkSite,
     today: Date,
-    front_matter: &dyn Fn(&Path) -> Option<String>,
+    texts: &HashMap<&Path, &str>,
     diagnostics: &mut Diagnostics,
 ) {
     let language = network.network.language;
@@ -42,7 +43,7 @@ pub fn review(
                 diagnostics.push(d);
             }
         }
-        if let Some(diagnostic) = past_review(page, today, front_matter) {
+        if let Some(diagnostic) = past_review(page, today, texts) {
             diagnostics.push(diagnostic);
         }
     }
@@ -55,17 +56,14 @@ pub fn is_due(page: &Page, today: Date) -> bool {
         && page.review.is_some_and(|r| r.date <= today)
 }
 
-fn past_review(
-    page: &Page,
-    today: Date,
-    text: &dyn Fn(&Path) -> Option<String>,
-) -> Option<Diagnostic> {
+fn past_review(page: &Page, today: Date, texts: &HashMap<&Path, &str>) -> Option<Diagnostic> {
     if !is_due(page, today) {
         return None;
     }
     let review = page.review?.date;
-    let line = text(&page.source)
-        .and_then(|t| crate::content::front_matter::split(&t).ok())
+    let line = texts
+        .get(page.source.as_path())
+        .and_then(|t| crate::content::front_matter::split(t).ok())
         .map_or(1, |split| {
             crate::validate::Locator::new(&split.front_matter, split.front_matter_line, 1)
                 .key("review")

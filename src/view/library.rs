@@ -150,7 +150,8 @@ impl Views<'_> {
             .into_iter()
             .map(|k| value("kind", k.clone(), k.to_uppercase()))
             .collect();
-        vec![
+        // A facet without values (no document on any theme) is left out.
+        [
             FacetView {
                 name: "theme",
                 title: self.t("facet_theme"),
@@ -162,6 +163,9 @@ impl Views<'_> {
                 values: kinds,
             },
         ]
+        .into_iter()
+        .filter(|f| !f.values.is_empty())
+        .collect()
     }
 }
 

@@ -26,13 +26,7 @@ const MIN_VALUE: usize = 12;
 const MIN_SENTENCE: usize = 30;
 
 pub(super) fn secrets(rendered: &build::Rendered) -> Secrets {
-    let sources: std::collections::HashMap<&Path, &str> = rendered
-        .tree
-        .networks
-        .iter()
-        .flat_map(|n| &n.pages)
-        .map(|p| (p.file.path.as_path(), p.file.text.as_str()))
-        .collect();
+    let sources = rendered.tree.page_texts();
     let vocabulary = public_vocabulary(rendered);
     let mut texts = Vec::new();
     for hidden in &rendered.site.hidden {
