@@ -296,7 +296,6 @@ pub const COMMON_KEYS: &[&str] = &[
     "tags",
     "themes",
     "updated",
-    "review",
     "weight",
     "extra",
 ];
@@ -325,8 +324,9 @@ pub const PRACTICE_KEYS: &[&str] = &[
     "results",
     "contact",
     "consent",
+    "review",
 ];
-pub const DATED_KEYS: &[&str] = &["date"];
+pub const DATED_KEYS: &[&str] = &["date", "review"];
 pub const NETWORK_KEYS: &[&str] = &[
     "title",
     "visibility",

@@ -49,11 +49,10 @@ pub fn review(
     }
 }
 
-/// Whether `page` (a practice or chapter with a `review:` date) is due
-/// for review on `today`.
+/// Whether `page` (with a `review:` date; meetings have none) is due for
+/// review on `today`.
 pub fn is_due(page: &Page, today: Date) -> bool {
-    matches!(page.kind, Kind::Practice(_) | Kind::Chapter)
-        && page.review.is_some_and(|r| r.date <= today)
+    !matches!(page.kind, Kind::Meeting(_)) && page.review.is_some_and(|r| r.date <= today)
 }
 
 fn past_review(page: &Page, today: Date, texts: &HashMap<&Path, &str>) -> Option<Diagnostic> {

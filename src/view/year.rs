@@ -209,7 +209,7 @@ impl Views<'_> {
     }
 }
 
-/// A practice or chapter with a `review:` date, for the participants'
+/// A page with a `review:` date, for the participants'
 /// review list.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReviewItem {
@@ -220,7 +220,7 @@ pub struct ReviewItem {
 }
 
 impl Views<'_> {
-    /// The practices and chapters with a `review:` date, those due first
+    /// The pages with a `review:` date, those due first
     /// (oldest date first), then those to come.
     pub fn review_list(&self, summaries: &dyn Fn(usize) -> super::Summary) -> Vec<ReviewItem> {
         let mut items: Vec<(crate::content::model::When, usize)> = self
@@ -228,12 +228,7 @@ impl Views<'_> {
             .pages
             .iter()
             .enumerate()
-            .filter(|(_, p)| {
-                matches!(
-                    p.kind,
-                    crate::content::model::Kind::Practice(_) | crate::content::model::Kind::Chapter
-                )
-            })
+            .filter(|(_, p)| !matches!(p.kind, crate::content::model::Kind::Meeting(_)))
             .filter_map(|(i, p)| Some((p.review?, i)))
             .collect();
         items.sort();

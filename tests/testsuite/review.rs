@@ -118,3 +118,23 @@ fn the_participants_see_what_is_due_for_review_and_the_public_does_not() {
     assert!(!site.exists("public/net/review/index.html"));
     site.check_file_lacks("public/net/index.html", "net/review/");
 }
+
+#[test]
+fn any_page_but_a_meeting_may_have_a_review_date() {
+    let site = SiteTest::small()
+        .file(
+            "content/net/lessons/klein-beginnen.md",
+            "---\ntitle: Begin klein\nreview: 2021-01-01\n---\nKleine stappen werken.\n",
+        )
+        .file(
+            "content/net/meetings/2024-05-01-mei.md",
+            "---\ntitle: Mei\nreview: 2021-01-01\n---\nVerslag.\n",
+        );
+    let out = site.run(&["check"]).success().stderr();
+    assert!(out.contains("content/net/lessons/klein-beginnen.md:3:1: warning: this lesson was due for review on 2021-01-01"), "{out}");
+    // A meeting is a record of its day: no date to read it again.
+    assert!(out.contains("content/net/meetings/2024-05-01-mei.md:3:1: warning: unknown key 'review' in a meeting's front matter"), "{out}");
+    site.build_network();
+    site.check_file_contains("public-network/net/review/index.html", ">Begin klein</a>");
+    site.check_file_lacks("public-network/net/review/index.html", ">Mei</a>");
+}
