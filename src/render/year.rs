@@ -19,7 +19,7 @@ pub enum Page {
 
 /// The year pages network `n` has: a planning and a report for each of its
 /// years (the reports up to this year), the report over all years, and
-/// the documents library when it has files.
+/// the documents library when it has document files.
 pub fn pages(network: &NetworkSite, today: jiff::civil::Date) -> Vec<Page> {
     let mut pages = Vec::new();
     let years = crate::site::schedule::network_years(network, today);
@@ -36,7 +36,7 @@ pub fn pages(network: &NetworkSite, today: jiff::civil::Date) -> Vec<Page> {
         // closed, the report so far while it is active.
         pages.push(Page::Report(Period::Final));
     }
-    if !network.files.is_empty() {
+    if crate::view::document_files(network) > 0 {
         pages.push(Page::Library);
         pages.push(Page::LibraryStyles);
     }

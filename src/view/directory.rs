@@ -41,7 +41,7 @@ impl Views<'_> {
         }
         let years = crate::site::schedule::network_years(self.site, self.today).len();
         add("planning", years);
-        add("documents", self.site.files.len());
+        add("documents", super::document_files(self.site));
         add("report", years);
         links
     }

@@ -169,6 +169,15 @@ impl Views<'_> {
     }
 }
 
+/// How many of the network's files are of a type the library lists (an
+/// upper bound: a page's files count only when its text links to them).
+pub fn document_files(site: &crate::site::NetworkSite) -> usize {
+    site.files
+        .iter()
+        .filter(|f| document_type(&f.url).is_some())
+        .count()
+}
+
 /// The lower-case extension of a document file, if the library lists it.
 fn document_type(name: &str) -> Option<String> {
     let ext = name.rsplit_once('.')?.1.to_lowercase();

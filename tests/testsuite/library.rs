@@ -168,3 +168,20 @@ fn a_closed_network_has_a_final_report_over_all_its_years() {
     );
     assert!(report.contains("net/report/2024/\">2024</a>"), "{report}");
 }
+
+#[test]
+fn a_network_with_pictures_only_has_no_documents_library() {
+    let site = SiteTest::small()
+        .file(
+            "content/net/practices/dagstart.md",
+            "---\ntitle: Dagstart van tien minuten\n---\n![Het team](dagstart/foto.png)\n",
+        )
+        .file("content/net/practices/dagstart/foto.png", "png");
+    site.build();
+    assert!(site.exists("public/net/practices/dagstart/foto.png"));
+    assert!(!site.exists("public/net/documents/index.html"));
+    site.check_file_lacks("public/net/index.html", "net/documents/");
+    // The participants see the kick-off's slides, so they have a library.
+    site.build_network();
+    site.check_file_contains("public-network/net/index.html", "net/documents/\"");
+}
