@@ -9,7 +9,10 @@
 //! browser can map a query word to a stem by lookup. Only pages the audience
 //! may see are ever passed in.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
@@ -73,7 +76,7 @@ const STOP_EN: &[&str] = &[
 pub struct Analyzer {
     stemmer: Stemmer,
     stop: &'static [&'static str],
-    stop_set: HashSet<&'static str>,
+    stop_set: FxHashSet<&'static str>,
 }
 
 impl Analyzer {
@@ -133,25 +136,69 @@ pub fn fold_lower(text: &str) -> String {
     out
 }
 
-/// [`fold_lower`] into `out`, which is extended.
+/// [`fold_lower`] into `out`, which is extended. Runs of ASCII are
+/// copied and lowered at once; other characters go one by one.
 fn fold_lower_into(text: &str, out: &mut String) {
     out.reserve(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
         match fold(c) {
             Some(f) => out.push_str(&f.to_lowercase()),
             None => out.extend(c.to_lowercase()),
         }
+        rest = &rest[c.len_utf8()..];
     }
+}
+
+/// The next run of alphanumeric characters in `rest`, which moves past
+/// it: the words of `text.split(|c| !c.is_alphanumeric())` without the
+/// empty ones, with a fast path for ASCII.
+fn next_word<'t>(rest: &mut &'t str) -> Option<&'t str> {
+    let text = *rest;
+    let bytes = text.as_bytes();
+    // The length of the character at `i` if it is part of a word.
+    let word_char = |i: usize| -> (bool, usize) {
+        match bytes[i] {
+            b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+            _ => {
+                let c = text[i..].chars().next().expect("i is on a character");
+                (c.is_alphanumeric(), c.len_utf8())
+            }
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        match word_char(i) {
+            (true, _) => break,
+            (false, len) => i += len,
+        }
+    }
+    let start = i;
+    while i < bytes.len() {
+        match word_char(i) {
+            (true, len) => i += len,
+            (false, _) => break,
+        }
+    }
+    *rest = &text[i..];
+    (i > start).then(|| &text[start..i])
 }
 
 /// One document analysed: its stems with their scores (sorted), and the
 /// words whose stem this thread had not seen before, with that stem.
 struct Analysed {
-    scores: Vec<(String, u32)>,
+    scores: Vec<(Arc<str>, u32)>,
     new_words: Vec<(String, String)>,
     snippet: String,
 }
@@ -160,25 +207,27 @@ struct Analysed {
 /// stemmed once per thread, by `cache`) and weighs them by field.
 fn analyse(doc: &Document, analyzer: &Analyzer, cache: &mut StemCache) -> Analysed {
     // Per stem id (of this thread's cache): (score, words counted in the body).
-    let mut scores: HashMap<u32, (u32, u32)> = HashMap::new();
+    let mut scores: FxHashMap<u32, (u32, u32)> = FxHashMap::default();
     let mut new_words = Vec::new();
     let mut folded = String::new();
     for (field, text) in &doc.fields {
         folded.clear();
         fold_lower_into(text, &mut folded);
-        for word in folded
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() > 1 && w.chars().nth(1).is_some() && !analyzer.stop_set.contains(w))
-        {
+        let mut rest = folded.as_str();
+        while let Some(word) = next_word(&mut rest) {
+            if word.len() < 2 || word.chars().nth(1).is_none() || analyzer.stop_set.contains(word) {
+                continue;
+            }
             let id = match cache.ids.get(word) {
                 Some(&id) => id,
                 None => {
                     let stem = analyzer.stem(word);
                     new_words.push((word.to_string(), stem.clone()));
-                    let id = match cache.stem_ids.get(&stem) {
+                    let id = match cache.stem_ids.get(stem.as_str()) {
                         Some(&id) => id,
                         None => {
                             let id = cache.stems.len() as u32;
+                            let stem: Arc<str> = stem.into();
                             cache.stems.push(stem.clone());
                             cache.stem_ids.insert(stem, id);
                             id
@@ -198,12 +247,12 @@ fn analyse(doc: &Document, analyzer: &Analyzer, cache: &mut StemCache) -> Analys
             *score += *field as u32;
         }
     }
-    let mut scores: Vec<(String, u32)> = scores
+    // In any order: the merge adds each page to its stems' lists in page order.
+    let scores: Vec<(Arc<str>, u32)> = scores
         .into_iter()
         .filter(|(_, (score, _))| *score > 0)
         .map(|(id, (score, _))| (cache.stems[id as usize].clone(), score))
         .collect();
-    scores.sort_unstable();
     Analysed {
         scores,
         new_words,
@@ -215,9 +264,9 @@ fn analyse(doc: &Document, analyzer: &Analyzer, cache: &mut StemCache) -> Analys
 /// stems by id, so that a page's scores are counted without a string.
 #[derive(Default)]
 struct StemCache {
-    ids: HashMap<String, u32>,
-    stem_ids: HashMap<String, u32>,
-    stems: Vec<String>,
+    ids: FxHashMap<String, u32>,
+    stem_ids: FxHashMap<Arc<str>, u32>,
+    stems: Vec<Arc<str>>,
 }
 
 /// Builds the index of `documents`: the documents are analysed in
@@ -232,7 +281,7 @@ pub fn build(network: &str, language: Language, documents: &[Document]) -> Index
             |(analyzer, cache), doc| analyse(doc, analyzer, cache),
         )
         .collect();
-    let mut terms: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut terms: FxHashMap<Arc<str>, Vec<u32>> = FxHashMap::default();
     let mut words: BTreeMap<String, String> = BTreeMap::new();
     let mut docs = Vec::with_capacity(documents.len());
     for (d, (doc, analysed)) in documents.iter().zip(analysed).enumerate() {
@@ -254,36 +303,116 @@ pub fn build(network: &str, language: Language, documents: &[Document]) -> Index
     Index {
         network: network.to_string(),
         docs,
-        terms: terms.into_iter().collect(),
+        terms: terms.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
         words,
     }
 }
 
-/// The text snippets are cut from: summary and body, shortened.
+/// The text snippets are cut from: summary and body, their words joined
+/// by single spaces, cut at [`SNIPPET_CHARS`] characters.
 fn snippet_text(doc: &Document) -> String {
-    let text: String = doc
+    let mut out = String::new();
+    let mut chars = 0;
+    let texts = doc
         .fields
         .iter()
-        .filter(|(f, _)| matches!(f, Field::Meta | Field::Body))
-        .map(|(_, t)| t.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    text.chars().take(SNIPPET_CHARS).collect()
+        .filter(|(f, _)| matches!(f, Field::Meta | Field::Body));
+    for word in texts.flat_map(|(_, t)| t.split_whitespace()) {
+        if chars >= SNIPPET_CHARS {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+            chars += 1;
+        }
+        let left = SNIPPET_CHARS.saturating_sub(chars);
+        let taken = word
+            .char_indices()
+            .nth(left)
+            .map_or(word, |(i, _)| &word[..i]);
+        out.push_str(taken);
+        chars += taken.chars().count();
+    }
+    out
 }
 
 /// The index as a script that registers itself: works from `file://`,
 /// where a fetched `.json` would be refused.
 pub fn to_script(index: &Index) -> String {
-    let json = serde_json::to_string(index).expect("the index serializes");
+    const START: &str = "(window.OOGST_SEARCH = window.OOGST_SEARCH || []).push(";
+    let mut out = Vec::with_capacity(START.len() + 64 * index.docs.len() * 16);
+    out.extend_from_slice(START.as_bytes());
+    serde_json::to_writer(&mut out, index).expect("the index serializes");
+    out.extend_from_slice(b");\n");
+    let script = String::from_utf8(out).expect("JSON is UTF-8");
     // `</script>` cannot occur in JSON strings we make, but be safe in HTML.
-    let json = json.replace("</", "<\\/");
-    format!("(window.OOGST_SEARCH = window.OOGST_SEARCH || []).push({json});\n")
+    match script.contains("</") {
+        true => script.replace("</", "<\\/"),
+        false => script,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_and_folding_match_the_plain_definitions() {
+        let texts = [
+            "Cliënt-overleg: ideeën, één co-creatie!  x  ÅSE_été 12de",
+            "ﬁ ǅ İstanbul ß Ωmega — “quoted” end",
+            "",
+            "   ",
+        ];
+        for text in texts {
+            let plain: String = text
+                .chars()
+                .map(|c| match c.is_ascii() {
+                    true => c.to_ascii_lowercase().to_string(),
+                    false => fold(c).map_or_else(
+                        || c.to_lowercase().collect::<String>(),
+                        |f| f.to_lowercase(),
+                    ),
+                })
+                .collect();
+            assert_eq!(fold_lower(text), plain, "{text}");
+            let mut rest = text;
+            let words: Vec<&str> = std::iter::from_fn(|| next_word(&mut rest)).collect();
+            let split: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words, split, "{text}");
+        }
+    }
+
+    #[test]
+    fn snippets_join_words_and_cut_at_the_limit() {
+        let long = "woord ".repeat(400);
+        for body in [
+            "kort  stuk\n tekst",
+            long.as_str(),
+            "ééé ".repeat(500).as_str(),
+        ] {
+            let doc = Document {
+                fields: vec![
+                    (Field::Title, "Titel".into()),
+                    (Field::Meta, "Samen vatting ".into()),
+                    (Field::Body, body.to_string()),
+                ],
+                ..Document::default()
+            };
+            let joined = format!("Samen vatting  {body}");
+            let plain: String = joined
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .chars()
+                .take(SNIPPET_CHARS)
+                .collect();
+            assert_eq!(snippet_text(&doc), plain);
+        }
+    }
 
     fn stem_nl(word: &str) -> String {
         let a = Analyzer::new(Language::Nl);

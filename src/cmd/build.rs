@@ -242,8 +242,13 @@ pub struct Output {
 pub fn render_kept(options: &BuildOptions) -> Result<(Prepared, Output), Error> {
     let mut diagnostics = Diagnostics::default();
     let prepared = prepare(options, &mut diagnostics)?;
-    let (files, bodies, mut timings) =
-        render::render_all(&prepared.site, &prepared.inputs(), &mut diagnostics)?;
+    let collect = output::Collect::default();
+    let (_, bodies, mut timings) = render::render_all(
+        &prepared.site,
+        &prepared.inputs(),
+        &collect,
+        &mut diagnostics,
+    )?;
     timings.stages.splice(0..0, prepared.stages.iter().copied());
     if diagnostics.has_errors() {
         return Err(Error::Content(diagnostics));
@@ -251,7 +256,7 @@ pub fn render_kept(options: &BuildOptions) -> Result<(Prepared, Output), Error> 
     Ok((
         prepared,
         Output {
-            files,
+            files: collect.into_files(),
             bodies,
             diagnostics,
             timings,
@@ -317,7 +322,7 @@ pub fn check(options: &BuildOptions) -> Result<Outcome, Error> {
         }
         (Err(e), _) | (_, Err(e)) => return Err(e),
     };
-    let mut stats = stats(&rendered);
+    let mut stats = stats(&rendered.site, rendered.files.len());
     stats.elapsed = start.elapsed();
     Ok(Outcome { stats, diagnostics })
 }
@@ -332,8 +337,9 @@ fn content_review(rendered: &Rendered) -> Diagnostics {
     diagnostics
 }
 
-/// `oogst build`: renders everything, then writes it. The output folder is
-/// only touched when the whole site rendered without error.
+/// `oogst build`: renders everything into a staging folder beside the
+/// output, file by file, and swaps it in when the whole site rendered
+/// without error; otherwise the output folder is left untouched.
 pub fn build(options: &BuildOptions) -> Result<Outcome, Error> {
     let start = Instant::now();
     output::check_output_dir(
@@ -342,36 +348,45 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, Error> {
         &options.content_dir,
         options.audience,
     )?;
-    let rendered = render_site(options)?;
-    let written = Instant::now();
-    let report = output::write(&options.out_dir, &rendered.files, options.audience)?;
-    let mut stats = stats(&rendered);
+    let mut diagnostics = Diagnostics::default();
+    let prepared = prepare(options, &mut diagnostics)?;
+    let writer = output::Writer::begin(&options.out_dir, options.audience)?;
+    let (files, _, mut timings) = render::render_all(
+        &prepared.site,
+        &prepared.inputs(),
+        &writer,
+        &mut diagnostics,
+    )?;
+    if diagnostics.has_errors() {
+        return Err(Error::Content(diagnostics));
+    }
+    let swapped = Instant::now();
+    let report = writer.finish()?;
+    timings.stages.splice(0..0, prepared.stages.iter().copied());
+    timings.stages.push(("swap", swapped.elapsed()));
+    let mut stats = stats(&prepared.site, files);
     stats.write = Some(report);
-    stats.timings = rendered.timings;
-    stats.timings.stages.push(("write", written.elapsed()));
+    stats.timings = timings;
     stats.elapsed = start.elapsed();
-    Ok(Outcome {
-        stats,
-        diagnostics: rendered.diagnostics,
-    })
+    Ok(Outcome { stats, diagnostics })
 }
 
-fn stats(rendered: &Rendered) -> Stats {
+fn stats(site: &Site, files: usize) -> Stats {
     let mut pages: BTreeMap<&'static str, usize> = BTreeMap::new();
-    for network in &rendered.site.networks {
+    for network in &site.networks {
         for page in &network.pages {
             *pages.entry(page.kind.name()).or_default() += 1;
         }
     }
     Stats {
-        networks: rendered.site.networks.len(),
+        networks: site.networks.len(),
         pages,
-        files: rendered.files.len(),
+        files,
         write: None,
         elapsed: Duration::ZERO,
-        drafts: rendered.site.hidden.iter().filter(|h| h.draft).count(),
-        hidden_pages: rendered.site.hidden.iter().filter(|h| !h.draft).count(),
-        hidden_networks: rendered.site.hidden_networks.len(),
+        drafts: site.hidden.iter().filter(|h| h.draft).count(),
+        hidden_pages: site.hidden.iter().filter(|h| !h.draft).count(),
+        hidden_networks: site.hidden_networks.len(),
         timings: render::Timings::default(),
     }
 }

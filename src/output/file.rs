@@ -45,3 +45,30 @@ impl OutputFile {
         }
     }
 }
+
+/// Where rendered files go as they are made: the staging folder of a build
+/// ([`super::Writer`]), or memory ([`Collect`]) for `check`, `publish` and
+/// `watch`. Called from every rendering thread at once.
+pub trait Sink: Sync {
+    fn put(&self, file: OutputFile) -> Result<(), Error>;
+}
+
+/// Keeps the files in memory, for callers that read them after rendering.
+#[derive(Default)]
+pub struct Collect(std::sync::Mutex<Vec<OutputFile>>);
+
+impl Sink for Collect {
+    fn put(&self, file: OutputFile) -> Result<(), Error> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+        Ok(())
+    }
+}
+
+impl Collect {
+    /// The files put, in path order (rendering puts them in any order).
+    pub fn into_files(self) -> Vec<OutputFile> {
+        let mut files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}

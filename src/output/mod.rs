@@ -8,6 +8,7 @@
 mod file;
 mod lock;
 mod stage;
+mod writer;
 
 use std::fs;
 use std::path::{Component, Path};
@@ -15,7 +16,8 @@ use std::path::{Component, Path};
 use crate::audience::Audience;
 use crate::content::model::Visibility;
 use crate::error::Error;
-pub use file::{FileData, OutputFile};
+pub use file::{Collect, FileData, OutputFile, Sink};
+pub use writer::Writer;
 
 pub use stage::staging_paths;
 
@@ -121,27 +123,11 @@ fn audience_name(audience: Audience) -> &'static str {
 /// `files`, atomically: the new site is staged beside `out` and swapped in
 /// whole. Only one build writes a folder at a time.
 pub fn write(out: &Path, files: &[OutputFile], audience: Audience) -> Result<WriteReport, Error> {
+    let writer = Writer::begin(out, audience)?;
     for file in files {
-        if !is_safe_relative(&file.path) || file.path == MARKER {
-            return Err(Error::Write {
-                path: out.join(&file.path),
-                source: std::io::Error::other("output path leaves the output folder"),
-            });
-        }
+        writer.put(file.clone())?;
     }
-    // Work on the real folder, so a symbolic link `public -> /srv/site`
-    // keeps pointing at the new site.
-    let out = fs::canonicalize(out).unwrap_or_else(|_| crate::helpers::paths::absolute(out));
-    let parent = out.parent().unwrap_or(Path::new("/")).to_path_buf();
-    fs::create_dir_all(&parent).map_err(|source| Error::Write {
-        path: parent.clone(),
-        source,
-    })?;
-    let _lock = lock::Lock::acquire(&out)?;
-    stage::recover(&out)?;
-    let staged = stage::stage(&out, files, &marker_text(audience))?;
-    stage::swap(&out, &staged.dir)?;
-    Ok(staged.report)
+    writer.finish()
 }
 
 fn is_safe_relative(path: &str) -> bool {

@@ -9,13 +9,12 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::error::Error;
 use crate::output::{FileData, OutputFile};
 
-use super::{MARKER, WriteReport};
+use super::MARKER;
 
 /// `.<name>.oogst-<what>` beside `out`: the staging folder (`new`), the old
 /// site during a non-atomic swap (`old`) and the lock file (`lock`).
@@ -45,60 +44,15 @@ pub(super) fn recover(out: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-fn write_error(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+pub(super) fn write_error(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
     move |source| Error::Write {
         path: path.to_path_buf(),
         source,
     }
 }
 
-/// A staged site, ready to swap in.
-pub(super) struct Staged {
-    pub dir: PathBuf,
-    pub report: WriteReport,
-}
-
-/// Writes the new site into the staging folder; removes it again on error.
-pub(super) fn stage(out: &Path, files: &[OutputFile], marker: &str) -> Result<Staged, Error> {
-    let dir = sibling(out, "new");
-    fs::create_dir(&dir).map_err(write_error(&dir))?;
-    match fill(out, &dir, files, marker) {
-        Ok(report) => Ok(Staged { dir, report }),
-        Err(e) => {
-            let _ = fs::remove_dir_all(&dir);
-            Err(e)
-        }
-    }
-}
-
-fn fill(out: &Path, dir: &Path, files: &[OutputFile], marker: &str) -> Result<WriteReport, Error> {
-    fs::write(dir.join(MARKER), marker).map_err(write_error(dir))?;
-    let old = existing_files(out)?;
-    let mut folders: Vec<&Path> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent())
-        .collect();
-    folders.sort();
-    folders.dedup();
-    for folder in folders {
-        let path = dir.join(folder);
-        fs::create_dir_all(&path).map_err(write_error(&path))?;
-    }
-    let written: Vec<bool> = files
-        .par_iter()
-        .map(|file| stage_one(out, dir, file, old.contains(file.path.as_str())))
-        .collect::<Result<_, _>>()?;
-    let written = written.iter().filter(|w| **w).count();
-    let new: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    Ok(WriteReport {
-        written,
-        unchanged: files.len() - written,
-        removed: old.iter().filter(|p| !new.contains(p.as_str())).count(),
-    })
-}
-
 /// The files of the current output, `/`-separated below it (no marker).
-fn existing_files(out: &Path) -> Result<HashSet<String>, Error> {
+pub(super) fn existing_files(out: &Path) -> Result<HashSet<String>, Error> {
     let mut files = HashSet::new();
     if !out.is_dir() {
         return Ok(files);
@@ -120,7 +74,12 @@ fn existing_files(out: &Path) -> Result<HashSet<String>, Error> {
 
 /// Stages one file: a hard link to the current copy when its bytes are the
 /// same (so it is not rewritten), else the new bytes. True when written.
-fn stage_one(out: &Path, dir: &Path, file: &OutputFile, exists: bool) -> Result<bool, Error> {
+pub(super) fn stage_one(
+    out: &Path,
+    dir: &Path,
+    file: &OutputFile,
+    exists: bool,
+) -> Result<bool, Error> {
     let (old, new) = (out.join(&file.path), dir.join(&file.path));
     if exists && same_content(&file.data, &old) {
         if fs::hard_link(&old, &new).is_ok() {

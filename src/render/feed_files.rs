@@ -9,7 +9,7 @@ use crate::output::{FileData, OutputFile};
 use jiff::civil::Date;
 
 /// Atom feeds (with a base URL), and for the public the sitemap and robots.txt.
-pub(super) fn feed_files(env: &Env, files: &[OutputFile]) -> Vec<OutputFile> {
+pub(super) fn feed_files(env: &Env, paths: &[String]) -> Vec<OutputFile> {
     let bytes = |path: String, text: String| OutputFile {
         path,
         data: FileData::Bytes(text.into_bytes()),
@@ -34,9 +34,9 @@ pub(super) fn feed_files(env: &Env, files: &[OutputFile]) -> Vec<OutputFile> {
         };
         out.push(bytes("atom.xml".into(), feeds::atom(&portal, base)));
         if public {
-            let pages: Vec<String> = files
+            let pages: Vec<String> = paths
                 .iter()
-                .filter_map(|f| f.path.strip_suffix("index.html").map(str::to_string))
+                .filter_map(|p| p.strip_suffix("index.html").map(str::to_string))
                 .collect();
             out.push(bytes("sitemap.xml".into(), feeds::sitemap(&pages, base)));
         }

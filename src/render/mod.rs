@@ -34,7 +34,7 @@ use crate::site::{PageId, Site};
 use crate::templates::Themes;
 use crate::view::Summary;
 
-use crate::output::{FileData, OutputFile};
+use crate::output::{FileData, OutputFile, Sink};
 pub use bodies::Bodies;
 use calendar_files::calendar_files;
 use context::{Renderer, Shared};
@@ -97,20 +97,29 @@ pub struct JobTiming {
     pub slowest: Duration,
 }
 
-/// Renders the whole site, and returns the rendered bodies too (kept by
-/// `oogst watch` for incremental rebuilds) and the time each kind of page
-/// took, slowest kind first.
+/// Renders the whole site into `sink`, file by file as each is made, and
+/// returns how many files it made, the rendered bodies (kept by `oogst
+/// watch` for incremental rebuilds) and the time each kind of page took,
+/// slowest kind first.
 pub fn render_all(
     site: &Site,
     inputs: &RenderInputs,
+    sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
-) -> Result<(Vec<OutputFile>, Bodies, Timings), Error> {
+) -> Result<(usize, Bodies, Timings), Error> {
     let mut clock = Clock::start();
     let bodies = bodies::render(site, inputs, diagnostics);
     clock.lap("markdown");
-    let mut files = Vec::new();
+    // The paths made, in the order of the jobs: the sitemap lists them.
+    let mut paths = Vec::new();
+    let mut put = |file: OutputFile| {
+        paths.push(file.path.clone());
+        sink.put(file)
+    };
     for (network, b) in site.networks.iter().zip(&bodies.networks) {
-        files.extend(copied_files(network, &b.used_assets));
+        copied_files(network, &b.used_assets)
+            .into_iter()
+            .try_for_each(&mut put)?;
     }
     let shared: Vec<Shared> = site
         .networks
@@ -124,25 +133,34 @@ pub fn render_all(
         bodies: &bodies,
         catalogue: site.networks.iter().map(|_| OnceLock::new()).collect(),
     };
-    let rendered: Vec<(&'static str, Duration, Result<OutputFile, Error>)> =
-        jobs(site, inputs.today)
-            .par_iter()
-            .map(|job| {
-                let start = std::time::Instant::now();
-                let file = env.render(job);
-                (job.kind(), start.elapsed(), file)
-            })
-            .collect();
+    let rendered: Vec<(&'static str, Duration, String)> = jobs(site, inputs.today)
+        .par_iter()
+        .map(|job| {
+            let start = std::time::Instant::now();
+            let file = env.render(job)?;
+            let path = file.path.clone();
+            sink.put(file)?;
+            Ok((job.kind(), start.elapsed(), path))
+        })
+        .collect::<Result<_, Error>>()?;
     let pages = timings(&rendered);
-    for (_, _, file) in rendered {
-        files.push(file?);
-    }
+    paths.extend(rendered.into_iter().map(|(_, _, path)| path));
     clock.lap("templates");
-    files.extend(static_files(site, inputs));
-    files.extend(search_indexes(&env));
+    let mut put = |file: OutputFile| {
+        paths.push(file.path.clone());
+        sink.put(file)
+    };
+    static_files(site, inputs)
+        .into_iter()
+        .try_for_each(&mut put)?;
+    search_indexes(&env).into_iter().try_for_each(&mut put)?;
     clock.lap("search index");
-    files.extend(feed_files(&env, &files));
-    files.extend(calendar_files(&env));
+    let last = feed_files(&env, &paths)
+        .into_iter()
+        .chain(calendar_files(&env))
+        .collect::<Vec<_>>();
+    let files = paths.len() + last.len();
+    last.into_iter().try_for_each(|file| sink.put(file))?;
     clock.lap("feeds, calendars");
     Ok((
         files,
@@ -155,7 +173,7 @@ pub fn render_all(
 }
 
 /// The render time of each kind of page, slowest kind first.
-fn timings(rendered: &[(&'static str, Duration, Result<OutputFile, Error>)]) -> Vec<JobTiming> {
+fn timings(rendered: &[(&'static str, Duration, String)]) -> Vec<JobTiming> {
     let mut timings: Vec<JobTiming> = Vec::new();
     for &(kind, took, _) in rendered {
         match timings.iter_mut().find(|t| t.kind == kind) {

@@ -28,6 +28,32 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
 }
 
 #[test]
+fn a_template_that_fails_halfway_leaves_the_output_and_no_staging_folder() {
+    // Files are written to the staging folder while the site renders; a
+    // page that fails to render must still leave public/ as it was.
+    let site = SiteTest::small();
+    site.build();
+    let before: Vec<(String, Vec<u8>)> = site.snapshot("public");
+    site.write(
+        "content/net/templates/lesson.html",
+        "{{ page.nope.deeper }}",
+    );
+    let run = site.run(&["build"]).failure();
+    assert!(
+        run.stderr().contains("lesson.html (rendering"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(before, site.snapshot("public"), "public/ changed");
+    let beside: Vec<String> = std::fs::read_dir(site.path(""))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("oogst-"))
+        .collect();
+    assert!(beside.is_empty(), "left beside the output: {beside:?}");
+}
+
+#[test]
 fn refuses_to_write_into_the_content_or_root_folder() {
     let site = SiteTest::small();
     let run = site.run(&["build", "--out", "content"]).failure();

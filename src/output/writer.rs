@@ -1,0 +1,129 @@
+//! The streaming writer: a build puts each file into the staging folder as
+//! soon as it is rendered, so the site is never held in memory whole. When
+//! every file is in, [`Writer::finish`] swaps the staging folder in; a
+//! writer dropped before that (a render error, a panic) removes it, and
+//! the output folder is left exactly as it was.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::audience::Audience;
+use crate::error::Error;
+
+use super::stage::{self, sibling, stage_one, write_error};
+use super::{MARKER, OutputFile, Sink, WriteReport, is_safe_relative, lock, marker_text};
+
+/// A build's output being staged beside the output folder.
+pub struct Writer {
+    out: PathBuf,
+    dir: PathBuf,
+    audience: Audience,
+    /// The files of the current output, to link the unchanged ones.
+    old: HashSet<String>,
+    /// The files put so far, and the folders made for them.
+    put: Mutex<(HashSet<String>, HashSet<PathBuf>)>,
+    written: AtomicUsize,
+    done: bool,
+    _lock: lock::Lock,
+}
+
+impl Writer {
+    /// Takes the output folder's lock and opens an empty staging folder
+    /// (after [`super::check_output_dir`]).
+    pub fn begin(out: &Path, audience: Audience) -> Result<Writer, Error> {
+        // Work on the real folder, so a symbolic link `public -> /srv/site`
+        // keeps pointing at the new site.
+        let out = fs::canonicalize(out).unwrap_or_else(|_| crate::helpers::paths::absolute(out));
+        let parent = out.parent().unwrap_or(Path::new("/")).to_path_buf();
+        fs::create_dir_all(&parent).map_err(write_error(&parent))?;
+        let lock = lock::Lock::acquire(&out)?;
+        stage::recover(&out)?;
+        let dir = sibling(&out, "new");
+        fs::create_dir(&dir).map_err(write_error(&dir))?;
+        let mut writer = Writer {
+            old: HashSet::new(),
+            out,
+            dir,
+            audience,
+            put: Mutex::default(),
+            written: AtomicUsize::new(0),
+            done: false,
+            _lock: lock,
+        };
+        writer.old = stage::existing_files(&writer.out)?;
+        Ok(writer)
+    }
+
+    /// Marks the staged site as oogst's and puts it in place of the output
+    /// folder in one swap.
+    pub fn finish(mut self) -> Result<WriteReport, Error> {
+        fs::write(self.dir.join(MARKER), marker_text(self.audience))
+            .map_err(write_error(&self.dir))?;
+        let (new, _) = &*self.put.lock().unwrap_or_else(|e| e.into_inner());
+        let written = self.written.load(Ordering::Relaxed);
+        let report = WriteReport {
+            written,
+            unchanged: new.len() - written,
+            removed: self.old.iter().filter(|p| !new.contains(*p)).count(),
+        };
+        stage::swap(&self.out, &self.dir)?;
+        self.done = true;
+        Ok(report)
+    }
+
+    /// Makes the folders of `path` in the staging folder, once each.
+    fn make_folders(&self, path: &str) -> Result<(), Error> {
+        let Some(folder) = Path::new(path).parent() else {
+            return Ok(());
+        };
+        let known = {
+            let put = self.put.lock().unwrap_or_else(|e| e.into_inner());
+            put.1.contains(folder)
+        };
+        if !known {
+            let full = self.dir.join(folder);
+            fs::create_dir_all(&full).map_err(write_error(&full))?;
+            let mut put = self.put.lock().unwrap_or_else(|e| e.into_inner());
+            put.1.insert(folder.to_path_buf());
+        }
+        Ok(())
+    }
+}
+
+impl Sink for Writer {
+    fn put(&self, file: OutputFile) -> Result<(), Error> {
+        if !is_safe_relative(&file.path) || file.path == MARKER {
+            return Err(Error::Write {
+                path: self.out.join(&file.path),
+                source: std::io::Error::other("output path leaves the output folder"),
+            });
+        }
+        let fresh = {
+            let mut put = self.put.lock().unwrap_or_else(|e| e.into_inner());
+            put.0.insert(file.path.clone())
+        };
+        if !fresh {
+            return Err(Error::Write {
+                path: self.out.join(&file.path),
+                source: std::io::Error::other("two files of the site have this path"),
+            });
+        }
+        self.make_folders(&file.path)?;
+        let exists = self.old.contains(file.path.as_str());
+        if stage_one(&self.out, &self.dir, &file, exists)? {
+            self.written.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
