@@ -112,6 +112,7 @@ fn parse_log(top: &Path, log: &str) -> HashMap<PathBuf, FileHistory> {
 /// else its `updated:` front matter; else the file's modification time.
 pub fn last_change(
     history: &History,
+    zone: &jiff::tz::TimeZone,
     source: &Path,
     updated: Option<Date>,
 ) -> Option<crate::content::model::LastChange> {
@@ -125,7 +126,7 @@ pub fn last_change(
     let date = updated.or_else(|| {
         let modified = std::fs::metadata(source).and_then(|m| m.modified()).ok()?;
         let stamp = jiff::Timestamp::try_from(modified).ok()?;
-        Some(stamp.to_zoned(jiff::tz::TimeZone::system()).date())
+        Some(stamp.to_zoned(zone.clone()).date())
     })?;
     Some(LastChange {
         date,

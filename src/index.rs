@@ -3,7 +3,7 @@
 //! practice facets, open actions and "who knows what". Built from the
 //! assembled site, so it only ever holds what the audience may see.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::content::model::{Kind, Network, Page, Section};
 use crate::helpers::slug::slugify;
@@ -276,26 +276,41 @@ pub fn facet_values(network: &Network, page: &Page) -> Vec<(Facet, String, Strin
     values
 }
 
-/// For each practice, the other practices that share a theme with it.
+/// For each practice, the five other practices that share the most themes
+/// with it (the first in site order among equals). Counts through an index
+/// of theme -> practices, so each practice meets only those it shares a
+/// theme with, not every other practice.
 fn related(pages: &[Page], practices: &[usize]) -> BTreeMap<usize, Vec<usize>> {
+    let mut by_theme: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &b in practices {
+        let mut themes: Vec<&str> = pages[b].themes.iter().map(String::as_str).collect();
+        themes.sort_unstable();
+        themes.dedup();
+        for theme in themes {
+            by_theme.entry(theme).or_default().push(b);
+        }
+    }
+    let mut shared = vec![0usize; pages.len()];
+    let mut met = Vec::new();
     let mut related = BTreeMap::new();
     for &a in practices {
-        let mut scored: Vec<(usize, usize)> = practices
-            .iter()
-            .filter(|&&b| b != a)
-            .map(|&b| {
-                (
-                    pages[a]
-                        .themes
-                        .iter()
-                        .filter(|t| pages[b].themes.contains(t))
-                        .count(),
-                    b,
-                )
-            })
-            .filter(|(shared, _)| *shared > 0)
-            .collect();
-        scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+        // Each of a's themes as often as it lists it, as the count of
+        // shared themes did: a theme listed twice counts twice.
+        for theme in &pages[a].themes {
+            for &b in by_theme.get(theme.as_str()).into_iter().flatten() {
+                if b != a {
+                    if shared[b] == 0 {
+                        met.push(b);
+                    }
+                    shared[b] += 1;
+                }
+            }
+        }
+        let mut scored: Vec<(usize, usize)> = met.drain(..).map(|b| (shared[b], b)).collect();
+        for &(_, b) in &scored {
+            shared[b] = 0;
+        }
+        scored.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
         related.insert(a, scored.into_iter().take(5).map(|(_, b)| b).collect());
     }
     related
@@ -322,6 +337,43 @@ mod tests {
                 consent_by: None,
             }),
             ..crate::test_support::page(Section::Practices, title)
+        }
+    }
+
+    #[test]
+    fn related_practices_are_those_sharing_most_themes_first_in_order() {
+        let themes = ["a", "b", "c", "d"];
+        // Every combination of up to three themes, one listed twice.
+        let pages: Vec<Page> = (0..40)
+            .map(|i: usize| {
+                let mut own: Vec<&str> = (0..4)
+                    .filter(|t| (i * 7 + t * 3) % 5 < 2)
+                    .map(|t| themes[t])
+                    .collect();
+                if i.is_multiple_of(9) {
+                    own.push("a");
+                }
+                practice(&format!("p{i}"), &own, "org")
+            })
+            .collect();
+        let practices: Vec<usize> = (0..40).filter(|i| i % 6 != 5).collect();
+        let found = related(&pages, &practices);
+        for &a in &practices {
+            let mut scored: Vec<(usize, usize)> = practices
+                .iter()
+                .filter(|&&b| b != a)
+                .map(|&b| {
+                    let shared = pages[a]
+                        .themes
+                        .iter()
+                        .filter(|t| pages[b].themes.contains(t));
+                    (shared.count(), b)
+                })
+                .filter(|(shared, _)| *shared > 0)
+                .collect();
+            scored.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+            let expected: Vec<usize> = scored.into_iter().take(5).map(|(_, b)| b).collect();
+            assert_eq!(found[&a], expected, "practice {a}");
         }
     }
 

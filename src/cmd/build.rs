@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
+
 use crate::audience::{self, Audience};
 use crate::config;
 use crate::content::load::{self, SourceTree};
@@ -172,10 +174,11 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<
     let mut content = validate::validate(&tree, diagnostics);
     clock.lap("validate");
     let history = crate::git::history(&options.content_dir);
-    for page in &mut content.pages {
+    let zone = jiff::tz::TimeZone::system();
+    content.pages.par_iter_mut().for_each(|page| {
         page.last_change =
-            crate::git::last_change(&history, &page.source, page.updated.map(|u| u.date));
-    }
+            crate::git::last_change(&history, &zone, &page.source, page.updated.map(|u| u.date));
+    });
     clock.lap("git history");
     let visible = audience::filter(content, options.audience);
     if !visible.unnamed_people.is_empty() {

@@ -133,19 +133,27 @@ pub fn render_all(
         bodies: &bodies,
         catalogue: site.networks.iter().map(|_| OnceLock::new()).collect(),
     };
-    let rendered: Vec<(&'static str, Duration, String)> = jobs(site, inputs.today)
-        .par_iter()
-        .map(|job| {
-            let start = std::time::Instant::now();
-            let file = env.render(job)?;
-            let path = file.path.clone();
-            sink.put(file)?;
-            Ok((job.kind(), start.elapsed(), path))
-        })
-        .collect::<Result<_, Error>>()?;
+    // The search indexes are made beside the pages: their merging and
+    // writing out run on one core, while the pages keep the other busy.
+    let (rendered, indexes) = rayon::join(
+        || -> Result<Vec<(&'static str, Duration, String)>, Error> {
+            jobs(site, inputs.today)
+                .par_iter()
+                .map(|job| {
+                    let start = std::time::Instant::now();
+                    let file = env.render(job)?;
+                    let path = file.path.clone();
+                    sink.put(file)?;
+                    Ok((job.kind(), start.elapsed(), path))
+                })
+                .collect()
+        },
+        || search_indexes(&env),
+    );
+    let rendered = rendered?;
     let pages = timings(&rendered);
     paths.extend(rendered.into_iter().map(|(_, _, path)| path));
-    clock.lap("templates");
+    clock.lap("templates, search index");
     let mut put = |file: OutputFile| {
         paths.push(file.path.clone());
         sink.put(file)
@@ -153,8 +161,7 @@ pub fn render_all(
     static_files(site, inputs)
         .into_iter()
         .try_for_each(&mut put)?;
-    search_indexes(&env).into_iter().try_for_each(&mut put)?;
-    clock.lap("search index");
+    indexes.into_iter().try_for_each(&mut put)?;
     let last = feed_files(&env, &paths)
         .into_iter()
         .chain(calendar_files(&env))
