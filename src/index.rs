@@ -88,6 +88,8 @@ pub struct NetworkIndex {
     /// The insights (harvest) of the meetings: (meeting, insight index),
     /// newest meeting first.
     pub insights: Vec<(usize, usize)>,
+    /// The meetings that agreed actions, in the section's order.
+    pub action_meetings: Vec<usize>,
 }
 
 /// Builds the index of `pages`, given in display order per section.
@@ -183,6 +185,9 @@ fn index_meeting(
     index
         .insights
         .extend((0..meeting.insights.len()).map(|k| (i, k)));
+    if !meeting.actions.is_empty() {
+        index.action_meetings.push(i);
+    }
     for (a, action) in meeting.actions.iter().enumerate() {
         if action.is_open() {
             let who = action.who.clone().unwrap_or_default();
@@ -194,8 +199,10 @@ fn index_meeting(
     }
 }
 
+/// Adds page `i` once: each page is indexed in one go, so a page already
+/// in the list is its last entry.
 fn push_unique(list: &mut Vec<usize>, i: usize) {
-    if !list.contains(&i) {
+    if list.last() != Some(&i) {
         list.push(i);
     }
 }

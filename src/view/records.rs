@@ -1,7 +1,7 @@
 //! Views of what pages are about: people, organisations, actions, a
 //! meeting's record and a practice's details, and file sizes.
 
-use crate::content::model::{Kind, Language, Meeting, Page, Practice};
+use crate::content::model::{Language, Meeting, Page, Practice};
 use crate::helpers::slug::slugify;
 use crate::helpers::urls;
 
@@ -131,9 +131,11 @@ impl Views<'_> {
         };
         let mut earlier: Vec<&Page> = self
             .site
-            .section(crate::content::model::Section::Meetings)
+            .index
+            .action_meetings
+            .iter()
+            .map(|&i| &self.site.pages[i])
             .filter(|p| p.date.is_some_and(|d| d < when))
-            .filter(|p| matches!(&p.kind, Kind::Meeting(m) if !m.actions.is_empty()))
             .collect();
         // Nearest first, to keep those when there are too many.
         earlier.sort_by_key(|p| std::cmp::Reverse(p.date));
