@@ -49,6 +49,11 @@ fn git(dir: &Path, args: &[&str]) -> Option<String> {
         .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
+/// The commit checked out where `dir` is; None outside a repository.
+pub fn head(dir: &Path) -> Option<String> {
+    git(dir, &["rev-parse", "HEAD"]).map(|h| h.trim().to_string())
+}
+
 /// Reads the history of everything below `dir`; empty outside a repository.
 pub fn history(dir: &Path) -> History {
     let Some(top) = git(dir, &["rev-parse", "--show-toplevel"]) else {

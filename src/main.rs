@@ -97,7 +97,12 @@ fn build(
 
 fn check(common: Common) -> ExitCode {
     let options = BuildOptions::new(&common.root, None, common.audience.into());
-    finish(build::check(&options), "Checked", None, tell(&common))
+    finish(
+        oogst::cmd::check::check(&options),
+        "Checked",
+        None,
+        tell(&common),
+    )
 }
 
 fn new(section: Section, network: &str, title: &str, root: &std::path::Path) -> ExitCode {

@@ -12,17 +12,17 @@ use oogst::diagnostic::Diagnostics;
 /// `--timings`: each stage's wall time, then per kind of page how many,
 /// their summed and slowest render time.
 pub fn print_timings(timings: &oogst::render::Timings) {
-    println!("{:<18} {:>11}", "stage", "wall ms");
+    println!("{:<24} {:>11}", "stage", "wall ms");
     for (stage, took) in &timings.stages {
-        println!("{stage:<18} {:>11.1}", took.as_secs_f64() * 1000.0);
+        println!("{stage:<24} {:>11.1}", took.as_secs_f64() * 1000.0);
     }
     println!(
-        "{:<18} {:>7} {:>11} {:>11}",
+        "{:<24} {:>7} {:>11} {:>11}",
         "pages", "count", "total ms", "slowest ms"
     );
     for t in &timings.pages {
         println!(
-            "{:<18} {:>7} {:>11.2} {:>11.2}",
+            "{:<24} {:>7} {:>11.2} {:>11.2}",
             t.kind,
             t.pages,
             t.total.as_secs_f64() * 1000.0,
@@ -208,6 +208,9 @@ fn summary(verb: &str, outcome: &Outcome, out: Option<&Path>) -> String {
             w.unchanged,
             w.removed
         ));
+        if s.unchanged_inputs {
+            line.push_str(" (no input changed since the last build)");
+        }
     }
     let left_out: Vec<String> = [
         (s.drafts, "draft", "drafts"),

@@ -72,7 +72,7 @@ pub fn default_out(audience: Audience) -> &'static str {
 pub struct Stats {
     pub networks: usize,
     /// Pages per kind (`meeting`, `practice`, ...), of this audience.
-    pub pages: BTreeMap<&'static str, usize>,
+    pub pages: BTreeMap<String, usize>,
     /// Files in the output, including copies and static files.
     pub files: usize,
     pub write: Option<WriteReport>,
@@ -85,6 +85,9 @@ pub struct Stats {
     pub hidden_networks: usize,
     /// How long each kind of page took to render, slowest kind first.
     pub timings: render::Timings,
+    /// Nothing changed since the last build into this folder: nothing was
+    /// rendered or written.
+    pub unchanged_inputs: bool,
 }
 
 /// A successful run: its numbers and its warnings.
@@ -293,53 +296,6 @@ fn theme_name(network_file: &str) -> String {
         .unwrap_or_else(|| "default".into())
 }
 
-/// `oogst check`: everything but writing, for both audiences, since a
-/// page that only participants see can still break their build. The
-/// numbers are those of the audience asked for.
-pub fn check(options: &BuildOptions) -> Result<Outcome, Error> {
-    let start = Instant::now();
-    let mut other = options.clone();
-    other.audience = match options.audience {
-        Audience::Public => Audience::Network,
-        Audience::Network => Audience::Public,
-    };
-    let (asked, second) = (render_site(options), render_site(&other));
-    let (rendered, diagnostics) = match (asked, second) {
-        (Ok(r), Ok(o)) => {
-            let mut d = r.diagnostics.clone();
-            d.merge(o.diagnostics.clone());
-            let participants = match options.audience {
-                Audience::Network => &r,
-                Audience::Public => &o,
-            };
-            d.merge(content_review(participants));
-            (r, d)
-        }
-        (Err(Error::Content(mut a)), Err(Error::Content(b))) => {
-            a.merge(b);
-            return Err(Error::Content(a));
-        }
-        (Err(Error::Content(mut a)), Ok(o)) | (Ok(o), Err(Error::Content(mut a))) => {
-            a.merge(o.diagnostics);
-            return Err(Error::Content(a));
-        }
-        (Err(e), _) | (_, Err(e)) => return Err(e),
-    };
-    let mut stats = stats(&rendered.site, rendered.files.len());
-    stats.elapsed = start.elapsed();
-    Ok(Outcome { stats, diagnostics })
-}
-
-/// The content review (warnings only) of every page the participants see.
-fn content_review(rendered: &Rendered) -> Diagnostics {
-    let texts = rendered.tree.page_texts();
-    let mut diagnostics = Diagnostics::default();
-    for network in &rendered.site.networks {
-        crate::review::review(network, rendered.today, &texts, &mut diagnostics);
-    }
-    diagnostics
-}
-
 /// `oogst build`: renders everything into a staging folder beside the
 /// output, file by file, and swaps it in when the whole site rendered
 /// without error; otherwise the output folder is left untouched.
@@ -351,6 +307,19 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, Error> {
         &options.content_dir,
         options.audience,
     )?;
+    let inputs = super::unchanged::fingerprint(options);
+    if let Some((mut stats, diagnostics)) = inputs
+        .as_deref()
+        .and_then(|inputs| super::unchanged::recall(options, inputs))
+    {
+        stats.elapsed = start.elapsed();
+        stats
+            .timings
+            .stages
+            .push(("inputs changed?", stats.elapsed));
+        return Ok(Outcome { stats, diagnostics });
+    }
+    let checked = start.elapsed();
     let mut diagnostics = Diagnostics::default();
     let prepared = prepare(options, &mut diagnostics)?;
     let writer = output::Writer::begin(&options.out_dir, options.audience)?;
@@ -366,19 +335,23 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, Error> {
     let swapped = Instant::now();
     let report = writer.finish()?;
     timings.stages.splice(0..0, prepared.stages.iter().copied());
+    timings.stages.insert(0, ("inputs changed?", checked));
     timings.stages.push(("swap", swapped.elapsed()));
     let mut stats = stats(&prepared.site, files);
     stats.write = Some(report);
     stats.timings = timings;
+    if let Some(inputs) = inputs {
+        super::unchanged::remember(options, &inputs, &stats, &diagnostics);
+    }
     stats.elapsed = start.elapsed();
     Ok(Outcome { stats, diagnostics })
 }
 
-fn stats(site: &Site, files: usize) -> Stats {
-    let mut pages: BTreeMap<&'static str, usize> = BTreeMap::new();
+pub(super) fn stats(site: &Site, files: usize) -> Stats {
+    let mut pages: BTreeMap<String, usize> = BTreeMap::new();
     for network in &site.networks {
         for page in &network.pages {
-            *pages.entry(page.kind.name()).or_default() += 1;
+            *pages.entry(page.kind.name().to_string()).or_default() += 1;
         }
     }
     Stats {
@@ -391,5 +364,6 @@ fn stats(site: &Site, files: usize) -> Stats {
         hidden_pages: site.hidden.iter().filter(|h| !h.draft).count(),
         hidden_networks: site.hidden_networks.len(),
         timings: render::Timings::default(),
+        unchanged_inputs: false,
     }
 }

@@ -2,15 +2,18 @@
 //! user asks, and returns data for the binary to report.
 //!
 //! - [`build`]: `oogst build` and `oogst check` (the whole pipeline, written
-//!   to the output folder or only checked);
+//!   to the output folder or only checked), with [`unchanged`] to skip a
+//!   rebuild whose inputs did not change, and [`check`];
 //! - [`publish`]: `oogst publish`, one network as a self-contained archive;
 //! - [`watch`] with its [`serve`]r: `oogst watch`, built in memory and
 //!   served with live reload;
 //! - [`scaffold`]: `oogst new` and `oogst init`.
 
 pub mod build;
+pub mod check;
 pub mod privacy;
 pub mod publish;
 pub mod scaffold;
 pub mod serve;
+pub mod unchanged;
 pub mod watch;

@@ -10,6 +10,9 @@ use assert_cmd::Command;
 /// A site in a temporary folder.
 pub struct SiteTest {
     pub dir: tempfile::TempDir,
+    /// The user's cache folder for the runs (`XDG_CACHE_HOME`), where a
+    /// build records its inputs: one per site, so no test sees another's.
+    pub cache: tempfile::TempDir,
 }
 
 /// The result of one run of the binary.
@@ -65,7 +68,10 @@ impl SiteTest {
     pub fn without_settings() -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::create_dir_all(dir.path().join("content")).unwrap();
-        SiteTest { dir }
+        SiteTest {
+            dir,
+            cache: tempfile::tempdir().expect("temp dir"),
+        }
     }
 
     /// A project with one small valid network `net`.
@@ -131,6 +137,7 @@ impl SiteTest {
         let mut cmd = Command::cargo_bin("oogst").unwrap();
         cmd.env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("XDG_CACHE_HOME", self.cache.path())
             .current_dir(self.dir.path())
             .args(args)
             .arg("--root")

@@ -19,6 +19,7 @@ mod print;
 mod privacy;
 mod programme;
 mod publishing;
+mod rebuild;
 mod review;
 mod scaffold;
 mod scale;

@@ -1,0 +1,203 @@
+//! A rebuild with nothing changed does nothing. A build records, in the
+//! user's cache folder, the fingerprint of everything that made it (each
+//! file of the content and the themes, by its bytes, size and time;
+//! oogst.yaml; the options; the day; the git commit; the oogst binary)
+//! together with what it reported, and a fingerprint of the output it
+//! left. The next build with the same inputs and the output as it was left
+//! reports the same and writes nothing.
+//!
+//! Fails safe: any input that cannot be read, any difference, or an output
+//! folder that was touched since means a full build.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use walkdir::WalkDir;
+
+use super::build::{BuildOptions, Stats};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::output::{self, WriteReport};
+
+/// What a build recorded beside its output.
+#[derive(Debug, Serialize, Deserialize)]
+struct Record {
+    inputs: String,
+    output: String,
+    networks: usize,
+    pages: BTreeMap<String, usize>,
+    files: usize,
+    drafts: usize,
+    hidden_pages: usize,
+    hidden_networks: usize,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// The fingerprint of a build's inputs, or None when one cannot be read
+/// (the build then runs, and records nothing).
+pub fn fingerprint(options: &BuildOptions) -> Option<String> {
+    let mut hash = Sha256::new();
+    let mut field = |name: &str, value: &[u8]| {
+        hash.update((name.len() as u64).to_le_bytes());
+        hash.update(name.as_bytes());
+        hash.update((value.len() as u64).to_le_bytes());
+        hash.update(value);
+    };
+    field("oogst", env!("CARGO_PKG_VERSION").as_bytes());
+    let exe = std::env::current_exe().ok()?;
+    field("binary", &stamp(&fs::metadata(exe).ok()?));
+    field("audience", options.audience.as_str().as_bytes());
+    field("base_url", format!("{:?}", options.base_url).as_bytes());
+    field("network", format!("{:?}", options.only_network).as_bytes());
+    for (name, dir) in [
+        ("root", &options.root),
+        ("content", &options.content_dir),
+        ("themes", &options.themes_dir),
+        ("out", &options.out_dir),
+    ] {
+        let dir = crate::helpers::paths::absolute(dir);
+        field(name, dir.as_os_str().as_encoded_bytes());
+    }
+    let zone = jiff::tz::TimeZone::system();
+    field("zone", zone.iana_name().unwrap_or("").as_bytes());
+    field("today", jiff::Zoned::now().date().to_string().as_bytes());
+    field(
+        "commit",
+        crate::git::head(&options.content_dir)
+            .unwrap_or_default()
+            .as_bytes(),
+    );
+    let config = options.root.join(crate::config::FILE);
+    field("config", &fs::read(config).unwrap_or_default());
+    for dir in [&options.content_dir, &options.themes_dir] {
+        field("folder", &folder_digest(dir)?);
+    }
+    Some(hex(&hash.finalize()))
+}
+
+/// The size and modification time of a file, as bytes.
+fn stamp(meta: &fs::Metadata) -> Vec<u8> {
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    [meta.len().to_le_bytes().as_slice(), &modified.to_le_bytes()].concat()
+}
+
+/// Every file below `dir` in path order: its path, size, time and the
+/// hash of its bytes (read on every core). Empty for a missing folder.
+fn folder_digest(dir: &Path) -> Option<Vec<u8>> {
+    if !dir.exists() {
+        return Some(Vec::new());
+    }
+    let mut files: Vec<PathBuf> = Vec::new();
+    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        let entry = entry.ok()?;
+        if entry.file_type().is_file() {
+            files.push(entry.into_path());
+        }
+    }
+    let each: Vec<Vec<u8>> = files
+        .par_iter()
+        .map(|path| {
+            let meta = fs::metadata(path).ok()?;
+            let bytes = fs::read(path).ok()?;
+            let mut hash = Sha256::new();
+            hash.update(path.as_os_str().as_encoded_bytes());
+            hash.update([0]);
+            hash.update(stamp(&meta));
+            hash.update(Sha256::digest(&bytes));
+            Some(hash.finalize().to_vec())
+        })
+        .collect::<Option<_>>()?;
+    Some(each.concat())
+}
+
+/// The files of the output folder as left: paths, sizes and times.
+fn output_digest(out: &Path) -> Option<String> {
+    let mut hash = Sha256::new();
+    for entry in WalkDir::new(out).sort_by_file_name() {
+        let entry = entry.ok()?;
+        let meta = entry.metadata().ok()?;
+        hash.update(entry.path().as_os_str().as_encoded_bytes());
+        hash.update([0, u8::from(meta.is_dir())]);
+        if meta.is_file() {
+            hash.update(stamp(&meta));
+        }
+    }
+    Some(hex(&hash.finalize()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What the last build reported, when `inputs` are its inputs and its
+/// output folder is as it left it.
+pub fn recall(options: &BuildOptions, inputs: &str) -> Option<(Stats, Diagnostics)> {
+    let text = fs::read_to_string(output::record_path(&options.out_dir)?).ok()?;
+    let record: Record = serde_json::from_str(&text).ok()?;
+    if record.inputs != inputs || output_digest(&options.out_dir)? != record.output {
+        return None;
+    }
+    let mut diagnostics = Diagnostics::default();
+    record
+        .diagnostics
+        .into_iter()
+        .for_each(|d| diagnostics.push(d));
+    let stats = Stats {
+        networks: record.networks,
+        pages: record.pages,
+        files: record.files,
+        write: Some(WriteReport {
+            written: 0,
+            unchanged: record.files,
+            removed: 0,
+        }),
+        drafts: record.drafts,
+        hidden_pages: record.hidden_pages,
+        hidden_networks: record.hidden_networks,
+        unchanged_inputs: true,
+        ..Stats::default()
+    };
+    Some((stats, diagnostics))
+}
+
+/// Records a build of `inputs` that just left the output folder; a record
+/// that cannot be written only means the next build runs in full.
+pub fn remember(options: &BuildOptions, inputs: &str, stats: &Stats, diagnostics: &Diagnostics) {
+    let Some(output) = output_digest(&options.out_dir) else {
+        return;
+    };
+    let record = Record {
+        inputs: inputs.to_string(),
+        output,
+        networks: stats.networks,
+        pages: stats.pages.clone(),
+        files: stats.files,
+        drafts: stats.drafts,
+        hidden_pages: stats.hidden_pages,
+        hidden_networks: stats.hidden_networks,
+        diagnostics: diagnostics.iter().cloned().collect(),
+    };
+    let Some(path) = output::record_path(&options.out_dir) else {
+        return;
+    };
+    let temp = PathBuf::from(format!("{}.tmp", path.display()));
+    let written = serde_json::to_vec(&record)
+        .map_err(std::io::Error::other)
+        .and_then(|json| {
+            fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
+            fs::write(&temp, json)
+        })
+        .and_then(|()| fs::rename(&temp, &path));
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+        let _ = fs::remove_file(&path);
+    }
+}
