@@ -39,7 +39,8 @@ def start_watch(root):
 
 def events(addr):
     sock = socket.create_connection(addr)
-    sock.sendall(b"GET /__oogst/events HTTP/1.1\r\nHost: x\r\n\r\n")
+    # The server answers requests for this machine only: name it.
+    sock.sendall(f"GET /__oogst/events HTTP/1.1\r\nHost: {addr[0]}:{addr[1]}\r\n\r\n".encode())
     sock.settimeout(120)
     sock.recv(4096)  # headers and the version event
     return sock

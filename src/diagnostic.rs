@@ -11,7 +11,7 @@ use crate::messages;
 
 /// How bad a problem is: errors fail the build, warnings do not.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 pub enum Severity {
     Error,
@@ -19,7 +19,7 @@ pub enum Severity {
 }
 
 /// One problem in one file, at a line and column of that file (1-based).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub path: PathBuf,
@@ -97,8 +97,9 @@ impl Diagnostics {
     /// Adds the problems of `other` that are not here yet (a second pass
     /// over the same files reports most of them again).
     pub fn merge(&mut self, other: Diagnostics) {
+        let mut here: std::collections::HashSet<Diagnostic> = self.items.iter().cloned().collect();
         for d in other.items {
-            if !self.items.contains(&d) {
+            if here.insert(d.clone()) {
                 self.items.push(d);
             }
         }

@@ -18,7 +18,8 @@ pub fn check(options: &BuildOptions) -> Result<Outcome, Error> {
         Audience::Public => Audience::Network,
         Audience::Network => Audience::Public,
     };
-    let (asked, second) = (render_site(options), render_site(&other));
+    // Side by side: each edition has stages that run on one core.
+    let (asked, second) = rayon::join(|| render_site(options), || render_site(&other));
     let (rendered, diagnostics) = match (asked, second) {
         (Ok(r), Ok(o)) => {
             let mut d = r.diagnostics.clone();

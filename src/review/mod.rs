@@ -8,6 +8,8 @@ mod body;
 pub mod readability;
 
 use std::collections::HashMap;
+
+use rayon::prelude::*;
 use std::path::Path;
 
 use jiff::civil::Date;
@@ -35,18 +37,28 @@ pub fn review(
     diagnostics: &mut Diagnostics,
 ) {
     let language = network.network.language;
-    let syllables = readability::Syllables::new(language);
     let level = network.network.reading_level;
-    for page in &network.pages {
-        for finding in body_findings(&page.body, &syllables) {
-            if let Some(d) = finding.diagnostic(page, level, language) {
-                diagnostics.push(d);
-            }
-        }
-        if let Some(diagnostic) = past_review(page, today, texts) {
-            diagnostics.push(diagnostic);
-        }
-    }
+    // Each page on its own, on every core (syllables are counted with a
+    // hyphenation dictionary per thread); the findings in page order.
+    let found: Vec<Vec<Diagnostic>> = network
+        .pages
+        .par_iter()
+        .map_init(
+            || readability::Syllables::new(language),
+            |syllables, page| {
+                let mut found: Vec<Diagnostic> = body_findings(&page.body, syllables)
+                    .into_iter()
+                    .filter_map(|finding| finding.diagnostic(page, level, language))
+                    .collect();
+                found.extend(past_review(page, today, texts));
+                found
+            },
+        )
+        .collect();
+    found
+        .into_iter()
+        .flatten()
+        .for_each(|d| diagnostics.push(d));
 }
 
 /// Whether `page` (with a `review:` date; meetings have none) is due for
