@@ -42,13 +42,18 @@ pub trait Reporter: Send + Sync {
 
 /// Runs until the process is stopped (Ctrl-C). Returns only when serving
 /// or watching cannot start.
+/// How long the files must be quiet before a change is built: an editor's
+/// save (write a temporary file, rename it over the old) takes a few
+/// milliseconds; every millisecond here is one more before the reload.
+const SETTLE: Duration = Duration::from_millis(30);
+
 pub fn watch(options: &WatchOptions, reporter: &dyn Reporter) -> Result<(), String> {
     let listener = serve::bind(options.addr)?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     // Watching starts before the first build: a file saved while it runs
     // is seen, and once the address is printed every save is.
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(Duration::from_millis(100), None, tx)
+    let mut debouncer = new_debouncer(SETTLE, None, tx)
         .map_err(|e| format!("cannot watch files: {e}"))?;
     let watched = watched_paths(&options.build);
     for (path, mode) in &watched {
