@@ -269,22 +269,32 @@ struct StemCache {
     stems: Vec<Arc<str>>,
 }
 
-/// Builds the index of `documents`: the documents are analysed in
+/// Builds the index of `count` documents, made one at a time by
+/// `document` (so they are never all in memory): they are analysed in
 /// parallel, then merged in order, so the index is the same however many
 /// threads did the work.
-pub fn build(network: &str, language: Language, documents: &[Document]) -> Index {
+pub fn build(
+    network: &str,
+    language: Language,
+    count: usize,
+    document: impl Fn(usize) -> Document + Sync,
+) -> Index {
     use rayon::prelude::*;
-    let analysed: Vec<Analysed> = documents
-        .par_iter()
+    let analysed: Vec<(Analysed, [String; 3])> = (0..count)
+        .into_par_iter()
         .map_init(
             || (Analyzer::new(language), StemCache::default()),
-            |(analyzer, cache), doc| analyse(doc, analyzer, cache),
+            |(analyzer, cache), d| {
+                let doc = document(d);
+                let analysed = analyse(&doc, analyzer, cache);
+                (analysed, [doc.url, doc.title, doc.kind])
+            },
         )
         .collect();
     let mut terms: FxHashMap<Arc<str>, Vec<u32>> = FxHashMap::default();
     let mut words: BTreeMap<String, String> = BTreeMap::new();
-    let mut docs = Vec::with_capacity(documents.len());
-    for (d, (doc, analysed)) in documents.iter().zip(analysed).enumerate() {
+    let mut docs = Vec::with_capacity(count);
+    for (d, (analysed, [url, title, kind])) in analysed.into_iter().enumerate() {
         for (stem, score) in analysed.scores {
             terms.entry(stem).or_default().extend([d as u32, score]);
         }
@@ -293,12 +303,7 @@ pub fn build(network: &str, language: Language, documents: &[Document]) -> Index
                 words.insert(word, stem);
             }
         }
-        docs.push([
-            doc.url.clone(),
-            doc.title.clone(),
-            doc.kind.clone(),
-            analysed.snippet,
-        ]);
+        docs.push([url, title, kind, analysed.snippet]);
     }
     Index {
         network: network.to_string(),
@@ -462,7 +467,7 @@ mod tests {
                 fields: vec![(Field::Body, "Een netwerk.".into())],
             },
         ];
-        let index = build("N", Language::Nl, &docs);
+        let index = build("N", Language::Nl, docs.len(), |d| docs[d].clone());
         let stem = &index.words["netwerken"];
         assert_eq!(index.terms[stem], [0, 11, 1, 1]);
         assert!(

@@ -20,15 +20,17 @@ pub(super) fn search_indexes(env: &Env) -> Vec<OutputFile> {
 pub(super) fn search_index(env: &Env, n: usize) -> OutputFile {
     let network = &env.site.networks[n];
     let strings = &env.shared[n].strings;
-    let mut documents: Vec<search::Document> = (0..network.pages.len())
-        .map(|p| search_document(network, p, &env.bodies.networks[n].pages[p], strings))
-        .collect();
-    documents.extend(directory_documents(
-        network,
-        &env.bodies.networks[n].home,
-        strings,
-    ));
-    let index = search::build(&network.network.title, network.network.language, &documents);
+    let pages = network.pages.len();
+    let directory = directory_documents(network, &env.bodies.networks[n].home, strings);
+    let index = search::build(
+        &network.network.title,
+        network.network.language,
+        pages + directory.len(),
+        |d| match d < pages {
+            true => search_document(network, d, &env.bodies.networks[n].pages[d], strings),
+            false => directory[d - pages].clone(),
+        },
+    );
     OutputFile {
         path: format!("{}static/search-index.js", urls::of(&[&network.network.id])),
         data: FileData::Bytes(search::to_script(&index).into_bytes()),
