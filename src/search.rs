@@ -450,7 +450,7 @@ mod tests {
 
     #[test]
     fn index_weights_fields_and_maps_words_to_stems() {
-        let docs = vec![
+        let docs = [
             Document {
                 url: "n/a/".into(),
                 title: "Netwerken".into(),

@@ -53,8 +53,8 @@ pub fn watch(options: &WatchOptions, reporter: &dyn Reporter) -> Result<(), Stri
     // Watching starts before the first build: a file saved while it runs
     // is seen, and once the address is printed every save is.
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(SETTLE, None, tx)
-        .map_err(|e| format!("cannot watch files: {e}"))?;
+    let mut debouncer =
+        new_debouncer(SETTLE, None, tx).map_err(|e| format!("cannot watch files: {e}"))?;
     let watched = watched_paths(&options.build);
     for (path, mode) in &watched {
         debouncer

@@ -20,8 +20,30 @@ pub struct Shared {
     pub strings: BTreeMap<String, String>,
     context: Context,
     /// The handreiking's table of contents, for the chapter pages (each
-    /// shows it whole, or the part around it).
+    /// shows it whole, or the part around it), and where each chapter's
+    /// URL is in it.
     pub book: Vec<crate::view::Summary>,
+    pub book_at: std::collections::HashMap<String, usize>,
+    /// The book's entries as template values, made once for all chapters.
+    book_values: std::sync::OnceLock<Vec<tera::Value>>,
+}
+
+impl Shared {
+    /// The book's entries at `positions`, as a template list.
+    pub fn book_part(&self, positions: &[usize]) -> tera::Value {
+        let values = self.book_values.get_or_init(|| {
+            self.book
+                .iter()
+                .map(tera::Value::from_serializable)
+                .collect()
+        });
+        tera::Value::from(
+            positions
+                .iter()
+                .map(|&i| values[i].clone())
+                .collect::<Vec<_>>(),
+        )
+    }
 }
 
 impl Shared {
@@ -43,10 +65,16 @@ impl Shared {
             .map(|c| (c, views.summary(c, "")))
             .collect();
         let book = views.book(&chapters);
+        let mut book_at = std::collections::HashMap::new();
+        for (i, c) in book.iter().enumerate() {
+            book_at.entry(c.url.clone()).or_insert(i);
+        }
         Shared {
             strings,
             context,
             book,
+            book_at,
+            book_values: std::sync::OnceLock::new(),
         }
     }
 }

@@ -295,8 +295,10 @@ pub fn page(env: &Env, n: usize, p: usize) -> Result<OutputFile, Error> {
     }
     r.insert("page", &view);
     if page.section == Section::Handreiking {
-        let (book, part) = crate::view::book_around(&r.shared.book, &r.url);
-        r.insert("book", &book);
+        let at = r.shared.book_at.get(&r.url).copied();
+        let (book, part) = crate::view::book_around(&r.shared.book, at);
+        let book = r.shared.book_part(&book);
+        r.context.insert_value("book", book);
         r.insert("book_part", &part);
     }
     r.finish(match page.kind {

@@ -118,27 +118,23 @@ const SIBLINGS: usize = 5;
 /// How many of the chapter's own sub-chapters the part shows.
 const CHILDREN: usize = 20;
 
-/// The contents beside the chapter at `url`: the whole `book` when it is
-/// short, else the chapter's ancestors, its nearest siblings and its first
-/// sub-chapters, in book order. The flag says whether entries were left
-/// out (the page then links to the whole contents).
-pub fn book_around(book: &[Summary], url: &str) -> (Vec<Summary>, bool) {
+/// The entries of `book` (their positions) to show beside the chapter at
+/// `at` (its position; None for the introduction): the whole `book` when it is short, else the
+/// chapter's ancestors, its nearest siblings and its first sub-chapters, in
+/// book order. The flag says whether entries were left out (the page then
+/// links to the whole contents). Looks only at the entries near the
+/// chapter, so a page of a long book costs no more than one of a short one.
+pub fn book_around(book: &[Summary], at: Option<usize>) -> (Vec<usize>, bool) {
     if book.len() <= WHOLE_BOOK {
-        return (book.to_vec(), false);
+        return ((0..book.len()).collect(), false);
     }
-    let Some(k) = book.iter().position(|c| c.url == url) else {
+    let Some(k) = at else {
         // The introduction: the top level only.
-        let top: Vec<Summary> = book
-            .iter()
-            .filter(|c| c.depth == 0)
-            .take(WHOLE_BOOK)
-            .cloned()
-            .collect();
-        return (top, true);
+        let top = (0..book.len()).filter(|&i| book[i].depth == 0);
+        return (top.take(WHOLE_BOOK).collect(), true);
     };
     let depth = book[k].depth;
-    let mut keep = vec![false; book.len()];
-    keep[k] = true;
+    let mut keep = vec![k];
     // Ancestors: the nearest earlier entry of each shallower depth.
     let mut want = depth;
     for i in (0..k).rev() {
@@ -146,7 +142,7 @@ pub fn book_around(book: &[Summary], url: &str) -> (Vec<Summary>, bool) {
             break;
         }
         if book[i].depth == want - 1 {
-            keep[i] = true;
+            keep.push(i);
             want -= 1;
         }
     }
@@ -156,29 +152,19 @@ pub fn book_around(book: &[Summary], url: &str) -> (Vec<Summary>, bool) {
         .rev()
         .take_while(|&i| !parent_end(i))
         .filter(|&i| book[i].depth == depth);
-    for i in before.take(SIBLINGS) {
-        keep[i] = true;
-    }
+    keep.extend(before.take(SIBLINGS));
     let after = (k + 1..book.len())
         .take_while(|&i| !parent_end(i))
         .filter(|&i| book[i].depth == depth);
-    for i in after.take(SIBLINGS) {
-        keep[i] = true;
-    }
+    keep.extend(after.take(SIBLINGS));
     // Sub-chapters: the entries one deeper, until the next sibling.
     let children = (k + 1..book.len())
         .take_while(|&i| book[i].depth > depth)
         .filter(|&i| book[i].depth == depth + 1);
-    for i in children.take(CHILDREN) {
-        keep[i] = true;
-    }
-    let part: Vec<Summary> = book
-        .iter()
-        .zip(&keep)
-        .filter(|(_, kept)| **kept)
-        .map(|(c, _)| c.clone())
-        .collect();
-    (part, true)
+    keep.extend(children.take(CHILDREN));
+    keep.sort_unstable();
+    keep.dedup();
+    (keep, true)
 }
 
 #[cfg(test)]
