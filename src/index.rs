@@ -3,7 +3,7 @@
 //! practice facets, open actions and "who knows what". Built from the
 //! assembled site, so it only ever holds what the audience may see.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::content::model::{Kind, Network, Page, Section};
 use crate::helpers::slug::slugify;
@@ -283,42 +283,53 @@ pub fn facet_values(network: &Network, page: &Page) -> Vec<(Facet, String, Strin
     values
 }
 
+/// How many related practices a practice shows.
+const RELATED: usize = 5;
+
 /// For each practice, the five other practices that share the most themes
-/// with it (the first in site order among equals). Counts through an index
-/// of theme -> practices, so each practice meets only those it shares a
-/// theme with, not every other practice.
+/// with it (the first in site order among equals). Practices with the same
+/// set of themes score alike, so each practice is scored against those
+/// sets, not against every other practice: the work grows with the
+/// practices times the sets of themes in use.
 fn related(pages: &[Page], practices: &[usize]) -> BTreeMap<usize, Vec<usize>> {
-    let mut by_theme: HashMap<&str, Vec<usize>> = HashMap::new();
+    // The practices by their set of themes, each group in page order.
+    let mut groups: BTreeMap<Vec<&str>, Vec<usize>> = BTreeMap::new();
     for &b in practices {
-        let mut themes: Vec<&str> = pages[b].themes.iter().map(String::as_str).collect();
-        themes.sort_unstable();
-        themes.dedup();
-        for theme in themes {
-            by_theme.entry(theme).or_default().push(b);
+        let mut set: Vec<&str> = pages[b].themes.iter().map(String::as_str).collect();
+        set.sort_unstable();
+        set.dedup();
+        if !set.is_empty() {
+            groups.entry(set).or_default().push(b);
         }
     }
-    let mut shared = vec![0usize; pages.len()];
-    let mut met = Vec::new();
+    groups.values_mut().for_each(|g| g.sort_unstable());
     let mut related = BTreeMap::new();
     for &a in practices {
-        // Each of a's themes as often as it lists it, as the count of
-        // shared themes did: a theme listed twice counts twice.
-        for theme in &pages[a].themes {
-            for &b in by_theme.get(theme.as_str()).into_iter().flatten() {
-                if b != a {
-                    if shared[b] == 0 {
-                        met.push(b);
-                    }
-                    shared[b] += 1;
-                }
+        // Each of a's themes counts as often as a lists it.
+        let mut scored: Vec<(usize, &[usize])> = groups
+            .iter()
+            .map(|(set, members)| {
+                let shared = pages[a].themes.iter();
+                let shared = shared.filter(|t| set.binary_search(&t.as_str()).is_ok());
+                (shared.count(), members.as_slice())
+            })
+            .filter(|(shared, _)| *shared > 0)
+            .collect();
+        scored.sort_by(|x, y| y.0.cmp(&x.0));
+        let mut chosen: Vec<usize> = Vec::new();
+        for tier in scored.chunk_by(|x, y| x.0 == y.0) {
+            if chosen.len() == RELATED {
+                break;
             }
+            // The first of each group of this score, then the first of all.
+            let mut first: Vec<usize> = tier
+                .iter()
+                .flat_map(|(_, members)| members.iter().copied().filter(|&b| b != a).take(RELATED))
+                .collect();
+            first.sort_unstable();
+            chosen.extend(first.into_iter().take(RELATED - chosen.len()));
         }
-        let mut scored: Vec<(usize, usize)> = met.drain(..).map(|b| (shared[b], b)).collect();
-        for &(_, b) in &scored {
-            shared[b] = 0;
-        }
-        scored.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-        related.insert(a, scored.into_iter().take(5).map(|(_, b)| b).collect());
+        related.insert(a, chosen);
     }
     related
 }
