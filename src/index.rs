@@ -315,7 +315,7 @@ fn related(pages: &[Page], practices: &[usize]) -> BTreeMap<usize, Vec<usize>> {
             })
             .filter(|(shared, _)| *shared > 0)
             .collect();
-        scored.sort_by(|x, y| y.0.cmp(&x.0));
+        scored.sort_by_key(|s| std::cmp::Reverse(s.0));
         let mut chosen: Vec<usize> = Vec::new();
         for tier in scored.chunk_by(|x, y| x.0 == y.0) {
             if chosen.len() == RELATED {
