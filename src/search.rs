@@ -40,6 +40,9 @@ pub struct Document {
     pub fields: Vec<(Field, String)>,
 }
 
+/// How many documents are analysed before their results are merged.
+const SLICE: usize = 2048;
+
 /// How many characters of each page ship for snippets.
 const SNIPPET_CHARS: usize = 1_500;
 /// A word seen more often than this in one page counts no more.
@@ -280,30 +283,34 @@ pub fn build(
     document: impl Fn(usize) -> Document + Sync,
 ) -> Index {
     use rayon::prelude::*;
-    let analysed: Vec<(Analysed, [String; 3])> = (0..count)
-        .into_par_iter()
-        .map_init(
-            || (Analyzer::new(language), StemCache::default()),
-            |(analyzer, cache), d| {
-                let doc = document(d);
-                let analysed = analyse(&doc, analyzer, cache);
-                (analysed, [doc.url, doc.title, doc.kind])
-            },
-        )
-        .collect();
     let mut terms: FxHashMap<Arc<str>, Vec<u32>> = FxHashMap::default();
     let mut words: BTreeMap<String, String> = BTreeMap::new();
     let mut docs = Vec::with_capacity(count);
-    for (d, (analysed, [url, title, kind])) in analysed.into_iter().enumerate() {
-        for (stem, score) in analysed.scores {
-            terms.entry(stem).or_default().extend([d as u32, score]);
-        }
-        for (word, stem) in analysed.new_words {
-            if word != stem {
-                words.insert(word, stem);
+    // A slice of the documents at a time, so that only one slice's
+    // analyses are held before they are merged.
+    for start in (0..count).step_by(SLICE) {
+        let analysed: Vec<(Analysed, [String; 3])> = (start..count.min(start + SLICE))
+            .into_par_iter()
+            .map_init(
+                || (Analyzer::new(language), StemCache::default()),
+                |(analyzer, cache), d| {
+                    let doc = document(d);
+                    let analysed = analyse(&doc, analyzer, cache);
+                    (analysed, [doc.url, doc.title, doc.kind])
+                },
+            )
+            .collect();
+        for (d, (analysed, [url, title, kind])) in (start..).zip(analysed) {
+            for (stem, score) in analysed.scores {
+                terms.entry(stem).or_default().extend([d as u32, score]);
             }
+            for (word, stem) in analysed.new_words {
+                if word != stem {
+                    words.insert(word, stem);
+                }
+            }
+            docs.push([url, title, kind, analysed.snippet]);
         }
-        docs.push([url, title, kind, analysed.snippet]);
     }
     Index {
         network: network.to_string(),

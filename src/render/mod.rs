@@ -108,8 +108,28 @@ pub fn render_all(
     diagnostics: &mut Diagnostics,
 ) -> Result<(usize, Bodies, Timings), Error> {
     let mut clock = Clock::start();
-    let bodies = bodies::render(site, inputs, diagnostics);
+    let bodies = render_bodies(site, inputs, diagnostics);
     clock.lap("markdown");
+    let (files, timings) = render_pages(site, inputs, &bodies, sink, clock)?;
+    Ok((files, bodies, timings))
+}
+
+/// The first half of [`render_all`]: every page's markdown, rendered.
+/// After it, the pages' markdown is no longer read.
+pub fn render_bodies(site: &Site, inputs: &RenderInputs, diagnostics: &mut Diagnostics) -> Bodies {
+    bodies::render(site, inputs, diagnostics)
+}
+
+/// The second half of [`render_all`]: every page, list, index and feed
+/// from the rendered `bodies`, into `sink`; the stages' times go on
+/// `clock`. Returns how many files it made.
+pub fn render_pages(
+    site: &Site,
+    inputs: &RenderInputs,
+    bodies: &Bodies,
+    sink: &dyn Sink,
+    mut clock: Clock,
+) -> Result<(usize, Timings), Error> {
     // The paths made, in the order of the jobs: the sitemap lists them.
     let mut paths = Vec::new();
     let mut put = |file: OutputFile| {
@@ -130,7 +150,7 @@ pub fn render_all(
         site,
         inputs,
         shared: &shared,
-        bodies: &bodies,
+        bodies,
         catalogue: site.networks.iter().map(|_| OnceLock::new()).collect(),
     };
     // The search indexes are made beside the pages: their merging and
@@ -171,7 +191,6 @@ pub fn render_all(
     clock.lap("feeds, calendars");
     Ok((
         files,
-        bodies,
         Timings {
             stages: clock.laps,
             pages,
