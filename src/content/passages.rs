@@ -43,10 +43,18 @@ pub fn is_confidential(kind: &str) -> bool {
     )
 }
 
+/// Whether `body` has `:::`, `!!!` or `???` anywhere: one pass over its
+/// bytes, looking only at those three characters.
+fn has_box_marker(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    memchr::memchr3_iter(b':', b'!', b'?', bytes)
+        .any(|i| bytes.get(i + 1) == Some(&bytes[i]) && bytes.get(i + 2) == Some(&bytes[i]))
+}
+
 /// The passages of `body`, outermost only, or every problem with them.
 pub fn find(body: &str) -> Result<Vec<Passage>, Vec<PassageError>> {
     // Most pages have no box at all: only `:::`, `!!!` and `???` open one.
-    if !(body.contains(":::") || body.contains("!!!") || body.contains("???")) {
+    if !has_box_marker(body) {
         return Ok(Vec::new());
     }
     let mut passages = Vec::new();
@@ -246,6 +254,20 @@ fn mkdocs_kind(line: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn box_markers_are_found_anywhere_and_only_three_alike() {
+        for (body, has) in [
+            (":::", true),
+            ("tekst\n!!! note", true),
+            ("vraag???", true),
+            ("a: b! c? ::!! ?!?", false),
+            ("", false),
+            ("::", false),
+        ] {
+            assert_eq!(has_box_marker(body), has, "{body:?}");
+        }
+    }
 
     const BODY: &str = "Open tekst.\n\n::: vertrouwelijk\n## Geheim overleg {#overleg}\nZie [stuk](stukken/notitie.pdf) en ![foto](foto.png).[^1]\n:::\n\nWeer open.\n\n[^1]: Een voetnoot.\n";
 
