@@ -200,4 +200,26 @@ pub fn remember(options: &BuildOptions, inputs: &str, stats: &Stats, diagnostics
         let _ = fs::remove_file(&temp);
         let _ = fs::remove_file(&path);
     }
+    forget_old_records(path.parent().unwrap_or(Path::new(".")));
+}
+
+/// How long a record of a folder that was not built again is kept.
+const KEEP_RECORDS: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 3600);
+
+/// Removes the records of output folders not built for [`KEEP_RECORDS`]
+/// (folders since removed, or built once), so the cache does not grow.
+fn forget_old_records(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age > KEEP_RECORDS));
+        if old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }

@@ -140,3 +140,19 @@ fn each_audience_and_folder_keeps_its_own_record() {
     let other = site.run(&["build", "--out", "elders"]).success();
     assert!(!other.stdout().contains(NOTHING_CHANGED));
 }
+
+#[test]
+fn records_of_folders_not_built_for_a_month_are_removed() {
+    let site = SiteTest::small();
+    let builds = site.cache.path().join("oogst/builds");
+    std::fs::create_dir_all(&builds).unwrap();
+    let stale = builds.join("0000.json");
+    std::fs::write(&stale, "{}").unwrap();
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(40 * 24 * 3600);
+    let file = std::fs::File::options().write(true).open(&stale).unwrap();
+    file.set_modified(long_ago).unwrap();
+    site.build();
+    assert!(!stale.exists(), "the old record is gone");
+    let kept: Vec<_> = std::fs::read_dir(&builds).unwrap().collect();
+    assert_eq!(kept.len(), 1, "this build's record is kept");
+}
