@@ -18,9 +18,12 @@
 //!    `render::Bodies`.
 //! 6. [`view`] builds the structs the templates see, from `Site` and `Bodies`.
 //! 7. `render` fills the theme's templates with them, and makes feeds, the
-//!    search index and the list of copied files: -> `Vec<`[`output::OutputFile`]`>`.
-//! 8. [`output`] is the only writer: the files are staged beside the output
-//!    folder and swapped in at once (-> [`output::WriteReport`]).
+//!    search index and the list of copied files, handing each
+//!    [`output::OutputFile`] to an [`output::Sink`] as soon as it is made.
+//! 8. [`output`] is the only writer: its [`output::Writer`] stages each file
+//!    beside the output folder as it comes, and swaps the folder in at once
+//!    when all came without error (-> [`output::WriteReport`]); `check`,
+//!    `publish` and `watch` collect the files in memory instead.
 //!
 //! The commands in [`cmd`] run these stages; [`helpers`] holds what every
 //! stage uses (slugs, URLs, dates, paths, escaping). The library never
@@ -53,7 +56,7 @@ mod markdown;
 // 6. What templates see.
 pub mod view;
 
-// 7. Templates, feeds, search indexes and copied files, in memory.
+// 7. Templates, feeds, search indexes and copied files.
 pub mod render;
 
 // 8. The only writer.

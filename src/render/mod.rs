@@ -1,5 +1,7 @@
-//! Renders a site in memory: markdown bodies first, then every template,
-//! both in parallel. Returns `(path, bytes)` pairs; writing is not done here.
+//! Renders a site: markdown bodies first ([`render_bodies`]), then every
+//! template, feed and index ([`render_pages`]), both in parallel. Each file
+//! goes to a [`Sink`] as soon as it is made (the build's staging folder, or
+//! memory); writing is not done here.
 //!
 //! This file holds the job list; [`bodies`] renders the markdown, the
 //! template jobs are in [`pages`], [`directory`] and [`portal`] (with
