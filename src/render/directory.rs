@@ -97,12 +97,12 @@ pub fn render(env: &Env, n: usize, page: &Page) -> Result<OutputFile, Error> {
         }
         Page::Themes => r.insert("themes", &views.theme_counts()),
         Page::Theme(t) => {
-            r.insert("theme_page", &views.theme_page(t, &summaries));
+            r.insert("theme_page", &views.theme_page(t, &|i| env.listed(n, i)));
             r.insert("is_tag", &false);
         }
         Page::Tags => r.insert("tags", &views.tag_counts()),
         Page::Tag(t) => {
-            r.insert("theme_page", &views.tag_page(t, &summaries));
+            r.insert("theme_page", &views.tag_page(t, &|i| env.listed(n, i)));
             r.insert("is_tag", &true);
         }
         Page::Expertise => r.insert("areas", &views.expertise()),

@@ -3,8 +3,9 @@
 //! goes to a [`Sink`] as soon as it is made (the build's staging folder, or
 //! memory); writing is not done here.
 //!
-//! This file holds the job list; [`bodies`] renders the markdown, the
-//! template jobs are in [`pages`], [`directory`] and [`portal`] (with
+//! This file runs the jobs listed by [`jobs`] (timed by [`timings`]);
+//! [`bodies`] renders the markdown, the template jobs are in [`pages`],
+//! [`directory`] and [`portal`] (with
 //! [`context`] for what they share), and [`feed_files`], [`search_files`]
 //! and [`files`] make the feeds, the search indexes and the copied and
 //! static files.
@@ -15,10 +16,12 @@ mod context;
 mod directory;
 mod feed_files;
 mod files;
+mod jobs;
 mod pages;
 mod portal;
 mod print;
 mod search_files;
+mod timings;
 mod year;
 
 use std::sync::OnceLock;
@@ -27,11 +30,10 @@ use std::time::Duration;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::content::model::{Section, Visibility};
+use crate::content::model::Section;
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
 use crate::highlight::Highlighter;
-use crate::index::Facet;
 use crate::site::{PageId, Site};
 use crate::templates::Themes;
 use crate::view::Summary;
@@ -42,7 +44,10 @@ use calendar_files::calendar_files;
 use context::{Renderer, Shared};
 use feed_files::feed_files;
 use files::{copied_files, static_files};
+use jobs::{Job, jobs};
 use search_files::{search_index, search_indexes};
+use timings::timings;
+pub use timings::{Clock, JobTiming, Timings};
 
 /// What rendering needs besides the site.
 pub struct RenderInputs<'a> {
@@ -56,47 +61,6 @@ pub struct RenderInputs<'a> {
     pub base_url: Option<&'a str>,
     /// The language of the portal and the cross-network pages.
     pub language: crate::content::model::Language,
-}
-
-/// Where a build's time went (`oogst build --timings`): each stage's wall
-/// time, in order, and the render time of each kind of page.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Timings {
-    pub stages: Vec<(&'static str, Duration)>,
-    pub pages: Vec<JobTiming>,
-}
-
-/// Wall time since the last lap.
-pub struct Clock {
-    last: std::time::Instant,
-    pub laps: Vec<(&'static str, Duration)>,
-}
-
-impl Clock {
-    pub fn start() -> Clock {
-        Clock {
-            last: std::time::Instant::now(),
-            laps: Vec::new(),
-        }
-    }
-
-    /// Records the time since the last lap as stage `name`.
-    pub fn lap(&mut self, name: &'static str) {
-        let now = std::time::Instant::now();
-        self.laps.push((name, now - self.last));
-        self.last = now;
-    }
-}
-
-/// How long the pages of one kind took to render (`oogst build --timings`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct JobTiming {
-    /// `page`, `dashboard`, `facet`, ...
-    pub kind: &'static str,
-    pub pages: usize,
-    /// Summed over the pages (rendering runs on every core at once).
-    pub total: Duration,
-    pub slowest: Duration,
 }
 
 /// Renders the whole site into `sink`, file by file as each is made, and
@@ -154,6 +118,7 @@ pub fn render_pages(
         shared: &shared,
         bodies,
         catalogue: site.networks.iter().map(|_| OnceLock::new()).collect(),
+        entries: entries(site),
     };
     // The search indexes are made beside the pages: their merging and
     // writing out run on one core, while the pages keep the other busy.
@@ -200,26 +165,10 @@ pub fn render_pages(
     ))
 }
 
-/// The render time of each kind of page, slowest kind first.
-fn timings(rendered: &[(&'static str, Duration, String)]) -> Vec<JobTiming> {
-    let mut timings: Vec<JobTiming> = Vec::new();
-    for &(kind, took, _) in rendered {
-        match timings.iter_mut().find(|t| t.kind == kind) {
-            Some(t) => {
-                t.pages += 1;
-                t.total += took;
-                t.slowest = t.slowest.max(took);
-            }
-            None => timings.push(JobTiming {
-                kind,
-                pages: 1,
-                total: took,
-                slowest: took,
-            }),
-        }
-    }
-    timings.sort_by_key(|t| std::cmp::Reverse(t.total));
-    timings
+/// An empty slot for each page's list entry.
+fn entries(site: &Site) -> Vec<Vec<OnceLock<tera::Value>>> {
+    let slots = |n: &crate::site::NetworkSite| n.pages.iter().map(|_| OnceLock::new()).collect();
+    site.networks.iter().map(slots).collect()
 }
 
 /// Everything a job needs.
@@ -231,6 +180,9 @@ struct Env<'a> {
     /// Per network, the catalogue's practices as template values, made
     /// once for all its filter pages: (page index, shown, hidden).
     catalogue: Vec<OnceLock<Vec<(usize, tera::Value, tera::Value)>>>,
+    /// Per network and page, its list entry as a template value, made the
+    /// first time a list shows it.
+    entries: Vec<Vec<OnceLock<tera::Value>>>,
 }
 
 impl<'a> Env<'a> {
@@ -260,6 +212,13 @@ impl<'a> Env<'a> {
             audience: self.site.audience,
         };
         views.summary(&network.pages[i], &self.bodies.networks[n].pages[i].summary)
+    }
+
+    /// The list entry of page `i` of network `n`, as a shared template value.
+    fn listed(&self, n: usize, i: usize) -> crate::view::Listed {
+        let value =
+            self.entries[n][i].get_or_init(|| tera::Value::from_serializable(&self.summary(n, i)));
+        crate::view::Listed::Value(value.clone())
     }
 
     /// The catalogue's practices of network `n` as template values, shown
@@ -320,100 +279,6 @@ impl<'a> Env<'a> {
     }
 }
 
-impl Job {
-    /// The kind of page, for timings.
-    fn kind(&self) -> &'static str {
-        match self {
-            Job::Portal => "portal",
-            Job::PortalThemes | Job::PortalTheme(..) => "portal theme",
-            Job::Coverage => "coverage",
-            Job::Dashboard => "dashboard",
-            Job::PortalExpertise => "portal expertise",
-            Job::PortalSearch | Job::Search(_) => "search",
-            Job::Home(_) => "network home",
-            Job::Section(..) => "section list",
-            Job::Page(..) => "page",
-            Job::Print(_) => "print",
-            Job::Facet(..) | Job::FacetStyles(_) => "catalogue facet",
-            Job::Directory(..) => "directory",
-            Job::Year(..) => "year",
-        }
-    }
-}
-
-/// One page of output to render.
-enum Job {
-    Portal,
-    PortalThemes,
-    PortalTheme(String, String),
-    Coverage,
-    Dashboard,
-    PortalExpertise,
-    PortalSearch,
-    Search(usize),
-    Home(usize),
-    Section(usize, Section),
-    Page(usize, usize),
-    Print(usize),
-    Facet(usize, Facet, String),
-    FacetStyles(usize),
-    Directory(usize, directory::Page),
-    Year(usize, year::Page),
-}
-
-fn jobs(site: &Site, today: Date) -> Vec<Job> {
-    let mut jobs = vec![
-        Job::Portal,
-        Job::PortalThemes,
-        Job::Coverage,
-        Job::Dashboard,
-        Job::PortalExpertise,
-        Job::PortalSearch,
-    ];
-    for (id, label) in crate::view::portal_theme_ids(site) {
-        jobs.push(Job::PortalTheme(id, label));
-    }
-    for (n, network) in site.networks.iter().enumerate() {
-        jobs.push(Job::Home(n));
-        jobs.push(Job::Search(n));
-        for section in Section::ALL
-            .into_iter()
-            .filter(|s| network.has_list_page(*s))
-        {
-            jobs.push(Job::Section(n, section));
-        }
-        if network.sections.contains_key(&Section::Handreiking) {
-            jobs.push(Job::Print(n));
-        }
-        let intros = network.pages.iter().map(|p| p.path == p.section.dir());
-        jobs.extend(
-            intros
-                .enumerate()
-                .filter(|(_, intro)| !intro)
-                .map(|(p, _)| Job::Page(n, p)),
-        );
-        if network.has_list_page(Section::Practices) {
-            jobs.push(Job::FacetStyles(n));
-        }
-        for facet in Facet::ALL {
-            for value in network.index.facets.get(&facet).into_iter().flatten() {
-                jobs.push(Job::Facet(n, facet, value.key.clone()));
-            }
-        }
-        jobs.extend(
-            directory::pages(network, site.audience == Visibility::Network)
-                .into_iter()
-                .map(|p| Job::Directory(n, p)),
-        );
-        jobs.extend(
-            year::pages(network, today)
-                .into_iter()
-                .map(|p| Job::Year(n, p)),
-        );
-    }
-    jobs
-}
-
 /// After the body of `page` changed (and nothing else):
 /// renders what depends on it, or returns None when more changed than the
 /// page itself shows (then the caller renders everything).
@@ -439,6 +304,7 @@ pub fn render_page_update(
         shared: &shared,
         bodies,
         catalogue: site.networks.iter().map(|_| OnceLock::new()).collect(),
+        entries: entries(site),
     };
     let mut files = vec![env.render(&Job::Page(n, p))?, search_index(&env, n)];
     if site.networks[n].pages[p].section == crate::content::model::Section::Handreiking {

@@ -240,10 +240,10 @@ fn by_year(pages: &[Summary]) -> Vec<Group> {
             .as_ref()
             .map_or_else(String::new, |d| d.year.to_string());
         match groups.last_mut() {
-            Some(g) if g.title == year => g.pages.push(page.clone()),
+            Some(g) if g.title == year => g.pages.push(page.clone().into()),
             _ => groups.push(Group {
                 title: year,
-                pages: vec![page.clone()],
+                pages: vec![page.clone().into()],
             }),
         }
     }
@@ -340,7 +340,7 @@ pub fn search(env: &Env, n: usize) -> Result<OutputFile, Error> {
             let pages = network.index.theme_pages.get(&t.id)?;
             Some(Group {
                 title: t.label.clone(),
-                pages: pages.iter().map(|&i| env.summary(n, i)).collect(),
+                pages: pages.iter().map(|&i| env.listed(n, i)).collect(),
             })
         })
         .collect();

@@ -81,7 +81,7 @@ pub fn theme(env: &Env, id: &str, label: &str) -> Result<OutputFile, Error> {
     let (mut context, _) = portal_context(env.site, env.inputs, &url);
     context.insert(
         "theme",
-        &view::portal_theme(env.site, id, label, &|n, i| env.summary(n, i)),
+        &view::portal_theme(env.site, id, label, &|n, i| env.listed(n, i)),
     );
     render_template(
         &env.inputs.themes.portal,
@@ -99,7 +99,7 @@ pub fn search(env: &Env) -> Result<OutputFile, Error> {
     let browse: Vec<crate::view::Group> = view::portal_theme_ids(env.site)
         .into_iter()
         .map(|(id, label)| {
-            let theme = view::portal_theme(env.site, &id, &label, &|n, i| env.summary(n, i));
+            let theme = view::portal_theme(env.site, &id, &label, &|n, i| env.listed(n, i));
             crate::view::Group {
                 title: label,
                 pages: theme.groups.into_iter().flat_map(|g| g.pages).collect(),

@@ -76,14 +76,14 @@ impl Views<'_> {
     }
 
     /// Pages grouped by kind, in the order of the sections.
-    pub fn by_kind(&self, pages: &[usize], summaries: &dyn Fn(usize) -> Summary) -> Vec<Group> {
+    pub fn by_kind(&self, pages: &[usize], entries: &dyn Fn(usize) -> Listed) -> Vec<Group> {
         Section::ALL
             .into_iter()
             .filter_map(|section| {
-                let in_section: Vec<Summary> = pages
+                let in_section: Vec<Listed> = pages
                     .iter()
                     .filter(|&&i| self.site.pages[i].section == section)
-                    .map(|&i| summaries(i))
+                    .map(|&i| entries(i))
                     .collect();
                 (!in_section.is_empty()).then(|| Group {
                     title: self.t(&format!("section_{}", section.dir())),
@@ -93,7 +93,7 @@ impl Views<'_> {
             .collect()
     }
 
-    pub fn theme_page(&self, id: &str, summaries: &dyn Fn(usize) -> Summary) -> ThemePage {
+    pub fn theme_page(&self, id: &str, entries: &dyn Fn(usize) -> Listed) -> ThemePage {
         let pages = self
             .site
             .index
@@ -110,17 +110,17 @@ impl Views<'_> {
                 .find(|t| t.id == id)
                 .and_then(|t| t.description.clone()),
             count: pages.len(),
-            groups: self.by_kind(pages, summaries),
+            groups: self.by_kind(pages, entries),
         }
     }
 
-    pub fn tag_page(&self, slug: &str, summaries: &dyn Fn(usize) -> Summary) -> ThemePage {
+    pub fn tag_page(&self, slug: &str, entries: &dyn Fn(usize) -> Listed) -> ThemePage {
         let (label, pages) = &self.site.index.tags[slug];
         ThemePage {
             theme: self.tag(label),
             description: None,
             count: pages.len(),
-            groups: self.by_kind(pages, summaries),
+            groups: self.by_kind(pages, entries),
         }
     }
 

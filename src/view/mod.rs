@@ -161,7 +161,31 @@ pub struct StatusView {
 #[derive(Debug, Clone, Serialize)]
 pub struct Group {
     pub title: String,
-    pub pages: Vec<Summary>,
+    pub pages: Vec<Listed>,
+}
+
+/// A page in a list: its summary, or that summary made a template value
+/// once per build and shared by every list that shows the page (a long
+/// list then costs a copy of a pointer per page, not a serialisation).
+#[derive(Debug, Clone)]
+pub enum Listed {
+    Summary(Box<Summary>),
+    Value(tera::Value),
+}
+
+impl From<Summary> for Listed {
+    fn from(summary: Summary) -> Self {
+        Listed::Summary(Box::new(summary))
+    }
+}
+
+impl Serialize for Listed {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Listed::Summary(summary) => summary.serialize(serializer),
+            Listed::Value(value) => value.serialize(serializer),
+        }
+    }
 }
 
 /// A section's list page.

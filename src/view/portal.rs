@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Group, Summary};
+use super::{Group, Listed};
 use crate::content::model::Kind;
 use crate::helpers::slug::slugify;
 use crate::helpers::urls;
@@ -72,7 +72,7 @@ pub fn portal_theme(
     site: &Site,
     id: &str,
     label: &str,
-    summaries: &dyn Fn(usize, usize) -> Summary,
+    entries: &dyn Fn(usize, usize) -> Listed,
 ) -> PortalTheme {
     let groups: Vec<Group> = site
         .networks
@@ -82,7 +82,7 @@ pub fn portal_theme(
             let pages = network.index.theme_pages.get(id)?;
             Some(Group {
                 title: network.network.title.clone(),
-                pages: pages.iter().map(|&i| summaries(n, i)).collect(),
+                pages: pages.iter().map(|&i| entries(n, i)).collect(),
             })
         })
         .collect();
