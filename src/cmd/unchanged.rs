@@ -21,7 +21,7 @@ use walkdir::WalkDir;
 
 use super::build::{BuildOptions, Stats};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output::{self, WriteReport};
+use crate::output::WriteReport;
 
 /// What a build recorded beside its output.
 #[derive(Debug, Serialize, Deserialize)]
@@ -53,6 +53,9 @@ pub fn fingerprint(options: &BuildOptions) -> Option<String> {
     field("audience", options.audience.as_str().as_bytes());
     field("base_url", format!("{:?}", options.base_url).as_bytes());
     field("network", format!("{:?}", options.only_network).as_bytes());
+    // The folder it runs in: the warnings name files relative to it.
+    let cwd = std::env::current_dir().ok()?;
+    field("cwd", cwd.as_os_str().as_encoded_bytes());
     for (name, dir) in [
         ("root", &options.root),
         ("content", &options.content_dir),
@@ -108,7 +111,8 @@ fn folder_digest(dir: &Path) -> Option<Vec<u8>> {
             let meta = fs::metadata(path).ok()?;
             let bytes = fs::read(path).ok()?;
             let mut hash = Sha256::new();
-            hash.update(path.as_os_str().as_encoded_bytes());
+            let below = path.strip_prefix(dir).unwrap_or(path);
+            hash.update(below.as_os_str().as_encoded_bytes());
             hash.update([0]);
             hash.update(stamp(&meta));
             hash.update(Sha256::digest(&bytes));
@@ -124,13 +128,33 @@ fn output_digest(out: &Path) -> Option<String> {
     for entry in WalkDir::new(out).sort_by_file_name() {
         let entry = entry.ok()?;
         let meta = entry.metadata().ok()?;
-        hash.update(entry.path().as_os_str().as_encoded_bytes());
+        let below = entry.path().strip_prefix(out).unwrap_or(entry.path());
+        hash.update(below.as_os_str().as_encoded_bytes());
         hash.update([0, u8::from(meta.is_dir())]);
         if meta.is_file() {
             hash.update(stamp(&meta));
         }
     }
     Some(hex(&hash.finalize()))
+}
+
+/// The file where a build into `out` records what it did: in the user's
+/// cache folder (`$XDG_CACHE_HOME/oogst`, else `~/.cache/oogst`), named
+/// after the output folder, so that neither the project nor the published
+/// site holds it. None without either variable: every build is then full.
+fn record_path(out: &Path) -> Option<PathBuf> {
+    let cache = match std::env::var_os("XDG_CACHE_HOME").filter(|v| !v.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(std::env::var_os("HOME").filter(|v| !v.is_empty())?).join(".cache"),
+    };
+    let out = fs::canonicalize(out).unwrap_or_else(|_| crate::helpers::paths::absolute(out));
+    let name = hex(&Sha256::digest(out.as_os_str().as_encoded_bytes()));
+    Some(
+        cache
+            .join("oogst")
+            .join("builds")
+            .join(format!("{name}.json")),
+    )
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -140,7 +164,7 @@ fn hex(bytes: &[u8]) -> String {
 /// What the last build reported, when `inputs` are its inputs and its
 /// output folder is as it left it.
 pub fn recall(options: &BuildOptions, inputs: &str) -> Option<(Stats, Diagnostics)> {
-    let text = fs::read_to_string(output::record_path(&options.out_dir)?).ok()?;
+    let text = fs::read_to_string(record_path(&options.out_dir)?).ok()?;
     let record: Record = serde_json::from_str(&text).ok()?;
     if record.inputs != inputs || output_digest(&options.out_dir)? != record.output {
         return None;
@@ -185,7 +209,7 @@ pub fn remember(options: &BuildOptions, inputs: &str, stats: &Stats, diagnostics
         hidden_networks: stats.hidden_networks,
         diagnostics: diagnostics.iter().cloned().collect(),
     };
-    let Some(path) = output::record_path(&options.out_dir) else {
+    let Some(path) = record_path(&options.out_dir) else {
         return;
     };
     let temp = PathBuf::from(format!("{}.tmp", path.display()));

@@ -21,30 +21,6 @@ pub use writer::Writer;
 
 pub use stage::staging_paths;
 
-/// The file where a build into `out` records its inputs' fingerprint (see
-/// `cmd::unchanged`): in the user's cache folder (`$XDG_CACHE_HOME/oogst`
-/// or `~/.cache/oogst`), named after the output folder, so that neither
-/// the project nor the published site holds it. None without either
-/// variable: then every build is a full build.
-pub fn record_path(out: &Path) -> Option<std::path::PathBuf> {
-    use sha2::Digest;
-    let cache = match std::env::var_os("XDG_CACHE_HOME").filter(|v| !v.is_empty()) {
-        Some(dir) => std::path::PathBuf::from(dir),
-        None => std::path::PathBuf::from(std::env::var_os("HOME").filter(|v| !v.is_empty())?)
-            .join(".cache"),
-    };
-    let out = fs::canonicalize(out).unwrap_or_else(|_| crate::helpers::paths::absolute(out));
-    let name: String = sha2::Sha256::digest(out.as_os_str().as_encoded_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    Some(
-        cache
-            .join("oogst")
-            .join("builds")
-            .join(format!("{name}.json")),
-    )
-}
 /// Marks a folder as made by oogst, so later builds may replace it, and
 /// records which audience it was built for.
 pub const MARKER: &str = ".oogst-output";

@@ -156,3 +156,38 @@ fn records_of_folders_not_built_for_a_month_are_removed() {
     let kept: Vec<_> = std::fs::read_dir(&builds).unwrap().collect();
     assert_eq!(kept.len(), 1, "this build's record is kept");
 }
+
+#[test]
+fn another_base_url_or_working_folder_rebuilds() {
+    let site = SiteTest::small();
+    site.build();
+    let other = site
+        .run(&["build", "--base-url", "https://elders.example.org/"])
+        .success();
+    assert!(!other.stdout().contains(NOTHING_CHANGED));
+    assert!(
+        site.read("public/sitemap.xml")
+            .contains("https://elders.example.org/")
+    );
+    // The same project from its content folder: the warnings name files
+    // from there, so the last build's cannot be repeated as they were.
+    let mut from_content = assert_cmd::Command::cargo_bin("oogst").unwrap();
+    let run = from_content
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("XDG_CACHE_HOME", site.cache.path())
+        .current_dir(site.path("content"))
+        .args([
+            "build",
+            "--lang",
+            "en",
+            "--root",
+            "..",
+            "--base-url",
+            "https://elders.example.org/",
+        ])
+        .assert()
+        .success();
+    let stdout = String::from_utf8_lossy(&run.get_output().stdout).into_owned();
+    assert!(!stdout.contains(NOTHING_CHANGED), "{stdout}");
+}
