@@ -112,14 +112,7 @@ pub fn render_pages(
         .iter()
         .map(|n| Shared::new(site, n, inputs))
         .collect();
-    let env = Env {
-        site,
-        inputs,
-        shared: &shared,
-        bodies,
-        catalogue: site.networks.iter().map(|_| OnceLock::new()).collect(),
-        entries: entries(site),
-    };
+    let env = Env::new(site, inputs, &shared, bodies);
     // The search indexes are made beside the pages: their merging and
     // writing out run on one core, while the pages keep the other busy.
     let (rendered, indexes) = rayon::join(
@@ -165,12 +158,6 @@ pub fn render_pages(
     ))
 }
 
-/// An empty slot for each page's list entry.
-fn entries(site: &Site) -> Vec<Vec<OnceLock<tera::Value>>> {
-    let slots = |n: &crate::site::NetworkSite| n.pages.iter().map(|_| OnceLock::new()).collect();
-    site.networks.iter().map(slots).collect()
-}
-
 /// Everything a job needs.
 struct Env<'a> {
     site: &'a Site,
@@ -186,6 +173,25 @@ struct Env<'a> {
 }
 
 impl<'a> Env<'a> {
+    /// With empty slots for the values made once per build.
+    fn new(
+        site: &'a Site,
+        inputs: &'a RenderInputs<'a>,
+        shared: &'a [Shared],
+        bodies: &'a Bodies,
+    ) -> Self {
+        let slots =
+            |n: &crate::site::NetworkSite| n.pages.iter().map(|_| OnceLock::new()).collect();
+        Env {
+            site,
+            inputs,
+            shared,
+            bodies,
+            catalogue: site.networks.iter().map(|_| OnceLock::new()).collect(),
+            entries: site.networks.iter().map(slots).collect(),
+        }
+    }
+
     fn renderer(&self, n: usize, url: String) -> Renderer<'a> {
         Renderer::new(self.site, self.inputs, self.shared, n, url)
     }
@@ -298,14 +304,7 @@ pub fn render_page_update(
         .iter()
         .map(|network| Shared::new(site, network, inputs))
         .collect();
-    let env = Env {
-        site,
-        inputs,
-        shared: &shared,
-        bodies,
-        catalogue: site.networks.iter().map(|_| OnceLock::new()).collect(),
-        entries: entries(site),
-    };
+    let env = Env::new(site, inputs, &shared, bodies);
     let mut files = vec![env.render(&Job::Page(n, p))?, search_index(&env, n)];
     if site.networks[n].pages[p].section == crate::content::model::Section::Handreiking {
         files.push(env.render(&Job::Print(n))?);
