@@ -327,15 +327,15 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, Error> {
     drop(std::mem::take(&mut prepared.tree));
     let writer = output::Writer::begin(&options.out_dir, options.audience)?;
     let mut clock = render::Clock::start();
-    let bodies = render::render_bodies(&prepared.site, &prepared.inputs(), &mut diagnostics);
+    // Nor is each page's markdown, once rendered.
+    let markdown = render::take_markdown(&mut prepared.site);
+    let bodies = render::render_taken(
+        &prepared.site,
+        &prepared.inputs(),
+        markdown,
+        &mut diagnostics,
+    );
     clock.lap("markdown");
-    // Nor is the pages' markdown, once rendered.
-    for network in &mut prepared.site.networks {
-        network
-            .pages
-            .iter_mut()
-            .for_each(|p| p.body = String::new());
-    }
     let (files, mut timings) =
         render::render_pages(&prepared.site, &prepared.inputs(), &bodies, &writer, clock)?;
     if diagnostics.has_errors() {

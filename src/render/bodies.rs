@@ -2,7 +2,9 @@
 //! the links it makes recorded, so that anchors can be checked and every
 //! page can list the pages that link to it.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -14,18 +16,21 @@ use crate::links::PageLinks;
 use crate::links::anchors::{self, Alias, AnchorCheck, Targets};
 use crate::links::backlinks::backlinks;
 use crate::markdown::{self, Heading, MarkdownOptions};
+use crate::search::{self, Analyser};
 use crate::site::{NetworkSite, Site};
 
 use super::RenderInputs;
 use super::print::{PrintChapter, chapter_anchor};
+use super::search_files::search_document;
 
 /// A page body rendered, with what lists and the page template need.
 pub struct Body {
-    pub html: String,
+    /// Locked only to be let go of (see [`Bodies::once`]).
+    html: Mutex<String>,
     pub toc: Vec<Heading>,
     pub summary: String,
-    /// Plain text, for the search index.
-    pub text: String,
+    /// What the search index keeps of the page (none for the home).
+    pub search: search::Analysed,
     /// Anchors written in raw HTML (`id=`, `name=`).
     pub ids: Vec<String>,
 }
@@ -37,6 +42,8 @@ pub struct NetworkBodies {
     pub print: Vec<PrintChapter>,
     /// URLs of the files that visible pages link to.
     pub used_assets: BTreeSet<String>,
+    /// The stems and words of the pages' search analyses.
+    pub stems: search::Stems,
 }
 
 use crate::site::PageId;
@@ -46,25 +53,82 @@ pub struct Bodies {
     pub networks: Vec<NetworkBodies>,
     /// Page -> the pages that link to it, in site order.
     pub backlinks: HashMap<PageId, Vec<PageId>>,
+    /// Rendered for one pass over the site (`oogst build`): each page's
+    /// HTML is let go of when its page is made, not kept for the next
+    /// change (`oogst watch`).
+    pub once: bool,
 }
 
-/// Renders every body of the site. Link problems go to `diagnostics`.
+impl Body {
+    /// The body's HTML.
+    pub fn html(&self) -> String {
+        self.html
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// The body's HTML, for the page it belongs to: let go of when the
+    /// bodies are for `once`.
+    pub fn html_for_page(&self, once: bool) -> String {
+        let mut html = self.html.lock().unwrap_or_else(PoisonError::into_inner);
+        match once {
+            true => std::mem::take(&mut *html),
+            false => html.clone(),
+        }
+    }
+}
+
+/// Renders every body of the site from its pages' markdown. Link
+/// problems go to `diagnostics`.
 pub fn render(site: &Site, inputs: &RenderInputs, diagnostics: &mut Diagnostics) -> Bodies {
+    let texts = site
+        .networks
+        .iter()
+        .map(|n| {
+            n.pages
+                .iter()
+                .map(|p| Cow::Borrowed(p.body.as_str()))
+                .collect()
+        })
+        .collect();
+    render_texts(site, inputs, texts, diagnostics)
+}
+
+/// [`render`] from `texts`, per network the markdown of each page (the
+/// site's own, or taken from it so that each is freed once rendered).
+pub fn render_texts(
+    site: &Site,
+    inputs: &RenderInputs,
+    texts: Vec<Vec<Cow<str>>>,
+    diagnostics: &mut Diagnostics,
+) -> Bodies {
     let mut networks = Vec::with_capacity(site.networks.len());
     let mut links: Vec<(PageId, Vec<PageId>)> = Vec::new();
     let mut anchors: Vec<AnchorCheck> = Vec::new();
-    for (n, network) in site.networks.iter().enumerate() {
+    for ((n, network), texts) in site.networks.iter().enumerate().zip(texts) {
         let renderer = NetworkRenderer::new(site, inputs, n);
-        let results: Vec<Rendered> = (0..network.pages.len())
+        let stems = search::Stems::new(network.network.language);
+        let book = renderer.book();
+        let results: Vec<(Rendered, Option<PrintChapter>)> = texts
             .into_par_iter()
-            .map(|p| renderer.page(p))
+            .enumerate()
+            .map_init(
+                || Analyser::new(&stems),
+                |a, (p, text)| {
+                    let chapter = book.anchors.contains_key(&p);
+                    let print = chapter.then(|| renderer.print_chapter(p, &text, &book));
+                    (renderer.page(p, &text, a), print)
+                },
+            )
             .collect();
         let home = renderer.home();
         let mut used_assets: BTreeSet<String> = home.used_assets.into_iter().collect();
         diagnostics.extend(home.diagnostics);
         anchors.extend(home.anchors);
         let mut pages = Vec::with_capacity(results.len());
-        for (p, r) in results.into_iter().enumerate() {
+        let mut print = vec![None; results.len()];
+        for (p, (r, chapter)) in results.into_iter().enumerate() {
             diagnostics.extend(r.diagnostics);
             used_assets.extend(r.used_assets);
             anchors.extend(r.anchors);
@@ -76,12 +140,14 @@ pub fn render(site: &Site, inputs: &RenderInputs, diagnostics: &mut Diagnostics)
                 r.targets,
             ));
             pages.push(r.body);
+            print[p] = chapter;
         }
         networks.push(NetworkBodies {
             pages,
             home: home.body,
-            print: renderer.print(),
+            print: renderer.print_page(&book, print),
             used_assets,
+            stems,
         });
     }
     let aliases = check_anchors(site, &networks, &anchors, diagnostics);
@@ -89,6 +155,7 @@ pub fn render(site: &Site, inputs: &RenderInputs, diagnostics: &mut Diagnostics)
     Bodies {
         networks,
         backlinks: backlinks(links),
+        once: false,
     }
 }
 
@@ -109,6 +176,8 @@ pub(super) struct NetworkRenderer<'a> {
     /// The alert titles (note, tip, important, warning, caution, a
     /// confidential passage), then the task labels (done, open).
     pub(super) titles: [String; 8],
+    /// The theme's strings in the network's language.
+    strings: std::collections::BTreeMap<String, String>,
 }
 
 impl<'a> NetworkRenderer<'a> {
@@ -137,6 +206,7 @@ impl<'a> NetworkRenderer<'a> {
             n,
             network,
             titles,
+            strings,
         }
     }
 
@@ -160,42 +230,48 @@ impl<'a> NetworkRenderer<'a> {
         PageLinks::new(self.site, self.n, page, source, url)
     }
 
-    fn page(&self, p: usize) -> Rendered {
+    /// Renders page `p` from its markdown `text`, and analyses it for the
+    /// search index with `analyser`.
+    fn page(&self, p: usize, text: &str, analyser: &mut Analyser) -> Rendered {
         let page = &self.network.pages[p];
         let url = urls::of(&[&self.network.network.id, &page.path]);
-        self.body(
-            &page.body,
+        let (mut r, links) = self.body(
+            text,
             &page.title,
             page.body_line,
             &page.source,
             Some(p),
             &url,
-        )
+        );
+        let text = std::mem::take(&mut r.text);
+        let document = search_document(self.network, p, &r.toc, text, &self.strings);
+        finish(r, links, analyser.analyse(document))
     }
 
     fn home(&self) -> Rendered {
         let network: &Network = &self.network.network;
         let url = urls::of(&[&network.id]);
-        self.body(
+        let (r, links) = self.body(
             &network.body,
             &network.title,
             network.body_line,
             &network.source,
             None,
             &url,
-        )
+        );
+        finish(r, links, search::Analysed::default())
     }
 
     /// Renders one body printed at `url`, recording what its links use.
-    fn body(
-        &self,
+    fn body<'s>(
+        &'s self,
         text: &str,
         title: &str,
         line: usize,
-        source: &std::path::Path,
+        source: &'s std::path::Path,
         page: Option<usize>,
-        url: &str,
-    ) -> Rendered {
+        url: &'s str,
+    ) -> (markdown::Rendered, PageLinks<'s>) {
         let links = self.links(page, source, url);
         let r = markdown::render(
             text,
@@ -206,7 +282,7 @@ impl<'a> NetworkRenderer<'a> {
             &self.options(""),
             self.inputs.highlighter,
         );
-        finish(r, links)
+        (r, links)
     }
 }
 
@@ -224,7 +300,8 @@ pub fn rerender(
 ) -> bool {
     let (n, p) = (this.network, this.page);
     let renderer = NetworkRenderer::new(site, inputs, n);
-    let new = renderer.page(p);
+    let text = &site.networks[n].pages[p].body;
+    let new = renderer.page(p, text, &mut Analyser::new(&bodies.networks[n].stems));
     let old = &bodies.networks[n].pages[p];
     let mut old_targets: Vec<PageId> = bodies
         .backlinks
@@ -253,13 +330,13 @@ pub fn rerender(
     same
 }
 
-fn finish(r: markdown::Rendered, links: PageLinks) -> Rendered {
+fn finish(r: markdown::Rendered, links: PageLinks, search: search::Analysed) -> Rendered {
     Rendered {
         body: Body {
-            html: r.html,
+            html: Mutex::new(r.html),
             toc: r.toc,
             summary: r.summary,
-            text: r.text,
+            search,
             ids: r.ids,
         },
         diagnostics: r.diagnostics,
@@ -298,6 +375,7 @@ fn apply_aliases(site: &Site, bodies: &mut [NetworkBodies], aliases: &[Alias]) {
             Some(p) => &mut bodies[n].pages[p].html,
             None => &mut bodies[n].home.html,
         };
+        let html = html.get_mut().unwrap_or_else(PoisonError::into_inner);
         for w in &written {
             *html = html.replace(&format!("#{w}\""), &format!("#{}\"", alias.id));
         }

@@ -88,6 +88,8 @@ pub struct Renderer<'a> {
     pub url: String,
     today: jiff::civil::Date,
     audience: crate::audience::Audience,
+    /// How many bytes the page is expected to take.
+    size_hint: usize,
 }
 
 impl<'a> Renderer<'a> {
@@ -116,7 +118,14 @@ impl<'a> Renderer<'a> {
             url,
             today: inputs.today,
             audience: site.audience,
+            size_hint: PAGE_SIZE,
         }
+    }
+
+    /// Expects the page to take `bytes` or more: its buffer is made that
+    /// large at once, instead of growing (and copying) to it.
+    pub fn expect_size(&mut self, bytes: usize) {
+        self.size_hint = self.size_hint.max(bytes);
     }
 
     pub fn views(&self) -> Views<'a> {
@@ -133,7 +142,13 @@ impl<'a> Renderer<'a> {
     }
 
     pub fn finish(self, template: &str) -> Result<OutputFile, Error> {
-        render_template(self.theme, template, &self.context, self.url)
+        render_sized(
+            self.theme,
+            template,
+            &self.context,
+            self.url,
+            self.size_hint,
+        )
     }
 
     /// Renders `template` into the file `name` beside the page's
@@ -195,9 +210,24 @@ pub fn render_template(
     context: &Context,
     url: String,
 ) -> Result<OutputFile, Error> {
-    let html = theme
+    render_sized(theme, template, context, url, PAGE_SIZE)
+}
+
+/// What a page usually takes: its buffer starts this large.
+const PAGE_SIZE: usize = 32 * 1024;
+
+/// [`render_template`] into a buffer of `capacity` bytes to start with.
+fn render_sized(
+    theme: &Theme,
+    template: &str,
+    context: &Context,
+    url: String,
+    capacity: usize,
+) -> Result<OutputFile, Error> {
+    let mut html = Vec::with_capacity(capacity);
+    theme
         .tera
-        .render(template, context)
+        .render_to(template, context, &mut html)
         .map_err(|e| Error::Template {
             name: format!(
                 "{template} (rendering {})",
@@ -207,6 +237,6 @@ pub fn render_template(
         })?;
     Ok(OutputFile {
         path: urls::output_file(&url),
-        data: FileData::Bytes(html.into_bytes()),
+        data: FileData::Bytes(html),
     })
 }

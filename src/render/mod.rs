@@ -24,6 +24,7 @@ mod search_files;
 mod timings;
 mod year;
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 use std::time::Duration;
 
@@ -86,6 +87,30 @@ pub fn render_bodies(site: &Site, inputs: &RenderInputs, diagnostics: &mut Diagn
     bodies::render(site, inputs, diagnostics)
 }
 
+/// Takes each page's markdown out of `site`, for [`render_taken`].
+pub fn take_markdown(site: &mut Site) -> Vec<Vec<Cow<'static, str>>> {
+    let take = |page: &mut crate::content::model::Page| Cow::Owned(std::mem::take(&mut page.body));
+    site.networks
+        .iter_mut()
+        .map(|n| n.pages.iter_mut().map(take).collect())
+        .collect()
+}
+
+/// [`render_bodies`] from the markdown taken out of `site` by
+/// [`take_markdown`], each page's freed as soon as it is rendered; for
+/// one [`render_pages`], which lets go of each page's HTML once it made
+/// the page.
+pub fn render_taken(
+    site: &Site,
+    inputs: &RenderInputs,
+    markdown: Vec<Vec<Cow<str>>>,
+    diagnostics: &mut Diagnostics,
+) -> Bodies {
+    let mut bodies = bodies::render_texts(site, inputs, markdown, diagnostics);
+    bodies.once = true;
+    bodies
+}
+
 /// The second half of [`render_all`]: every page, list, index and feed
 /// from the rendered `bodies`, into `sink`; the stages' times go on
 /// `clock`. Returns how many files it made.
@@ -115,24 +140,39 @@ pub fn render_pages(
     let env = Env::new(site, inputs, &shared, bodies);
     // The search indexes are made beside the pages: their merging and
     // writing out run on one core, while the pages keep the other busy.
+    // Each page's own file comes first: its body is let go of once it is
+    // rendered (see `Env::html`), which makes room for the lists after.
+    let jobs = jobs(site, inputs.today);
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&j| !matches!(jobs[j], Job::Page(..)));
     let (rendered, indexes) = rayon::join(
-        || -> Result<Vec<(&'static str, Duration, String)>, Error> {
-            jobs(site, inputs.today)
+        || -> Result<Vec<(usize, &'static str, Duration, String)>, Error> {
+            let mut rendered = order
                 .par_iter()
-                .map(|job| {
+                .map(|&j| {
                     let start = std::time::Instant::now();
-                    let file = env.render(job)?;
+                    let file = env.render(&jobs[j])?;
                     let path = file.path.clone();
                     sink.put(file)?;
-                    Ok((job.kind(), start.elapsed(), path))
+                    Ok((j, jobs[j].kind(), start.elapsed(), path))
+                })
+                .collect::<Result<Vec<_>, Error>>()?;
+            rendered.sort_unstable_by_key(|r| r.0);
+            Ok(rendered)
+        },
+        || -> Result<Vec<String>, Error> {
+            search_indexes(&env)
+                .into_iter()
+                .map(|file| {
+                    let path = file.path.clone();
+                    sink.put(file).map(|()| path)
                 })
                 .collect()
         },
-        || search_indexes(&env),
     );
     let rendered = rendered?;
-    let pages = timings(&rendered);
-    paths.extend(rendered.into_iter().map(|(_, _, path)| path));
+    let pages = timings(rendered.iter().map(|&(_, kind, took, _)| (kind, took)));
+    paths.extend(rendered.into_iter().map(|(_, _, _, path)| path));
     clock.lap("templates, search index");
     let mut put = |file: OutputFile| {
         paths.push(file.path.clone());
@@ -141,7 +181,7 @@ pub fn render_pages(
     static_files(site, inputs)
         .into_iter()
         .try_for_each(&mut put)?;
-    indexes.into_iter().try_for_each(&mut put)?;
+    paths.extend(indexes?);
     let last = feed_files(&env, &paths)
         .into_iter()
         .chain(calendar_files(&env))

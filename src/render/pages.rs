@@ -26,7 +26,7 @@ pub fn home(env: &Env, n: usize) -> Result<OutputFile, Error> {
     let next_meeting = upcoming(network, env.inputs.today)
         .first()
         .map(|&(i, when)| env.summary_on(n, i, when));
-    r.insert("content", &env.bodies.networks[n].home.html);
+    r.insert("content", &env.bodies.networks[n].home.html());
     r.insert("next_meeting", &next_meeting);
     r.insert("recent_meetings", &list(Section::Meetings, 5));
     r.insert("recent_practices", &list(Section::Practices, 6));
@@ -84,7 +84,7 @@ pub fn section(env: &Env, n: usize, section: Section) -> Result<OutputFile, Erro
         .map(|&i| env.summary(n, i))
         .collect();
     let intro_page = indices.iter().copied().find(|&i| is_intro(i));
-    let intro = intro_page.map(|i| env.bodies.networks[n].pages[i].html.clone());
+    let intro = intro_page.map(|i| env.bodies.networks[n].pages[i].html());
     let mut r = env.renderer(n, urls::of(&[&network.network.id, section.dir()]));
     let views = r.views();
     if section == Section::Handreiking {
@@ -269,7 +269,7 @@ pub fn page(env: &Env, n: usize, p: usize) -> Result<OutputFile, Error> {
             _ => Vec::new(),
         },
         summary: page.summary.clone().unwrap_or_else(|| body.summary.clone()),
-        content: body.html.clone(),
+        content: body.html_for_page(env.bodies.once),
         toc: body.toc.clone(),
         tags: page.tags.iter().map(|t| views.tag(t)).collect(),
         themes: views.themes(&page.themes),
@@ -380,6 +380,8 @@ pub fn print(env: &Env, n: usize) -> Result<OutputFile, Error> {
     r.insert("title", &title);
     r.insert("made", &made);
     r.insert("version", &version);
-    r.insert("chapters", &env.bodies.networks[n].print);
+    let print = &env.bodies.networks[n].print;
+    r.expect_size(print.iter().map(|c| c.content.len()).sum::<usize>() * 9 / 8);
+    r.insert("chapters", print);
     r.finish("print.html")
 }

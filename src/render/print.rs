@@ -28,56 +28,94 @@ pub struct PrintChapter {
     pub content: String,
 }
 
+/// What rendering a handreiking's chapters for print needs: its chapters
+/// in book order, and the anchor of each (by page).
+pub(super) struct Book {
+    chapters: Vec<usize>,
+    pub(super) anchors: HashMap<usize, String>,
+    url: String,
+}
+
 impl NetworkRenderer<'_> {
-    /// The handreiking on one page: each chapter rendered again for the
-    /// print page's URL, its heading ids prefixed with the chapter's anchor
-    /// and links between chapters turned into links within the page.
-    pub(super) fn print(&self) -> Vec<PrintChapter> {
+    /// The network's handreiking, for [`Self::print_chapter`].
+    pub(super) fn book(&self) -> Book {
         let chapters: Vec<usize> = self
             .network
             .sections
             .get(&Section::Handreiking)
             .cloned()
             .unwrap_or_default();
-        if chapters.is_empty() {
-            return Vec::new();
-        }
-        let anchors: HashMap<usize, String> = chapters
+        let anchors = chapters
             .iter()
             .map(|&c| (c, chapter_anchor(&self.network.pages[c].path)))
             .collect();
-        let url = urls::of(&[&self.network.network.id, "handreiking", "print"]);
-        let rendered: Vec<PrintChapter> = chapters
+        Book {
+            chapters,
+            anchors,
+            url: urls::of(&[&self.network.network.id, "handreiking", "print"]),
+        }
+    }
+
+    /// The handreiking on one page, from the site's markdown: each chapter
+    /// rendered again for the print page's URL, its heading ids prefixed
+    /// with the chapter's anchor and links between chapters turned into
+    /// links within the page.
+    pub(super) fn print(&self) -> Vec<PrintChapter> {
+        let book = self.book();
+        let mut chapters = vec![None; self.network.pages.len()];
+        let rendered: Vec<(usize, PrintChapter)> = book
+            .chapters
             .par_iter()
-            .map(|&c| {
-                let page = &self.network.pages[c];
-                let prefix = format!("{}-", anchors[&c]);
-                let mut links = self.links(Some(c), &page.source, &url);
-                links.print_anchors = Some(&anchors);
-                let depth = page.path.matches('/').count().saturating_sub(1);
-                let mut options = self.options(&prefix);
-                options.heading_shift = title_level(depth) - 1;
-                let r = markdown::render(
-                    &page.body,
-                    &page.title,
-                    page.body_line,
-                    &page.source,
-                    &links,
-                    &options,
-                    self.inputs.highlighter,
-                );
-                PrintChapter {
-                    anchor: anchors[&c].clone(),
-                    title: page.title.clone(),
-                    depth,
-                    number: String::new(),
-                    intro: page.path == Section::Handreiking.dir(),
-                    level: title_level(depth) as usize,
-                    content: r.html,
-                }
-            })
+            .map(|&c| (c, self.print_chapter(c, &self.network.pages[c].body, &book)))
             .collect();
-        self.with_folders(&chapters, rendered)
+        for (c, chapter) in rendered {
+            chapters[c] = Some(chapter);
+        }
+        self.print_page(&book, chapters)
+    }
+
+    /// Chapter `c` of `book` rendered from its markdown `text` for the
+    /// print page.
+    pub(super) fn print_chapter(&self, c: usize, text: &str, book: &Book) -> PrintChapter {
+        let page = &self.network.pages[c];
+        let prefix = format!("{}-", book.anchors[&c]);
+        let mut links = self.links(Some(c), &page.source, &book.url);
+        links.print_anchors = Some(&book.anchors);
+        let depth = page.path.matches('/').count().saturating_sub(1);
+        let mut options = self.options(&prefix);
+        options.heading_shift = title_level(depth) - 1;
+        let r = markdown::render(
+            text,
+            &page.title,
+            page.body_line,
+            &page.source,
+            &links,
+            &options,
+            self.inputs.highlighter,
+        );
+        PrintChapter {
+            anchor: book.anchors[&c].clone(),
+            title: page.title.clone(),
+            depth,
+            number: String::new(),
+            intro: page.path == Section::Handreiking.dir(),
+            level: title_level(depth) as usize,
+            content: r.html,
+        }
+    }
+
+    /// The print page's chapters in book order, from `rendered` (by page).
+    pub(super) fn print_page(
+        &self,
+        book: &Book,
+        mut rendered: Vec<Option<PrintChapter>>,
+    ) -> Vec<PrintChapter> {
+        let chapters = book
+            .chapters
+            .iter()
+            .map(|&c| rendered[c].take().expect("each chapter is rendered"))
+            .collect();
+        self.with_folders(&book.chapters, chapters)
     }
 
     /// The print page's chapters with a heading for each folder that has no

@@ -19,17 +19,18 @@ pub(super) fn search_indexes(env: &Env) -> Vec<OutputFile> {
 
 pub(super) fn search_index(env: &Env, n: usize) -> OutputFile {
     let network = &env.site.networks[n];
-    let strings = &env.shared[n].strings;
-    let pages = network.pages.len();
-    let directory = directory_documents(network, &env.bodies.networks[n].home, strings);
+    let bodies = &env.bodies.networks[n];
+    let mut analyser = search::Analyser::new(&bodies.stems);
+    let directory: Vec<search::Analysed> =
+        directory_documents(network, &bodies.home, &env.shared[n].strings)
+            .into_iter()
+            .map(|d| analyser.analyse(d))
+            .collect();
+    let pages = bodies.pages.iter().map(|b| &b.search);
     let index = search::build(
         &network.network.title,
-        network.network.language,
-        pages + directory.len(),
-        |d| match d < pages {
-            true => search_document(network, d, &env.bodies.networks[n].pages[d], strings),
-            false => directory[d - pages].clone(),
-        },
+        &bodies.stems,
+        pages.chain(&directory),
     );
     OutputFile {
         path: format!("{}static/search-index.js", urls::of(&[&network.network.id])),
@@ -37,10 +38,13 @@ pub(super) fn search_index(env: &Env, n: usize) -> OutputFile {
     }
 }
 
+/// Page `p` as the search index reads it: its title, headings (`toc`),
+/// front matter and body `text`.
 pub(super) fn search_document(
     network: &NetworkSite,
     p: usize,
-    body: &bodies::Body,
+    toc: &[crate::markdown::Heading],
+    text: String,
     strings: &std::collections::BTreeMap<String, String>,
 ) -> search::Document {
     use search::Field;
@@ -48,8 +52,7 @@ pub(super) fn search_document(
     let mut fields = vec![(Field::Title, page.title.clone())];
     fields.push((
         Field::Heading,
-        body.toc
-            .iter()
+        toc.iter()
             .map(|h| h.title.as_str())
             .collect::<Vec<_>>()
             .join(" "),
@@ -87,7 +90,7 @@ pub(super) fn search_document(
         _ => {}
     }
     fields.push((Field::Meta, meta.join(" ")));
-    fields.push((Field::Body, body.text.clone()));
+    fields.push((Field::Body, text));
     let kind = format!("kind_{}", page.kind.name());
     search::Document {
         url: urls::of(&[&network.network.id, &page.path]),

@@ -45,9 +45,9 @@ pub struct JobTiming {
 }
 
 /// The render time of each kind of page, slowest kind first.
-pub(super) fn timings(rendered: &[(&'static str, Duration, String)]) -> Vec<JobTiming> {
+pub(super) fn timings(rendered: impl Iterator<Item = (&'static str, Duration)>) -> Vec<JobTiming> {
     let mut timings: Vec<JobTiming> = Vec::new();
-    for &(kind, took, _) in rendered {
+    for (kind, took) in rendered {
         match timings.iter_mut().find(|t| t.kind == kind) {
             Some(t) => {
                 t.pages += 1;

@@ -1,0 +1,220 @@
+//! Each document analysed once, as its page is rendered: its words folded,
+//! split and stemmed, weighed by field, and kept as numbers into the
+//! network's [`Stems`], with the text for its snippet. The page's text
+//! itself is not kept.
+
+use std::sync::{Arc, Mutex, PoisonError};
+
+use rustc_hash::FxHashMap;
+
+use super::words::{Analyzer, fold_lower_into, next_word};
+use super::{Document, Field};
+use crate::content::model::Language;
+
+/// How many characters of each page ship for snippets.
+const SNIPPET_CHARS: usize = 1_500;
+/// A word seen more often than this in one page counts no more.
+const MAX_BODY_COUNT: u32 = 5;
+
+/// The stems of one network's documents and the words that differ from
+/// their stem, each numbered; shared by the threads that analyse them.
+pub struct Stems {
+    language: Language,
+    table: Mutex<Table>,
+}
+
+#[derive(Default)]
+pub(super) struct Table {
+    stem_ids: FxHashMap<Arc<str>, u32>,
+    /// By number.
+    pub(super) stems: Vec<Arc<str>>,
+    word_ids: FxHashMap<Arc<str>, u32>,
+    /// By number: a word and the number of its stem.
+    pub(super) words: Vec<(Arc<str>, u32)>,
+}
+
+impl Stems {
+    pub fn new(language: Language) -> Self {
+        Stems {
+            language,
+            table: Mutex::default(),
+        }
+    }
+
+    pub(super) fn table(&self) -> std::sync::MutexGuard<'_, Table> {
+        self.table.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The numbers of `word` (when its stem differs from it) and of `stem`.
+    fn number(&self, word: &str, stem: String) -> (Option<u32>, u32) {
+        let mut table = self.table();
+        let table = &mut *table;
+        let stem_id = match table.stem_ids.get(stem.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = table.stems.len() as u32;
+                let stem: Arc<str> = stem.into();
+                table.stems.push(stem.clone());
+                table.stem_ids.insert(stem, id);
+                id
+            }
+        };
+        if *table.stems[stem_id as usize] == *word {
+            return (None, stem_id);
+        }
+        let word_id = match table.word_ids.get(word) {
+            Some(&id) => id,
+            None => {
+                let id = table.words.len() as u32;
+                let word: Arc<str> = word.into();
+                table.words.push((word.clone(), stem_id));
+                table.word_ids.insert(word, id);
+                id
+            }
+        };
+        (Some(word_id), stem_id)
+    }
+}
+
+/// One document as the index keeps it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Analysed {
+    pub url: String,
+    pub title: String,
+    pub kind: String,
+    /// (stem number, weight), for each stem of the document.
+    pub(super) scores: Vec<(u32, u32)>,
+    /// The numbers of its words whose stem differs from them.
+    pub(super) words: Vec<u32>,
+    /// Its text for snippets.
+    pub(super) snippet: String,
+}
+
+/// Analyses documents for one thread: the language's rules, and the words
+/// this thread has numbered, so that [`Stems`] is asked once per word.
+pub struct Analyser<'s> {
+    stems: &'s Stems,
+    analyzer: Analyzer,
+    seen: FxHashMap<String, (Option<u32>, u32)>,
+    folded: String,
+}
+
+impl<'s> Analyser<'s> {
+    pub fn new(stems: &'s Stems) -> Self {
+        Analyser {
+            stems,
+            analyzer: Analyzer::new(stems.language),
+            seen: FxHashMap::default(),
+            folded: String::new(),
+        }
+    }
+
+    /// Folds, splits and stems the words of `doc` and weighs them by field.
+    pub fn analyse(&mut self, doc: Document) -> Analysed {
+        // Per stem number: (weight, words counted in the body).
+        let mut scores: FxHashMap<u32, (u32, u32)> = FxHashMap::default();
+        let mut words = Vec::new();
+        for (field, text) in &doc.fields {
+            self.folded.clear();
+            fold_lower_into(text, &mut self.folded);
+            let mut rest = self.folded.as_str();
+            while let Some(word) = next_word(&mut rest) {
+                if self.analyzer.skips(word) {
+                    continue;
+                }
+                let (word_id, stem_id) = match self.seen.get(word) {
+                    Some(&ids) => ids,
+                    None => {
+                        let ids = self.stems.number(word, self.analyzer.stem(word));
+                        self.seen.insert(word.to_string(), ids);
+                        ids
+                    }
+                };
+                words.extend(word_id);
+                let (score, body) = scores.entry(stem_id).or_default();
+                if *field == Field::Body {
+                    *body += 1;
+                    if *body > MAX_BODY_COUNT {
+                        continue;
+                    }
+                }
+                *score += *field as u32;
+            }
+        }
+        words.sort_unstable();
+        words.dedup();
+        Analysed {
+            scores: scores
+                .into_iter()
+                .filter(|(_, (score, _))| *score > 0)
+                .map(|(stem, (score, _))| (stem, score))
+                .collect(),
+            words,
+            snippet: snippet_text(&doc),
+            url: doc.url,
+            title: doc.title,
+            kind: doc.kind,
+        }
+    }
+}
+
+/// The text snippets are cut from: summary and body, their words joined
+/// by single spaces, cut at [`SNIPPET_CHARS`] characters.
+fn snippet_text(doc: &Document) -> String {
+    let mut out = String::new();
+    let mut chars = 0;
+    let texts = doc
+        .fields
+        .iter()
+        .filter(|(f, _)| matches!(f, Field::Meta | Field::Body));
+    for word in texts.flat_map(|(_, t)| t.split_whitespace()) {
+        if chars >= SNIPPET_CHARS {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+            chars += 1;
+        }
+        let left = SNIPPET_CHARS.saturating_sub(chars);
+        let taken = word
+            .char_indices()
+            .nth(left)
+            .map_or(word, |(i, _)| &word[..i]);
+        out.push_str(taken);
+        chars += taken.chars().count();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_join_words_and_cut_at_the_limit() {
+        let long = "woord ".repeat(400);
+        for body in [
+            "kort  stuk\n tekst",
+            long.as_str(),
+            "ééé ".repeat(500).as_str(),
+        ] {
+            let doc = Document {
+                fields: vec![
+                    (Field::Title, "Titel".into()),
+                    (Field::Meta, "Samen vatting ".into()),
+                    (Field::Body, body.to_string()),
+                ],
+                ..Document::default()
+            };
+            let joined = format!("Samen vatting  {body}");
+            let plain: String = joined
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .chars()
+                .take(SNIPPET_CHARS)
+                .collect();
+            assert_eq!(snippet_text(&doc), plain);
+        }
+    }
+}
