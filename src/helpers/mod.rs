@@ -1,6 +1,8 @@
 //! Small helpers every stage uses: slugs and heading ids, site URLs, dates
-//! as people write them, paths, and HTML escaping.
+//! as people write them, paths, HTML escaping, and compact copies of what
+//! a build keeps.
 
+pub mod compact;
 pub mod dates;
 pub mod escape;
 pub mod paths;

@@ -10,8 +10,8 @@ use rayon::prelude::*;
 
 use crate::content::model::{Network, Section};
 use crate::diagnostic::Diagnostics;
-use crate::helpers::escape;
 use crate::helpers::urls;
+use crate::helpers::{compact, escape};
 use crate::links::PageLinks;
 use crate::links::anchors::{self, Alias, AnchorCheck, Targets};
 use crate::links::backlinks::backlinks;
@@ -39,7 +39,9 @@ pub struct Body {
 pub struct NetworkBodies {
     pub pages: Vec<Body>,
     pub home: Body,
-    pub print: Vec<PrintChapter>,
+    /// The handreiking's chapters for its print page; locked only to be
+    /// let go of (see [`Bodies::once`]).
+    pub print: Mutex<Vec<PrintChapter>>,
     /// URLs of the files that visible pages link to.
     pub used_assets: BTreeSet<String>,
     /// The stems and words of the pages' search analyses.
@@ -71,11 +73,24 @@ impl Body {
     /// The body's HTML, for the page it belongs to: let go of when the
     /// bodies are for `once`.
     pub fn html_for_page(&self, once: bool) -> String {
-        let mut html = self.html.lock().unwrap_or_else(PoisonError::into_inner);
-        match once {
-            true => std::mem::take(&mut *html),
-            false => html.clone(),
-        }
+        let_go_of(&self.html, once)
+    }
+}
+
+impl NetworkBodies {
+    /// The handreiking's chapters, for its print page: let go of when the
+    /// bodies are for `once`.
+    pub fn print_for_page(&self, once: bool) -> Vec<PrintChapter> {
+        let_go_of(&self.print, once)
+    }
+}
+
+/// What `value` holds: taken when `once`, else a copy.
+fn let_go_of<T: Clone + Default>(value: &Mutex<T>, once: bool) -> T {
+    let mut value = value.lock().unwrap_or_else(PoisonError::into_inner);
+    match once {
+        true => std::mem::take(&mut *value),
+        false => value.clone(),
     }
 }
 
@@ -145,7 +160,7 @@ pub fn render_texts(
         networks.push(NetworkBodies {
             pages,
             home: home.body,
-            print: renderer.print_page(&book, print),
+            print: Mutex::new(renderer.print_page(&book, print)),
             used_assets,
             stems,
         });
@@ -323,7 +338,7 @@ pub fn rerender(
     diagnostics.extend(new.diagnostics);
     bodies.networks[n].pages[p] = new.body;
     if site.networks[n].pages[p].section == Section::Handreiking {
-        bodies.networks[n].print = renderer.print();
+        bodies.networks[n].print = Mutex::new(renderer.print());
     }
     let aliases = check_anchors(site, &bodies.networks, &new.anchors, diagnostics);
     apply_aliases(site, &mut bodies.networks, &aliases);
@@ -333,7 +348,7 @@ pub fn rerender(
 fn finish(r: markdown::Rendered, links: PageLinks, search: search::Analysed) -> Rendered {
     Rendered {
         body: Body {
-            html: Mutex::new(r.html),
+            html: Mutex::new(compact::string(r.html)),
             toc: r.toc,
             summary: r.summary,
             search,
@@ -384,7 +399,8 @@ fn apply_aliases(site: &Site, bodies: &mut [NetworkBodies], aliases: &[Alias]) {
             continue;
         }
         let chapter = chapter_anchor(&page.path);
-        for c in &mut bodies[alias.target.network].print {
+        let print = bodies[alias.target.network].print.get_mut();
+        for c in print.unwrap_or_else(PoisonError::into_inner) {
             for w in &written {
                 c.content = c.content.replace(
                     &format!("#{chapter}-{w}\""),

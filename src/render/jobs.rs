@@ -24,6 +24,7 @@ impl Job {
             Job::Facet(..) | Job::FacetStyles(_) => "catalogue facet",
             Job::Directory(..) => "directory",
             Job::Year(..) => "year",
+            Job::SearchIndex(_) => "search index",
         }
     }
 }
@@ -46,6 +47,8 @@ pub(super) enum Job {
     FacetStyles(usize),
     Directory(usize, directory::Page),
     Year(usize, year::Page),
+    /// The network's `static/search-index.js`.
+    SearchIndex(usize),
 }
 
 pub(super) fn jobs(site: &Site, today: Date) -> Vec<Job> {
@@ -63,6 +66,7 @@ pub(super) fn jobs(site: &Site, today: Date) -> Vec<Job> {
     for (n, network) in site.networks.iter().enumerate() {
         jobs.push(Job::Home(n));
         jobs.push(Job::Search(n));
+        jobs.push(Job::SearchIndex(n));
         for section in Section::ALL
             .into_iter()
             .filter(|s| network.has_list_page(*s))

@@ -26,7 +26,6 @@ mod year;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
-use std::time::Duration;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -46,7 +45,7 @@ use context::{Renderer, Shared};
 use feed_files::feed_files;
 use files::{copied_files, static_files};
 use jobs::{Job, jobs};
-use search_files::{search_index, search_indexes};
+use search_files::search_index;
 use timings::timings;
 pub use timings::{Clock, JobTiming, Timings};
 
@@ -138,39 +137,28 @@ pub fn render_pages(
         .map(|n| Shared::new(site, n, inputs))
         .collect();
     let env = Env::new(site, inputs, &shared, bodies);
-    // The search indexes are made beside the pages: their merging and
-    // writing out run on one core, while the pages keep the other busy.
-    // Each page's own file comes first: its body is let go of once it is
-    // rendered (see `Env::html`), which makes room for the lists after.
+    // The print pages and each page's own file come first: what they show
+    // of the bodies is let go of once they are made (see `Bodies::once`),
+    // which makes room for the lists and search indexes after.
     let jobs = jobs(site, inputs.today);
     let mut order: Vec<usize> = (0..jobs.len()).collect();
-    order.sort_by_key(|&j| !matches!(jobs[j], Job::Page(..)));
-    let (rendered, indexes) = rayon::join(
-        || -> Result<Vec<(usize, &'static str, Duration, String)>, Error> {
-            let mut rendered = order
-                .par_iter()
-                .map(|&j| {
-                    let start = std::time::Instant::now();
-                    let file = env.render(&jobs[j])?;
-                    let path = file.path.clone();
-                    sink.put(file)?;
-                    Ok((j, jobs[j].kind(), start.elapsed(), path))
-                })
-                .collect::<Result<Vec<_>, Error>>()?;
-            rendered.sort_unstable_by_key(|r| r.0);
-            Ok(rendered)
-        },
-        || -> Result<Vec<String>, Error> {
-            search_indexes(&env)
-                .into_iter()
-                .map(|file| {
-                    let path = file.path.clone();
-                    sink.put(file).map(|()| path)
-                })
-                .collect()
-        },
-    );
-    let rendered = rendered?;
+    order.sort_by_key(|&j| match jobs[j] {
+        Job::Print(_) => 0,
+        Job::Page(..) => 1,
+        _ => 2,
+    });
+    let rendered = order
+        .par_iter()
+        .map(|&j| {
+            let start = std::time::Instant::now();
+            let file = env.render(&jobs[j])?;
+            let path = file.path.clone();
+            sink.put(file)?;
+            Ok((j, jobs[j].kind(), start.elapsed(), path))
+        })
+        .collect::<Result<Vec<_>, Error>>();
+    let mut rendered = rendered?;
+    rendered.sort_unstable_by_key(|r| r.0);
     let pages = timings(rendered.iter().map(|&(_, kind, took, _)| (kind, took)));
     paths.extend(rendered.into_iter().map(|(_, _, _, path)| path));
     clock.lap("templates, search index");
@@ -181,7 +169,6 @@ pub fn render_pages(
     static_files(site, inputs)
         .into_iter()
         .try_for_each(&mut put)?;
-    paths.extend(indexes?);
     let last = feed_files(&env, &paths)
         .into_iter()
         .chain(calendar_files(&env))
@@ -316,7 +303,8 @@ impl<'a> Env<'a> {
             Job::Home(n) => pages::home(self, *n),
             Job::Section(n, section) => pages::section(self, *n, *section),
             Job::Page(n, p) => pages::page(self, *n, *p),
-            Job::Print(n) => pages::print(self, *n),
+            Job::Print(n) => print::page(self, *n),
+            Job::SearchIndex(n) => Ok(search_index(self, *n)),
             Job::Facet(n, facet, key) => pages::facet(self, *n, *facet, key),
             Job::FacetStyles(n) => pages::facet_styles(self, *n),
             Job::Directory(n, page) => directory::render(self, *n, page),

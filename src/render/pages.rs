@@ -354,34 +354,3 @@ pub fn search(env: &Env, n: usize) -> Result<OutputFile, Error> {
     );
     r.finish("search.html")
 }
-
-/// The whole handreiking on one page, for printing or saving as PDF, with
-/// a title page: the book's title, the network, the day it was made and
-/// its version (the day its newest chapter last changed).
-pub fn print(env: &Env, n: usize) -> Result<OutputFile, Error> {
-    let network = &env.site.networks[n];
-    let mut r = env.renderer(n, urls::of(&[&network.network.id, "handreiking", "print"]));
-    let views = r.views();
-    let chapters = network
-        .sections
-        .get(&Section::Handreiking)
-        .map_or(&[][..], Vec::as_slice);
-    let title = chapters
-        .iter()
-        .map(|&i| &network.pages[i])
-        .find(|p| p.path == Section::Handreiking.dir())
-        .map_or_else(|| views.t("section_handreiking"), |p| p.title.clone());
-    let version = chapters
-        .iter()
-        .filter_map(|&i| network.pages[i].last_change.as_ref().map(|c| c.date))
-        .max();
-    let made = views.date(Some(env.inputs.today.into()));
-    let version = views.date(version.map(Into::into));
-    r.insert("title", &title);
-    r.insert("made", &made);
-    r.insert("version", &version);
-    let print = &env.bodies.networks[n].print;
-    r.expect_size(print.iter().map(|c| c.content.len()).sum::<usize>() * 9 / 8);
-    r.insert("chapters", print);
-    r.finish("print.html")
-}

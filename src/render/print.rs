@@ -7,7 +7,10 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::bodies::NetworkRenderer;
+use super::context::Renderer;
+use super::{Env, OutputFile};
 use crate::content::model::Section;
+use crate::error::Error;
 use crate::helpers::urls;
 use crate::markdown;
 
@@ -100,7 +103,7 @@ impl NetworkRenderer<'_> {
             number: String::new(),
             intro: page.path == Section::Handreiking.dir(),
             level: title_level(depth) as usize,
-            content: r.html,
+            content: crate::helpers::compact::string(r.html),
         }
     }
 
@@ -146,6 +149,57 @@ impl NetworkRenderer<'_> {
         }
         out
     }
+}
+
+/// The whole handreiking on one page, for printing or saving as PDF, with
+/// a title page: the book's title, the network, the day it was made and
+/// its version (the day its newest chapter last changed).
+pub fn page(env: &Env, n: usize) -> Result<OutputFile, Error> {
+    let chapters = env.bodies.networks[n].print_for_page(env.bodies.once);
+    let size = chapters.iter().map(|c| c.content.len()).sum::<usize>() * 9 / 8;
+    // Each chapter's content moves into its template value, so that the
+    // contents (tens of MB for a large book) are not held twice.
+    let chapters: Vec<tera::Value> = chapters.into_iter().map(chapter_value).collect();
+    let mut r = renderer(env, n);
+    r.expect_size(size);
+    r.insert("chapters", &chapters);
+    r.finish("print.html")
+}
+
+/// `chapter` as a template value, its content moved rather than copied.
+fn chapter_value(mut chapter: PrintChapter) -> tera::Value {
+    let content = std::mem::take(&mut chapter.content);
+    let mut value = tera::Value::from_serializable(&chapter)
+        .into_map()
+        .expect("a chapter is a map");
+    value.insert(tera::value::Key::Str("content"), tera::Value::from(content));
+    tera::Value::from(value)
+}
+
+/// The print page's renderer, with all but the chapters.
+fn renderer<'a>(env: &Env<'a>, n: usize) -> Renderer<'a> {
+    let network = &env.site.networks[n];
+    let mut r = env.renderer(n, urls::of(&[&network.network.id, "handreiking", "print"]));
+    let views = r.views();
+    let chapters = network
+        .sections
+        .get(&Section::Handreiking)
+        .map_or(&[][..], Vec::as_slice);
+    let title = chapters
+        .iter()
+        .map(|&i| &network.pages[i])
+        .find(|p| p.path == Section::Handreiking.dir())
+        .map_or_else(|| views.t("section_handreiking"), |p| p.title.clone());
+    let version = chapters
+        .iter()
+        .filter_map(|&i| network.pages[i].last_change.as_ref().map(|c| c.date))
+        .max();
+    let made = views.date(Some(env.inputs.today.into()));
+    let version = views.date(version.map(Into::into));
+    r.insert("title", &title);
+    r.insert("made", &made);
+    r.insert("version", &version);
+    r
 }
 
 /// The heading level of a chapter's title on the print page: `h2` for a

@@ -7,16 +7,8 @@ use crate::helpers::urls;
 use crate::output::{FileData, OutputFile};
 use crate::search;
 use crate::site::NetworkSite;
-use rayon::prelude::*;
 
-/// Each network's search index, as `<network>/static/search-index.js`.
-pub(super) fn search_indexes(env: &Env) -> Vec<OutputFile> {
-    (0..env.site.networks.len())
-        .into_par_iter()
-        .map(|n| search_index(env, n))
-        .collect()
-}
-
+/// Network `n`'s search index, as `<network>/static/search-index.js`.
 pub(super) fn search_index(env: &Env, n: usize) -> OutputFile {
     let network = &env.site.networks[n];
     let bodies = &env.bodies.networks[n];

@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 use super::words::{Analyzer, fold_lower_into, next_word};
 use super::{Document, Field};
 use crate::content::model::Language;
+use crate::helpers::compact;
 
 /// How many characters of each page ship for snippets.
 const SNIPPET_CHARS: usize = 1_500;
@@ -143,14 +144,16 @@ impl<'s> Analyser<'s> {
         }
         words.sort_unstable();
         words.dedup();
+        // Kept until the index is made: each in an allocation of its size.
+        let scores = scores
+            .into_iter()
+            .filter(|(_, (score, _))| *score > 0)
+            .map(|(stem, (score, _))| (stem, score))
+            .collect();
         Analysed {
-            scores: scores
-                .into_iter()
-                .filter(|(_, (score, _))| *score > 0)
-                .map(|(stem, (score, _))| (stem, score))
-                .collect(),
-            words,
-            snippet: snippet_text(&doc),
+            scores: compact::vec(scores),
+            words: compact::vec(words),
+            snippet: compact::string(snippet_text(&doc)),
             url: doc.url,
             title: doc.title,
             kind: doc.kind,

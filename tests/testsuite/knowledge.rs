@@ -361,3 +361,33 @@ fn reserved_urls_are_refused() {
         run.stderr()
     );
 }
+
+/// The print page puts the chapters' contents in after rendering; a theme
+/// that does anything else with them than show them once, as they are,
+/// still gets what its template says.
+#[test]
+fn print_templates_that_escape_or_repeat_contents_are_rendered_as_written() {
+    let print = "public/net/handreiking/print/index.html";
+    let shown = |template: &str| {
+        let site = site().file("content/net/templates/print.html", template);
+        site.build();
+        site.read(print)
+    };
+    let safe = shown("{% for c in chapters %}[{{ c.content | safe }}]{% endfor %}");
+    assert!(safe.contains("[<p>"), "{safe}");
+    assert!(!safe.contains("oogst-chapter-content"), "{safe}");
+    let escaped = shown("{% for c in chapters %}[{{ c.content }}]{% endfor %}");
+    assert!(escaped.contains("[&lt;p&gt;"), "{escaped}");
+    assert!(!escaped.contains("oogst-chapter-content"), "{escaped}");
+    let twice =
+        shown("{% for c in chapters %}[{{ c.content | safe }}|{{ c.content | safe }}]{% endfor %}");
+    let chapter = safe.split(']').next().unwrap().trim_start_matches('[');
+    assert!(twice.contains(&format!("[{chapter}|{chapter}]")), "{twice}");
+    let counted =
+        shown("{% for c in chapters %}{{ c.content | length }} {{ c.content | safe }}{% endfor %}");
+    let length = chapter.chars().count().to_string();
+    assert!(
+        counted.starts_with(&format!("{length} {chapter}")),
+        "{counted}"
+    );
+}
