@@ -35,7 +35,22 @@ fn keep_freed_memory() {
     unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, -1) }
 }
 
+/// Without transparent huge pages: mimalloc asks for them, and a 2 MiB
+/// page is resident as soon as one byte of it is used, which cost a
+/// 10,000-page build 40 MiB of its peak (309 against 268 MiB, in the same
+/// time, over 6 alternating runs). mimalloc's own option for this is read
+/// before `main`, when its memory is already mapped; this flag of the
+/// process holds for every page touched after it.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: sets a flag of this process; takes no pointers.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 fn main() -> ExitCode {
+    no_huge_pages();
     keep_freed_memory();
     match Cli::parse().command {
         Command::Build {
