@@ -96,7 +96,9 @@ pub struct Analysed {
 pub struct Analyser<'s> {
     stems: &'s Stems,
     analyzer: Analyzer,
-    seen: FxHashMap<String, (Option<u32>, u32)>,
+    /// Per word: none for a word left out, else its number (when its stem
+    /// differs from it) and its stem's.
+    seen: FxHashMap<String, Option<(Option<u32>, u32)>>,
     folded: String,
 }
 
@@ -120,16 +122,18 @@ impl<'s> Analyser<'s> {
             fold_lower_into(text, &mut self.folded);
             let mut rest = self.folded.as_str();
             while let Some(word) = next_word(&mut rest) {
-                if self.analyzer.skips(word) {
-                    continue;
-                }
-                let (word_id, stem_id) = match self.seen.get(word) {
+                // One lookup per word: stop words are remembered as none.
+                let ids = match self.seen.get(word) {
                     Some(&ids) => ids,
                     None => {
-                        let ids = self.stems.number(word, self.analyzer.stem(word));
+                        let ids = (!self.analyzer.skips(word))
+                            .then(|| self.stems.number(word, self.analyzer.stem(word)));
                         self.seen.insert(word.to_string(), ids);
                         ids
                     }
+                };
+                let Some((word_id, stem_id)) = ids else {
+                    continue;
                 };
                 words.extend(word_id);
                 let (score, body) = scores.entry(stem_id).or_default();
