@@ -264,16 +264,11 @@ impl<'a> Env<'a> {
                 .copied()
                 .filter(|&i| network.pages[i].path != Section::Practices.dir())
                 .map(|i| {
-                    let summary = self.summary(n, i);
-                    let hidden = Summary {
-                        unselected: true,
-                        ..summary.clone()
-                    };
-                    (
-                        i,
-                        tera::Value::from_serializable(&summary),
-                        tera::Value::from_serializable(&hidden),
-                    )
+                    let shown = tera::Value::from_serializable(&self.summary(n, i));
+                    // The hidden entry shares the shown one's values.
+                    let mut hidden = shown.as_map().expect("a summary is a map").clone();
+                    hidden.insert(tera::value::Key::Str("unselected"), true.into());
+                    (i, shown, tera::Value::from(hidden))
                 })
                 .collect()
         })
