@@ -9,12 +9,19 @@ use oogst::cmd::build::Outcome;
 use oogst::content::model::Language;
 use oogst::diagnostic::Diagnostics;
 
-/// `--timings`: each stage's wall time, then per kind of page how many,
-/// their summed and slowest render time.
+/// `--timings`: each stage's wall time and the peak memory by its end,
+/// then per kind of page how many, their summed and slowest render time.
 pub fn print_timings(timings: &oogst::render::Timings) {
-    println!("{:<24} {:>11}", "stage", "wall ms");
-    for (stage, took) in &timings.stages {
-        println!("{stage:<24} {:>11.1}", took.as_secs_f64() * 1000.0);
+    println!("{:<24} {:>11} {:>11}", "stage", "wall ms", "peak MiB");
+    for stage in &timings.stages {
+        let peak = stage
+            .peak
+            .map_or_else(|| "-".to_string(), |b| (b >> 20).to_string());
+        println!(
+            "{:<24} {:>11.1} {peak:>11}",
+            stage.name,
+            stage.took.as_secs_f64() * 1000.0
+        );
     }
     println!(
         "{:<24} {:>7} {:>11} {:>11}",

@@ -123,7 +123,7 @@ pub struct Prepared {
     /// The language of the portal and the cross-network pages (oogst.yaml).
     pub language: crate::content::model::Language,
     /// How long each stage of preparing took (`--timings`).
-    pub stages: Vec<(&'static str, Duration)>,
+    pub stages: Vec<render::Stage>,
 }
 
 impl Prepared {
@@ -313,13 +313,11 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, Error> {
         .and_then(|inputs| super::unchanged::recall(options, inputs))
     {
         stats.elapsed = start.elapsed();
-        stats
-            .timings
-            .stages
-            .push(("inputs changed?", stats.elapsed));
+        let checked = render::Stage::ended("inputs changed?", stats.elapsed);
+        stats.timings.stages.push(checked);
         return Ok(Outcome { stats, diagnostics });
     }
-    let checked = start.elapsed();
+    let checked = render::Stage::ended("inputs changed?", start.elapsed());
     let mut diagnostics = Diagnostics::default();
     let mut prepared = prepare(options, &mut diagnostics)?;
     // The files as read are not needed past the checks: their memory goes
@@ -344,8 +342,10 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, Error> {
     let swapped = Instant::now();
     let report = writer.finish()?;
     timings.stages.splice(0..0, prepared.stages.iter().copied());
-    timings.stages.insert(0, ("inputs changed?", checked));
-    timings.stages.push(("swap", swapped.elapsed()));
+    timings.stages.insert(0, checked);
+    timings
+        .stages
+        .push(render::Stage::ended("swap", swapped.elapsed()));
     let mut stats = stats(&prepared.site, files);
     stats.write = Some(report);
     stats.timings = timings;

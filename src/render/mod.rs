@@ -47,7 +47,7 @@ use files::{copied_files, static_files};
 use jobs::{Job, jobs};
 use search_files::search_index;
 use timings::timings;
-pub use timings::{Clock, JobTiming, Timings};
+pub use timings::{Clock, JobTiming, Stage, Timings};
 
 /// What rendering needs besides the site.
 pub struct RenderInputs<'a> {

@@ -1,20 +1,50 @@
 //! Where a build's time goes (`oogst build --timings`): a clock for the
-//! stages, and the render time of each kind of page.
+//! stages, with the memory the build had taken by the end of each, and the
+//! render time of each kind of page.
 
 use std::time::Duration;
 
-/// Where a build's time went (`oogst build --timings`): each stage's wall
-/// time, in order, and the render time of each kind of page.
+/// Where a build's time went (`oogst build --timings`): each stage, in
+/// order, and the render time of each kind of page.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Timings {
-    pub stages: Vec<(&'static str, Duration)>,
+    pub stages: Vec<Stage>,
     pub pages: Vec<JobTiming>,
+}
+
+/// One stage of a build: its wall time, and the most memory the build had
+/// taken by its end.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stage {
+    pub name: &'static str,
+    pub took: Duration,
+    /// Peak resident memory in bytes, where the system tells it (Linux).
+    pub peak: Option<u64>,
+}
+
+impl Stage {
+    /// Stage `name`, which took `took` and ends now.
+    pub fn ended(name: &'static str, took: Duration) -> Stage {
+        Stage {
+            name,
+            took,
+            peak: peak_memory(),
+        }
+    }
+}
+
+/// The process's peak resident memory so far (`VmHWM`), in bytes.
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
 }
 
 /// Wall time since the last lap.
 pub struct Clock {
     last: std::time::Instant,
-    pub laps: Vec<(&'static str, Duration)>,
+    pub laps: Vec<Stage>,
 }
 
 impl Clock {
@@ -28,7 +58,7 @@ impl Clock {
     /// Records the time since the last lap as stage `name`.
     pub fn lap(&mut self, name: &'static str) {
         let now = std::time::Instant::now();
-        self.laps.push((name, now - self.last));
+        self.laps.push(Stage::ended(name, now - self.last));
         self.last = now;
     }
 }

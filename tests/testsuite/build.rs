@@ -225,3 +225,45 @@ fn breadcrumbs_lead_from_the_portal_through_the_section_and_parent_chapters() {
     assert!(breadcrumbs(&site, "public/net/index.html").is_empty());
     assert!(breadcrumbs(&site, "public/index.html").is_empty());
 }
+
+/// `--timings` tells each stage's wall time and, on Linux, the peak memory
+/// by its end (which never falls), then the time per kind of page.
+#[test]
+fn timings_show_each_stage_with_its_time_and_peak_memory() {
+    let site = SiteTest::small();
+    let out = site.run(&["build", "--timings"]).success().stdout();
+    // Per stage: its name, then [wall ms, peak MiB].
+    let stages: Vec<(&str, Vec<&str>)> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("stage"))
+        .skip(1)
+        .take_while(|l| !l.starts_with("pages"))
+        .map(|l| (l[..24].trim(), l[24..].split_whitespace().collect()))
+        .collect();
+    let names: Vec<&str> = stages.iter().map(|(name, _)| *name).collect();
+    for stage in [
+        "load",
+        "validate",
+        "markdown",
+        "templates, search index",
+        "swap",
+    ] {
+        assert!(names.contains(&stage), "{stage} missing:\n{out}");
+    }
+    let mut last = 0;
+    for (name, columns) in &stages {
+        let wall: f64 = columns[0]
+            .parse()
+            .unwrap_or_else(|_| panic!("{name}: {out}"));
+        assert!(wall >= 0.0);
+        if cfg!(target_os = "linux") {
+            let peak: u64 = columns[1]
+                .parse()
+                .unwrap_or_else(|_| panic!("{name}: {out}"));
+            assert!(peak >= last, "peak memory fell at {name}:\n{out}");
+            last = peak;
+        }
+    }
+    assert!(last > 0 || !cfg!(target_os = "linux"), "{out}");
+    assert!(out.contains("\npage "), "{out}");
+}
