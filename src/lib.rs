@@ -15,7 +15,8 @@
 //!    organisation, theme, facet and coverage indexes: `Visible` -> `site::Site`.
 //! 5. `links` resolves every link of a body, checks anchors and records
 //!    backlinks, for `markdown`, which turns each body into HTML: `Site` ->
-//!    `render::Bodies`.
+//!    `render::Bodies`; [`search`] analyses each page's text as it is
+//!    rendered, so that the text need not be kept.
 //! 6. [`view`] builds the structs the templates see, from `Site` and `Bodies`.
 //! 7. `render` fills the theme's templates with them, and makes feeds, the
 //!    search index and the list of copied files, handing each

@@ -7,7 +7,7 @@
 //! visibility, when its network is participants-only, or when the page
 //! whose folder holds it is hidden. A file follows the page that owns it.
 //! The public also never gets a page's confidential passages
-//! ([`passages`]) nor the people who did not agree to be named ([`people`]).
+//! (`passages`) nor the people who did not agree to be named (`people`).
 
 mod passages;
 mod people;

@@ -3,12 +3,18 @@
 //! goes to a [`Sink`] as soon as it is made (the build's staging folder, or
 //! memory); writing is not done here.
 //!
-//! This file runs the jobs listed by [`jobs`] (timed by [`timings`]);
-//! [`bodies`] renders the markdown, the template jobs are in [`pages`],
-//! [`directory`] and [`portal`] (with
-//! [`context`] for what they share), and [`feed_files`], [`search_files`]
-//! and [`files`] make the feeds, the search indexes and the copied and
-//! static files.
+//! Memory: a build hands each page's markdown over ([`render_taken`]) and
+//! each is freed once rendered; the print pages and each page's own file
+//! render first and let go of the HTML they show (`Bodies::once`), before
+//! the lists fill their shared entries and the search indexes are put
+//! together from the pages' analyses. `oogst watch` keeps the bodies for
+//! its next change.
+//!
+//! This file runs the jobs listed by `jobs` (timed by `timings`);
+//! `bodies` renders the markdown, the template jobs are in `pages`,
+//! `print`, `directory` and `portal` (with `context` for what they share),
+//! and `feed_files`, `search_files` and `files` make the feeds, the search
+//! indexes and the copied and static files.
 
 mod bodies;
 mod calendar_files;

@@ -123,7 +123,7 @@ impl Views<'_> {
     /// first, each with the meeting it comes from. They show on every later
     /// meeting until the writer marks them `done: true` where they were
     /// agreed, or a meeting refers to them (`ref:`) to carry or close them.
-    /// A page lists the [`CARRIED`] of the nearest meetings; the count of
+    /// A page lists the `CARRIED` of the nearest meetings; the count of
     /// the others comes second (the actions page lists them all).
     pub fn carried_actions(&self, page: &Page) -> (Vec<ActionView>, usize) {
         let Some(when) = page.date else {

@@ -165,7 +165,7 @@ pub struct YearLink {
 
 impl Views<'_> {
     /// The years a year page (planning or report) exists for: see
-    /// [`network_years`](crate::site::schedule::network_years).
+    /// `site::schedule::network_years`.
     pub fn planning_years(&self) -> Vec<i16> {
         crate::site::schedule::network_years(self.site, self.today)
     }

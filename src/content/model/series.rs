@@ -21,7 +21,7 @@ pub enum SeriesUnit {
 
 impl Series {
     /// The dates of the series' meetings, the first (`start`) included, in
-    /// order; at most [`MAX_MEETINGS`](crate::content::model::series::MAX_MEETINGS).
+    /// order; at most [`MAX_MEETINGS`].
     pub fn dates(&self, start: Date) -> Vec<Date> {
         let limit = self.count.unwrap_or(MAX_MEETINGS).min(MAX_MEETINGS);
         let mut dates = Vec::new();
