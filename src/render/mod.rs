@@ -143,30 +143,8 @@ pub fn render_pages(
         .map(|n| Shared::new(site, n, inputs))
         .collect();
     let env = Env::new(site, inputs, &shared, bodies);
-    // The print pages and each page's own file come first: what they show
-    // of the bodies is let go of once they are made (see `Bodies::once`),
-    // which makes room for the lists and search indexes after.
-    let jobs = jobs(site, inputs.today);
-    let mut order: Vec<usize> = (0..jobs.len()).collect();
-    order.sort_by_key(|&j| match jobs[j] {
-        Job::Print(_) => 0,
-        Job::Page(..) => 1,
-        _ => 2,
-    });
-    let rendered = order
-        .par_iter()
-        .map(|&j| {
-            let start = std::time::Instant::now();
-            let file = env.render(&jobs[j])?;
-            let path = file.path.clone();
-            sink.put(file)?;
-            Ok((j, jobs[j].kind(), start.elapsed(), path))
-        })
-        .collect::<Result<Vec<_>, Error>>();
-    let mut rendered = rendered?;
-    rendered.sort_unstable_by_key(|r| r.0);
-    let pages = timings(rendered.iter().map(|&(_, kind, took, _)| (kind, took)));
-    paths.extend(rendered.into_iter().map(|(_, _, _, path)| path));
+    let (rendered, pages) = run_jobs(&env, sink)?;
+    paths.extend(rendered);
     clock.lap("templates, search index");
     let mut put = |file: OutputFile| {
         paths.push(file.path.clone());
@@ -189,6 +167,36 @@ pub fn render_pages(
             pages,
         },
     ))
+}
+
+/// Renders every job into `sink`, on every core; returns the paths made,
+/// in the order of the jobs (the sitemap lists them so), and the time each
+/// kind of page took.
+fn run_jobs(env: &Env, sink: &dyn Sink) -> Result<(Vec<String>, Vec<JobTiming>), Error> {
+    // The print pages and each page's own file come first: what they show
+    // of the bodies is let go of once they are made (see `Bodies::once`),
+    // which makes room for the lists and search indexes after.
+    let jobs = jobs(env.site, env.inputs.today);
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&j| match jobs[j] {
+        Job::Print(_) => 0,
+        Job::Page(..) => 1,
+        _ => 2,
+    });
+    let mut rendered = order
+        .par_iter()
+        .map(|&j| {
+            let start = std::time::Instant::now();
+            let file = env.render(&jobs[j])?;
+            let path = file.path.clone();
+            sink.put(file)?;
+            Ok((j, jobs[j].kind(), start.elapsed(), path))
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    rendered.sort_unstable_by_key(|r| r.0);
+    let pages = timings(rendered.iter().map(|&(_, kind, took, _)| (kind, took)));
+    let paths = rendered.into_iter().map(|(_, _, _, path)| path).collect();
+    Ok((paths, pages))
 }
 
 /// Everything a job needs.

@@ -10,18 +10,20 @@ use rayon::prelude::*;
 
 use crate::content::model::{Network, Section};
 use crate::diagnostic::Diagnostics;
-use crate::helpers::urls;
-use crate::helpers::{compact, escape};
+mod anchors;
+
+use crate::helpers::{compact, urls};
 use crate::links::PageLinks;
-use crate::links::anchors::{self, Alias, AnchorCheck, Targets};
+use crate::links::anchors::AnchorCheck;
 use crate::links::backlinks::backlinks;
 use crate::markdown::{self, Heading, MarkdownOptions};
 use crate::search::{self, Analyser};
 use crate::site::{NetworkSite, Site};
 
 use super::RenderInputs;
-use super::print::{PrintChapter, chapter_anchor};
+use super::print::PrintChapter;
 use super::search_files::search_document;
+use anchors::{apply_aliases, check_anchors};
 
 /// A page body rendered, with what lists and the page template need.
 pub struct Body {
@@ -358,55 +360,5 @@ fn finish(r: markdown::Rendered, links: PageLinks, search: search::Analysed) -> 
         used_assets: links.used_files.into_inner(),
         targets: links.targets.into_inner(),
         anchors: links.anchors.into_inner(),
-    }
-}
-
-/// Checks the anchors of `checks` against the bodies (the links stage
-/// decides; the bodies are patched here).
-fn check_anchors(
-    site: &Site,
-    bodies: &[NetworkBodies],
-    checks: &[AnchorCheck],
-    diagnostics: &mut Diagnostics,
-) -> Vec<Alias> {
-    let targets = |id: PageId| {
-        let body = &bodies[id.network].pages[id.page];
-        Targets {
-            toc: &body.toc,
-            ids: &body.ids,
-        }
-    };
-    anchors::check(site, targets, checks, diagnostics)
-}
-
-/// Points each anchor written another tool's way at oogst's id, in the
-/// body that wrote it and on the handreiking's print page (where a link to
-/// a chapter's heading is `#<chapter>-<anchor>`).
-fn apply_aliases(site: &Site, bodies: &mut [NetworkBodies], aliases: &[Alias]) {
-    for alias in aliases {
-        let written = [alias.written.clone(), escape::href(&alias.written)];
-        let (n, p) = alias.from;
-        let html = match p {
-            Some(p) => &mut bodies[n].pages[p].html,
-            None => &mut bodies[n].home.html,
-        };
-        let html = html.get_mut().unwrap_or_else(PoisonError::into_inner);
-        for w in &written {
-            *html = html.replace(&format!("#{w}\""), &format!("#{}\"", alias.id));
-        }
-        let page = &site.networks[alias.target.network].pages[alias.target.page];
-        if page.section != Section::Handreiking {
-            continue;
-        }
-        let chapter = chapter_anchor(&page.path);
-        let print = bodies[alias.target.network].print.get_mut();
-        for c in print.unwrap_or_else(PoisonError::into_inner) {
-            for w in &written {
-                c.content = c.content.replace(
-                    &format!("#{chapter}-{w}\""),
-                    &format!("#{chapter}-{}\"", alias.id),
-                );
-            }
-        }
     }
 }
