@@ -40,13 +40,13 @@ pub trait Reporter: Send + Sync {
     fn language(&self) -> crate::content::model::Language;
 }
 
-/// Runs until the process is stopped (Ctrl-C). Returns only when serving
-/// or watching cannot start.
 /// How long the files must be quiet before a change is built: an editor's
 /// save (write a temporary file, rename it over the old) takes a few
 /// milliseconds; every millisecond here is one more before the reload.
 const SETTLE: Duration = Duration::from_millis(30);
 
+/// Runs until the process is stopped (Ctrl-C). Returns only when serving
+/// or watching cannot start.
 pub fn watch(options: &WatchOptions, reporter: &dyn Reporter) -> Result<(), String> {
     let listener = serve::bind(options.addr)?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
