@@ -20,27 +20,14 @@ use oogst::content::model::Section;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc's `mi_option_purge_delay`: how long freed memory waits before
-/// it goes back to the system.
-const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// Keeps freed memory for reuse instead of returning it to the system
-/// after 10 ms: a build frees and allocates in waves, and every page given
-/// back was zeroed again by the kernel when taken anew, which cost a
-/// quarter of a 10,000-page build's CPU time (5,000 page faults, against
-/// 1,200 this way). Peak memory is the same; `watch` keeps its peak.
-fn keep_freed_memory() {
-    // SAFETY: sets one integer option of the allocator; called first in
-    // main, before any other thread exists.
-    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, -1) }
-}
-
 /// Without transparent huge pages: mimalloc asks for them, and a 2 MiB
 /// page is resident as soon as one byte of it is used, which cost a
 /// 10,000-page build 40 MiB of its peak (309 against 268 MiB, in the same
-/// time, over 6 alternating runs). mimalloc's own option for this is read
-/// before `main`, when its memory is already mapped; this flag of the
-/// process holds for every page touched after it.
+/// time, over 6 alternating runs); the kernel zeroing fresh huge pages
+/// was also why freed memory had to be kept rather than given back, which
+/// made no difference once they were off (8 alternating runs). mimalloc's
+/// own option for this is read before `main`, when its memory is already
+/// mapped; this flag of the process holds for every page touched after it.
 fn no_huge_pages() {
     #[cfg(target_os = "linux")]
     // SAFETY: sets a flag of this process; takes no pointers.
@@ -51,7 +38,6 @@ fn no_huge_pages() {
 
 fn main() -> ExitCode {
     no_huge_pages();
-    keep_freed_memory();
     match Cli::parse().command {
         Command::Build {
             common,
