@@ -42,16 +42,6 @@ impl Analyzer {
         }
     }
 
-    /// The folded, lower-case words of `text` that are worth indexing.
-    pub fn words<'t>(&'t self, text: &'t str) -> impl Iterator<Item = String> + 't {
-        fold_lower(text)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() > 1 && !self.stop_set.contains(w))
-            .map(str::to_string)
-            .collect::<Vec<_>>()
-            .into_iter()
-    }
-
     /// Whether a folded word is left out: one character, or a stop word.
     pub(super) fn skips(&self, word: &str) -> bool {
         word.len() < 2 || word.chars().nth(1).is_none() || self.stop_set.contains(word)
