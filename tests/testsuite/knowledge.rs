@@ -362,9 +362,10 @@ fn reserved_urls_are_refused() {
     );
 }
 
-/// The print page puts the chapters' contents in after rendering; a theme
-/// that does anything else with them than show them once, as they are,
-/// still gets what its template says.
+/// The print page moves the chapters' contents into its template values
+/// rather than copying them; a theme that does anything else with them
+/// than show them once, as they are (escape, repeat or count them), still
+/// gets what its template says.
 #[test]
 fn print_templates_that_escape_or_repeat_contents_are_rendered_as_written() {
     let print = "public/net/handreiking/print/index.html";
