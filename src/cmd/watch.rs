@@ -309,6 +309,7 @@ fn take_body_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> b
     };
     if new_split.front_matter != old_split.front_matter
         || new_split.body_line != old_split.body_line
+        || !public_as_written(&prepared.site, &new_split.body)
     {
         return false;
     }
@@ -321,6 +322,24 @@ fn take_body_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> b
         authors: Vec::new(),
     });
     true
+}
+
+/// Whether `body` may go to the renderer as written for this edition.
+/// The public one takes confidential passages out and warns where a
+/// person who did not agree is named; a body with a passage (or one that
+/// cannot be read) or such a name goes through the full build, which does
+/// both. Fail closed: the preview of the public site never shows more than
+/// the public site.
+fn public_as_written(site: &crate::site::Site, body: &str) -> bool {
+    if site.audience == crate::content::model::Visibility::Network {
+        return true;
+    }
+    let lower = body.to_lowercase();
+    crate::content::passages::find(body).is_ok_and(|found| found.is_empty())
+        && !site
+            .unnamed_people
+            .iter()
+            .any(|(_, name)| !name.trim().is_empty() && lower.contains(&name.to_lowercase()))
 }
 
 fn in_memory(files: Vec<OutputFile>) -> HashMap<String, Arc<Vec<u8>>> {

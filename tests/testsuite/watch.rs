@@ -589,3 +589,71 @@ fn what_watch_serves_after_edits_equals_a_clean_build() {
     );
     assert_watch_equals_build(&watch, &site, "a new link");
 }
+
+/// The public preview never shows a confidential passage, even when it is
+/// added by a quick edit of the body alone.
+#[test]
+fn a_confidential_passage_added_while_watching_stays_out_of_the_public_preview() {
+    let site = SiteTest::small().file(
+        "content/net/lessons/twee-alineas.md",
+        "---\ntitle: Twee alinea's\n---\nDe eerste alinea.\n\nDe tweede alinea.\n",
+    );
+    let watch = start(&site);
+    let events = watch.events();
+    let path = "content/net/lessons/twee-alineas.md";
+    site.write(
+        path,
+        site.read(path).replace(
+            "De tweede alinea.",
+            "De tweede alinea.\n\n::: vertrouwelijk\nHet incident op afdeling Noordwijk.\n:::\n",
+        ),
+    );
+    events
+        .recv_timeout(PATIENCE)
+        .expect("no reload after a body edit");
+    for url in [
+        "/net/lessons/twee-alineas/",
+        "/net/static/search-index.js",
+        "/net/lessons/",
+    ] {
+        let (status, body) = watch.get(url);
+        assert!(status.contains("200"), "{url}: {status}");
+        assert!(
+            !body.contains("Noordwijk"),
+            "{url} shows the passage:\n{body}"
+        );
+    }
+    assert_watch_equals_build(&watch, &site, "a confidential passage");
+}
+
+/// A body edit that names a person who did not agree to be named publicly
+/// gets the same warning in the public preview as in a build.
+#[test]
+fn a_name_added_while_watching_is_warned_about_as_in_a_build() {
+    let site = SiteTest::small().file(
+        "content/net/lessons/twee-alineas.md",
+        "---\ntitle: Twee alinea's\n---\nDe eerste alinea.\n\nDe tweede alinea.\n",
+    );
+    let network = site.read("content/net/_network.md").replace(
+        "  - id: bram\n    name: Bram Jansen\n    organisation: zorg-een\n    public: true\n",
+        "  - id: bram\n    name: Bram Jansen\n    organisation: zorg-een\n",
+    );
+    site.write("content/net/_network.md", network);
+    let watch = start(&site);
+    let events = watch.events();
+    let path = "content/net/lessons/twee-alineas.md";
+    site.write(
+        path,
+        site.read(path).replace(
+            "De tweede alinea.",
+            "De tweede alinea, met dank aan Bram Jansen.",
+        ),
+    );
+    events
+        .recv_timeout(PATIENCE)
+        .expect("no reload after a body edit");
+    // Warnings go to stderr; the summary line counts them.
+    if let Err(printed) = watch.printed("1 warning(s); reloaded") {
+        panic!("no warning about the name:\n{printed}");
+    }
+}
