@@ -135,6 +135,13 @@ impl oogst::cmd::watch::Reporter for TerminalReporter {
         println!("Changed: {}{more}", shown.join(", "));
     }
 
+    fn first(&self, url: &str, took: std::time::Duration, told: usize) {
+        println!(
+            "Showed /{url} first in {:.2} s; reloaded {told} page(s); building the rest",
+            took.as_secs_f64()
+        );
+    }
+
     fn built(
         &self,
         pages: usize,

@@ -137,11 +137,7 @@ pub fn render_pages(
             .into_iter()
             .try_for_each(&mut put)?;
     }
-    let shared: Vec<Shared> = site
-        .networks
-        .iter()
-        .map(|n| Shared::new(site, n, inputs))
-        .collect();
+    let shared = all_shared(site, inputs);
     let env = Env::new(site, inputs, &shared, bodies);
     let (rendered, pages) = run_jobs(&env, sink)?;
     paths.extend(rendered);
@@ -333,18 +329,58 @@ pub fn render_page_update(
     diagnostics: &mut Diagnostics,
 ) -> Result<Option<Vec<OutputFile>>, Error> {
     let (n, p) = (page.network, page.page);
-    if !bodies::rerender(site, inputs, bodies, page, diagnostics) {
+    if !bodies::rerender(site, inputs, bodies, page, true, diagnostics) {
         return Ok(None);
     }
-    let shared: Vec<Shared> = site
-        .networks
-        .iter()
-        .map(|network| Shared::new(site, network, inputs))
-        .collect();
+    let shared = all_shared(site, inputs);
     let env = Env::new(site, inputs, &shared, bodies);
     let mut files = vec![env.render(&Job::Page(n, p))?, search_index(&env, n)];
     if site.networks[n].pages[p].section == crate::content::model::Section::Handreiking {
         files.push(env.render(&Job::Print(n))?);
     }
     Ok(Some(files))
+}
+
+/// After the front matter of `page` changed in ways that only the page
+/// shows (its title, summary or extra values; see `oogst watch`): renders
+/// its body and the page itself, first, for the writer who looks at it.
+/// The rest of the site (lists, search index, print page) is left to the
+/// full build that follows. None when more than the page changed (links
+/// or linked files in its body).
+pub fn render_first(
+    site: &Site,
+    inputs: &RenderInputs,
+    bodies: &mut Bodies,
+    page: PageId,
+    diagnostics: &mut Diagnostics,
+) -> Result<Option<OutputFile>, Error> {
+    if !bodies::rerender(site, inputs, bodies, page, false, diagnostics) {
+        return Ok(None);
+    }
+    let shared = all_shared(site, inputs);
+    let env = Env::new(site, inputs, &shared, bodies);
+    env.render(&Job::Page(page.network, page.page)).map(Some)
+}
+
+/// What every page of each network shares.
+fn all_shared(site: &Site, inputs: &RenderInputs) -> Vec<Shared> {
+    site.networks
+        .iter()
+        .map(|network| Shared::new(site, network, inputs))
+        .collect()
+}
+
+/// The files a build copies as they are, or takes from the theme: an edit
+/// of a page's front matter that [`render_first`] can render does not
+/// change them (`oogst watch` serves them while the rest is rebuilt).
+pub fn fixed_paths(site: &Site, inputs: &RenderInputs, bodies: &Bodies) -> Vec<String> {
+    let copied = site
+        .networks
+        .iter()
+        .zip(&bodies.networks)
+        .flat_map(|(network, b)| copied_files(network, &b.used_assets));
+    copied
+        .chain(static_files(site, inputs))
+        .map(|f| f.path)
+        .collect()
 }

@@ -14,7 +14,7 @@ mod title;
 
 use rayon::prelude::*;
 
-use crate::content::load::{Asset, SourceTree};
+use crate::content::load::{Asset, NetworkSource, SourceTree};
 use crate::content::model::{Attachment, BrokenPage, Content, LooseFile, Section};
 use crate::content::owners;
 use crate::diagnostic::Diagnostics;
@@ -65,6 +65,32 @@ pub fn validate(tree: &SourceTree, diagnostics: &mut Diagnostics) -> Content {
         content.networks.push(network);
     }
     content
+}
+
+/// Validates page `page` of `source` alone, as if its file held `text`:
+/// for `oogst watch`, to see what an edit changed without validating every
+/// page. The checks across pages (follow-ups, series) are not made; the
+/// full build that follows makes them.
+pub fn validate_alone(
+    source: &NetworkSource,
+    page: usize,
+    text: String,
+) -> (Option<crate::content::model::Page>, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let (network, registry) = network::validate_network(source, &mut diagnostics);
+    let owners = owners::owners(source);
+    let owned: Vec<&Asset> = source
+        .assets
+        .iter()
+        .zip(&owners.asset_owner)
+        .filter(|(_, owner)| **owner == Some(page))
+        .map(|(asset, _)| asset)
+        .collect();
+    let mut edited = source.pages[page].clone();
+    edited.file.text = text;
+    let (page, page_diagnostics) = page::validate_page(&edited, &network, &registry, &owned);
+    diagnostics.extend(page_diagnostics);
+    (page, diagnostics)
 }
 
 /// A file no page owns, in its section.

@@ -109,6 +109,12 @@ impl Watch {
         rx
     }
 
+    /// How many lines watch printed so far that contain `needle`.
+    fn count_printed(&self, needle: &str) -> usize {
+        let printed = self.output.lock().unwrap();
+        printed.iter().filter(|l| l.contains(needle)).count()
+    }
+
     /// Waits until watch has printed a line containing `needle`: it prints
     /// after it has told the open pages, so the line may trail the event.
     fn printed(&self, needle: &str) -> Result<(), String> {
@@ -656,4 +662,91 @@ fn a_name_added_while_watching_is_warned_about_as_in_a_build() {
     if let Err(printed) = watch.printed("1 warning(s); reloaded") {
         panic!("no warning about the name:\n{printed}");
     }
+}
+
+/// A change to what only a page itself shows of its front matter (here its
+/// title) renders that page first and reloads; every other page waits for
+/// the full build that follows, so none is served from before the edit
+/// (the lists show the new title at once). The page shown first is the
+/// one the full build makes: no second reload, and in the end everything
+/// equals a clean build.
+#[test]
+fn a_title_edit_shows_the_page_first_and_nothing_from_before_it() {
+    let site = SiteTest::small()
+        .file(
+            "content/net/lessons/twee-alineas.md",
+            "---\ntitle: Twee alinea's\n---\nDe eerste alinea.\n\nDe tweede alinea.\n",
+        )
+        .file(
+            "content/net/meetings/2024-05-01-terugblik.md",
+            "---\ntitle: Terugblik\nvisibility: public\nthemes: [leren]\n---\nWe kijken terug.\n",
+        );
+    let watch = start(&site);
+    let events = watch.events();
+    // (file below content/net, its URL below /net/, its list, edit, shown)
+    let edits = [
+        (
+            "lessons/twee-alineas",
+            "lessons/twee-alineas/",
+            "lessons/",
+            "title: Twee alinea's",
+            "title: Drie alinea's",
+            "Drie alinea",
+        ),
+        (
+            "practices/dagstart",
+            "practices/dagstart/",
+            "practices/",
+            "title: Dagstart van tien minuten",
+            "title: Dagstart van vijf minuten",
+            "Dagstart van vijf minuten",
+        ),
+        (
+            "handreiking/02-samen/01-afspraken",
+            "handreiking/samen/afspraken/",
+            "handreiking/",
+            "title: Afspraken maken",
+            "title: Samen afspraken maken",
+            "Samen afspraken maken",
+        ),
+        (
+            "meetings/2024-05-01-terugblik",
+            "meetings/2024-05-01-terugblik/",
+            "meetings/",
+            "title: Terugblik",
+            "title: Terugblik op het jaar",
+            "Terugblik op het jaar",
+        ),
+        (
+            "pages/over",
+            "over/",
+            "",
+            "title: Over dit netwerk",
+            "title: Over ons netwerk",
+            "Over ons netwerk",
+        ),
+    ];
+    for (file, url, list, from, to, shown) in edits {
+        let path = format!("content/net/{file}.md");
+        let built = watch.count_printed("Built ");
+        site.write(&path, site.read(&path).replace(from, to));
+        assert_eq!(events.recv_timeout(PATIENCE).unwrap(), "reload", "{file}");
+        if let Err(printed) = watch.printed(&format!("Showed /net/{url} first")) {
+            panic!("{file} was not shown first:\n{printed}");
+        }
+        assert!(watch.get(&format!("/net/{url}")).1.contains(shown), "{url}");
+        let list_page = watch.get(&format!("/net/{list}")).1;
+        assert!(
+            list_page.contains(shown),
+            "/net/{list} is from before the edit"
+        );
+        while watch.count_printed("Built ") == built {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(
+            events.try_recv().is_err(),
+            "{file}: the page shown first differs from the full build's"
+        );
+    }
+    assert_watch_equals_build(&watch, &site, "title edits shown first");
 }

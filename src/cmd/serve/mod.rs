@@ -5,18 +5,19 @@
 
 mod http;
 mod inject;
+mod served;
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 use std::time::Duration;
 
 use http::{content_type, file_key, is_local_host, read_head, respond};
 pub use inject::inject;
 use inject::{hidden_page, not_found};
+pub use served::Served;
 
 /// The URL path of the event stream.
 pub const EVENTS: &str = "/__oogst/events";
@@ -30,119 +31,6 @@ pub const MAX_STREAMS: usize = 32;
 pub const MAX_HEAD: usize = 16 * 1024;
 /// How long a client may take to send its request line and headers.
 pub const HEAD_DEADLINE: Duration = Duration::from_secs(5);
-
-/// What the server serves; the watcher replaces it after each build.
-pub struct Served {
-    files: RwLock<HashMap<String, Arc<Vec<u8>>>>,
-    /// The problems of the last build, when it failed (shown in an overlay).
-    errors: RwLock<Option<String>>,
-    clients: Mutex<Vec<TcpStream>>,
-    /// This server among others (a restarted watch starts a new one).
-    started: u64,
-    /// Counts the changes to what is served. A page knows the version it
-    /// was served with; when its event stream (re)connects it hears the
-    /// current one and reloads if they differ, so a change made while it
-    /// was loading, or while the server restarted, is not missed.
-    version: AtomicU64,
-    /// Whether the site's language (oogst.yaml) is English, for the
-    /// overlay and the page for a missing address.
-    english: std::sync::atomic::AtomicBool,
-    /// The URLs of pages this edition leaves out (`net/meetings/x/`): a
-    /// request for one says why it is missing and how to preview it.
-    hidden: RwLock<std::collections::HashSet<String>>,
-}
-
-impl Default for Served {
-    fn default() -> Self {
-        let started = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos() as u64);
-        Served {
-            files: RwLock::default(),
-            errors: RwLock::default(),
-            clients: Mutex::default(),
-            started,
-            version: AtomicU64::new(0),
-            english: Default::default(),
-            hidden: RwLock::default(),
-        }
-    }
-}
-
-impl Served {
-    /// Replaces the whole site (after a good build) and clears the errors.
-    pub fn replace(&self, files: HashMap<String, Arc<Vec<u8>>>) {
-        *self.files.write().unwrap_or_else(|e| e.into_inner()) = files;
-        *self.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
-        self.changed();
-    }
-
-    /// Updates some files only (an incremental build) and clears the errors.
-    pub fn update(&self, changed: Vec<(String, Arc<Vec<u8>>)>) {
-        self.files
-            .write()
-            .unwrap_or_else(|e| e.into_inner())
-            .extend(changed);
-        *self.errors.write().unwrap_or_else(|e| e.into_inner()) = None;
-        self.changed();
-    }
-
-    /// The language of the preview's own messages.
-    pub fn set_language(&self, language: crate::content::model::Language) {
-        let english = language == crate::content::model::Language::En;
-        self.english.store(english, Ordering::Relaxed);
-    }
-
-    /// The URLs of the pages this edition leaves out.
-    pub fn set_hidden(&self, urls: std::collections::HashSet<String>) {
-        *self.hidden.write().unwrap_or_else(|e| e.into_inner()) = urls;
-    }
-
-    fn is_hidden(&self, key: &str) -> bool {
-        let url = key.strip_suffix("index.html").unwrap_or(key);
-        let hidden = self.hidden.read().unwrap_or_else(|e| e.into_inner());
-        hidden.contains(url) || hidden.contains(&format!("{url}/"))
-    }
-
-    /// Keeps the last good site and shows `errors` over it.
-    pub fn fail(&self, errors: String) {
-        *self.errors.write().unwrap_or_else(|e| e.into_inner()) = Some(errors);
-        self.changed();
-    }
-
-    /// Called after the files or errors changed, never before: a page
-    /// served with an older version may show newer content (and reloads
-    /// once more), never the other way round.
-    fn changed(&self) {
-        self.version.fetch_add(1, Ordering::SeqCst);
-    }
-
-    /// The version of what is served now.
-    fn version(&self) -> String {
-        format!("{:x}-{}", self.started, self.version.load(Ordering::SeqCst))
-    }
-
-    /// Tells every open page to reload (`reload`), or to reload only its
-    /// stylesheets (`css`). Returns how many pages were told.
-    pub fn notify(&self, event: &str) -> usize {
-        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
-        let message = format!("event: {event}\ndata: {event}\n\n");
-        clients.retain_mut(|c| {
-            c.write_all(message.as_bytes())
-                .and_then(|_| c.flush())
-                .is_ok()
-        });
-        clients.len()
-    }
-
-    fn file(&self, path: &str) -> Option<Arc<Vec<u8>>> {
-        self.files
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(path)
-            .cloned()
-    }
-}
 
 /// Binds `addr`, or explains why not.
 pub fn bind(addr: SocketAddr) -> Result<TcpListener, String> {
@@ -251,6 +139,7 @@ fn answer(
     key: &str,
     head: bool,
 ) -> std::io::Result<()> {
+    served.wait_for(key);
     // The version is read before the files: see `Served::changed`.
     let version = served.version();
     let errors = served

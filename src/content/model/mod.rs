@@ -174,7 +174,7 @@ impl PracticeStatus {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Action {
     /// The name a later meeting refers to it by (`id:`).
     pub id: Option<String>,
@@ -216,7 +216,7 @@ pub struct LooseFile {
 }
 
 /// A file beside a meeting, copied to the output next to the meeting page.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     pub file_name: String,
     pub title: String,
@@ -224,7 +224,7 @@ pub struct Document {
     pub size: u64,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Meeting {
     /// Who prepares it: person or organisation ids (`prepared_by:`).
     pub prepared_by: Vec<String>,
@@ -249,7 +249,7 @@ pub struct Meeting {
     pub documents: Vec<Document>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Practice {
     pub organisation: Option<String>,
     pub region: Option<String>,
@@ -262,7 +262,7 @@ pub struct Practice {
 }
 
 /// What only some kinds of page carry.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
     Meeting(Box<Meeting>),
     Practice(Practice),
@@ -284,7 +284,7 @@ impl Kind {
 }
 
 /// One markdown page of a network.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     pub network: String,
     pub section: Section,

@@ -307,12 +307,14 @@ impl<'a> NetworkRenderer<'a> {
 /// the new body in `bodies`. Returns true when nothing that other pages show
 /// of it changed (summary, headings, links, linked files): then only the
 /// page itself (and the search index, and the print page for a chapter)
-/// needs rendering again.
+/// needs rendering again. The print version of a chapter is made again
+/// only when `print` asks for it.
 pub fn rerender(
     site: &Site,
     inputs: &RenderInputs,
     bodies: &mut Bodies,
     this: PageId,
+    print: bool,
     diagnostics: &mut Diagnostics,
 ) -> bool {
     let (n, p) = (this.network, this.page);
@@ -339,7 +341,7 @@ pub fn rerender(
             .all(|a| bodies.networks[n].used_assets.contains(a));
     diagnostics.extend(new.diagnostics);
     bodies.networks[n].pages[p] = new.body;
-    if site.networks[n].pages[p].section == Section::Handreiking {
+    if print && site.networks[n].pages[p].section == Section::Handreiking {
         bodies.networks[n].print = Mutex::new(renderer.print());
     }
     let aliases = check_anchors(site, &bodies.networks, &new.anchors, diagnostics);

@@ -15,12 +15,13 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use crate::cmd::build::{self, BuildOptions};
 use crate::cmd::serve::{self, Served};
 use crate::config;
-use crate::content::front_matter;
 use crate::content::load::is_editor_litter;
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
 use crate::output::OutputFile;
-use crate::site::PageId;
+use quick::State;
+
+mod quick;
 
 /// What to watch and where to serve it.
 #[derive(Debug, Clone)]
@@ -33,6 +34,9 @@ pub struct WatchOptions {
 pub trait Reporter: Send + Sync {
     fn serving(&self, url: &str);
     fn changed(&self, paths: &[PathBuf]);
+    /// The page at `url` was rendered first after an edit and is served;
+    /// the rest of the site is being built (requests for it wait).
+    fn first(&self, url: &str, took: Duration, pages_told: usize);
     fn built(&self, pages: usize, diagnostics: &Diagnostics, took: Duration, pages_told: usize);
     fn failed(&self, error: &Error);
     /// The language the person reads messages about the content in (the
@@ -62,7 +66,7 @@ pub fn watch(options: &WatchOptions, reporter: &dyn Reporter) -> Result<(), Stri
             .map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
     }
     let served = Arc::new(Served::default());
-    let mut state = rebuild(&options.build, &served, reporter, "reload");
+    let mut state = rebuild(&options.build, &served, reporter, "reload", None);
     let server = Arc::clone(&served);
     std::thread::spawn(move || serve::serve(listener, server));
     reporter.serving(&format!("http://{addr}/"));
@@ -81,21 +85,20 @@ pub fn watch(options: &WatchOptions, reporter: &dyn Reporter) -> Result<(), Stri
             continue;
         }
         reporter.changed(&paths);
+        let mut first = None;
         if let ([path], Some(current)) = (paths.as_slice(), state.as_mut())
             && path.extension().is_some_and(|e| e == "md")
-            && update_one_page(current, path, &options.build.root, &served, reporter)
         {
-            continue;
+            if quick::update_one_page(current, path, &options.build.root, &served, reporter) {
+                continue;
+            }
+            first = quick::render_first(current, path, &served, reporter);
         }
         let only_css = paths
             .iter()
             .all(|p| p.extension().is_some_and(|e| e == "css"));
-        state = rebuild(
-            &options.build,
-            &served,
-            reporter,
-            if only_css { "css" } else { "reload" },
-        );
+        let event = if only_css { "css" } else { "reload" };
+        state = rebuild(&options.build, &served, reporter, event, first);
     }
     Ok(())
 }
@@ -147,71 +150,16 @@ fn is_relevant(path: &Path, options: &BuildOptions) -> bool {
         || path == absolute(&options.root).join(config::FILE)
 }
 
-/// What the last good build left, to render a one-page edit alone.
-pub struct State {
-    prepared: build::Prepared,
-    bodies: crate::render::Bodies,
-    /// Each visible page's file (canonical path) -> (network, page).
-    pages: HashMap<PathBuf, PageId>,
-    /// The problems of the last full build, and of each page rendered
-    /// alone since: a good edit to one page must not hide the errors that
-    /// an earlier edit left in another.
-    built: Diagnostics,
-    edited: HashMap<PageId, Diagnostics>,
-}
-
-impl State {
-    /// Every problem the site has now: the full build's, with those of
-    /// each page rendered alone since replaced by its own.
-    fn problems(&self) -> Diagnostics {
-        let mut all = Diagnostics::default();
-        let edited: Vec<&Path> = self
-            .edited
-            .keys()
-            .map(|id| {
-                self.prepared.site.networks[id.network].pages[id.page]
-                    .source
-                    .as_path()
-            })
-            .collect();
-        for d in self
-            .built
-            .iter()
-            .filter(|d| !edited.contains(&d.path.as_path()))
-        {
-            all.push(d.clone());
-        }
-        for diagnostics in self.edited.values() {
-            all.extend(diagnostics.clone());
-        }
-        all
-    }
-
-    fn new(prepared: build::Prepared, bodies: crate::render::Bodies, built: Diagnostics) -> Self {
-        let pages = prepared
-            .site
-            .by_source
-            .iter()
-            .filter_map(|(source, &id)| Some((source.canonicalize().ok()?, id)))
-            .collect();
-        State {
-            prepared,
-            bodies,
-            pages,
-            built,
-            edited: HashMap::new(),
-        }
-    }
-}
-
 /// Builds everything in memory; on success serves the new site, on failure
 /// keeps the last good one with the errors over it. Open pages reload
-/// either way.
+/// either way, unless the page an edit was rendered into `first` (which
+/// they reloaded for) is the same in the new site.
 fn rebuild(
     options: &BuildOptions,
     served: &Served,
     reporter: &dyn Reporter,
     event: &str,
+    first: Option<quick::First>,
 ) -> Option<State> {
     let started = Instant::now();
     match build::render_kept(options) {
@@ -219,8 +167,17 @@ fn rebuild(
             let pages = prepared.site.networks.iter().map(|n| n.pages.len()).sum();
             served.set_language(prepared.language);
             served.set_hidden(prepared.site.hidden_urls.clone());
-            served.replace(in_memory(output.files));
-            let told = served.notify(event);
+            let files = in_memory(output.files);
+            let told = match first {
+                Some((first, told)) if first.iter().all(|(k, v)| files.get(k) == Some(v)) => {
+                    served.settle(files);
+                    told
+                }
+                _ => {
+                    served.replace(files);
+                    served.notify(event)
+                }
+            };
             reporter.built(pages, &output.diagnostics, started.elapsed(), told);
             Some(State::new(prepared, output.bodies, output.diagnostics))
         }
@@ -231,115 +188,6 @@ fn rebuild(
             None
         }
     }
-}
-
-/// A change to the body of one page (its front matter untouched) renders
-/// that page, its network's search index and, for a chapter, the print
-/// page. Returns false when the change needs a full rebuild.
-fn update_one_page(
-    state: &mut State,
-    path: &Path,
-    root: &Path,
-    served: &Served,
-    reporter: &dyn Reporter,
-) -> bool {
-    let started = Instant::now();
-    let Some(canonical) = path.canonicalize().ok() else {
-        return false;
-    };
-    let Some(&id) = state.pages.get(&canonical) else {
-        return false;
-    };
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return false;
-    };
-    if !take_body_edit(&mut state.prepared, id, text) {
-        return false;
-    }
-    let mut diagnostics = Diagnostics::default();
-    let prepared = &state.prepared;
-    let files = crate::render::render_page_update(
-        &prepared.site,
-        &prepared.inputs(),
-        &mut state.bodies,
-        id,
-        &mut diagnostics,
-    );
-    if let Ok(Some(_)) = files {
-        state.edited.insert(id, diagnostics);
-    }
-    let diagnostics = state.problems();
-    match files {
-        Ok(Some(_)) if diagnostics.has_errors() => {
-            let error = Error::Content(diagnostics);
-            served.fail(error_text(&error, root, reporter.language()));
-            served.notify("reload");
-            reporter.failed(&error);
-            true
-        }
-        Ok(Some(files)) => {
-            served.update(in_memory(files).into_iter().collect());
-            let told = served.notify("reload");
-            reporter.built(1, &diagnostics, started.elapsed(), told);
-            true
-        }
-        Ok(None) | Err(_) => false,
-    }
-}
-
-/// Puts the new text of page `id` in place when only its body changed
-/// (its front matter, and so where its body starts, are the same); false
-/// when the edit needs a full rebuild.
-fn take_body_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> bool {
-    let source = &prepared.site.networks[id.network].pages[id.page].source;
-    let Some(old) = prepared
-        .tree
-        .networks
-        .iter_mut()
-        .flat_map(|net| net.pages.iter_mut())
-        .find(|s| &s.file.path == source)
-    else {
-        return false;
-    };
-    let (Ok(new_split), Ok(old_split)) = (
-        front_matter::split(&text),
-        front_matter::split(&old.file.text),
-    ) else {
-        return false;
-    };
-    if new_split.front_matter != old_split.front_matter
-        || new_split.body_line != old_split.body_line
-        || !public_as_written(&prepared.site, &new_split.body)
-    {
-        return false;
-    }
-    old.file.text = text;
-    let page = &mut prepared.site.networks[id.network].pages[id.page];
-    page.body = new_split.body;
-    let changed = page.updated.map_or(prepared.today, |u| u.date);
-    page.last_change = Some(crate::content::model::LastChange {
-        date: changed,
-        authors: Vec::new(),
-    });
-    true
-}
-
-/// Whether `body` may go to the renderer as written for this edition.
-/// The public one takes confidential passages out and warns where a
-/// person who did not agree is named; a body with a passage (or one that
-/// cannot be read) or such a name goes through the full build, which does
-/// both. Fail closed: the preview of the public site never shows more than
-/// the public site.
-fn public_as_written(site: &crate::site::Site, body: &str) -> bool {
-    if site.audience == crate::content::model::Visibility::Network {
-        return true;
-    }
-    let lower = body.to_lowercase();
-    crate::content::passages::find(body).is_ok_and(|found| found.is_empty())
-        && !site
-            .unnamed_people
-            .iter()
-            .any(|(_, name)| !name.trim().is_empty() && lower.contains(&name.to_lowercase()))
 }
 
 fn in_memory(files: Vec<OutputFile>) -> HashMap<String, Arc<Vec<u8>>> {

@@ -1,0 +1,290 @@
+//! What `oogst watch` renders without a full build: a change to the body
+//! of one page (that page, its search index and print page), and a change
+//! to a page's front matter that only the page itself shows (the page
+//! first; the full build follows).
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use super::{Reporter, error_text, in_memory};
+use crate::cmd::build;
+use crate::cmd::serve::Served;
+use crate::content::front_matter;
+use crate::diagnostic::Diagnostics;
+use crate::error::Error;
+use crate::site::PageId;
+
+/// What the last good build left, to render a one-page edit alone.
+pub struct State {
+    prepared: build::Prepared,
+    bodies: crate::render::Bodies,
+    /// Each visible page's file (canonical path) -> (network, page).
+    pages: HashMap<PathBuf, PageId>,
+    /// The problems of the last full build, and of each page rendered
+    /// alone since: a good edit to one page must not hide the errors that
+    /// an earlier edit left in another.
+    built: Diagnostics,
+    edited: HashMap<PageId, Diagnostics>,
+    /// The files an edit that [`render_first`] takes cannot change: copied
+    /// files and the themes' static files, served while the rest is built.
+    fixed: HashSet<String>,
+}
+
+impl State {
+    /// Every problem the site has now: the full build's, with those of
+    /// each page rendered alone since replaced by its own.
+    fn problems(&self) -> Diagnostics {
+        let mut all = Diagnostics::default();
+        let edited: Vec<&Path> = self
+            .edited
+            .keys()
+            .map(|id| {
+                self.prepared.site.networks[id.network].pages[id.page]
+                    .source
+                    .as_path()
+            })
+            .collect();
+        for d in self
+            .built
+            .iter()
+            .filter(|d| !edited.contains(&d.path.as_path()))
+        {
+            all.push(d.clone());
+        }
+        for diagnostics in self.edited.values() {
+            all.extend(diagnostics.clone());
+        }
+        all
+    }
+
+    pub(super) fn new(
+        prepared: build::Prepared,
+        bodies: crate::render::Bodies,
+        built: Diagnostics,
+    ) -> Self {
+        let fixed = crate::render::fixed_paths(&prepared.site, &prepared.inputs(), &bodies)
+            .into_iter()
+            .collect();
+        let pages = prepared
+            .site
+            .by_source
+            .iter()
+            .filter_map(|(source, &id)| Some((source.canonicalize().ok()?, id)))
+            .collect();
+        State {
+            prepared,
+            bodies,
+            pages,
+            built,
+            edited: HashMap::new(),
+            fixed,
+        }
+    }
+}
+
+/// A change to the body of one page (its front matter untouched) renders
+/// that page, its network's search index and, for a chapter, the print
+/// page. Returns false when the change needs a full rebuild.
+pub(super) fn update_one_page(
+    state: &mut State,
+    path: &Path,
+    root: &Path,
+    served: &Served,
+    reporter: &dyn Reporter,
+) -> bool {
+    let started = Instant::now();
+    let Some(canonical) = path.canonicalize().ok() else {
+        return false;
+    };
+    let Some(&id) = state.pages.get(&canonical) else {
+        return false;
+    };
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    if !take_body_edit(&mut state.prepared, id, text) {
+        return false;
+    }
+    let mut diagnostics = Diagnostics::default();
+    let prepared = &state.prepared;
+    let files = crate::render::render_page_update(
+        &prepared.site,
+        &prepared.inputs(),
+        &mut state.bodies,
+        id,
+        &mut diagnostics,
+    );
+    if let Ok(Some(_)) = files {
+        state.edited.insert(id, diagnostics);
+    }
+    let diagnostics = state.problems();
+    match files {
+        Ok(Some(_)) if diagnostics.has_errors() => {
+            let error = Error::Content(diagnostics);
+            served.fail(error_text(&error, root, reporter.language()));
+            served.notify("reload");
+            reporter.failed(&error);
+            true
+        }
+        Ok(Some(files)) => {
+            served.update(in_memory(files).into_iter().collect());
+            let told = served.notify("reload");
+            reporter.built(1, &diagnostics, started.elapsed(), told);
+            true
+        }
+        Ok(None) | Err(_) => false,
+    }
+}
+
+/// Puts the new text of page `id` in place when only its body changed
+/// (its front matter, and so where its body starts, are the same); false
+/// when the edit needs a full rebuild.
+fn take_body_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> bool {
+    let source = &prepared.site.networks[id.network].pages[id.page].source;
+    let Some(old) = prepared
+        .tree
+        .networks
+        .iter_mut()
+        .flat_map(|net| net.pages.iter_mut())
+        .find(|s| &s.file.path == source)
+    else {
+        return false;
+    };
+    let (Ok(new_split), Ok(old_split)) = (
+        front_matter::split(&text),
+        front_matter::split(&old.file.text),
+    ) else {
+        return false;
+    };
+    if new_split.front_matter != old_split.front_matter
+        || new_split.body_line != old_split.body_line
+        || !public_as_written(&prepared.site, &text, &new_split.body)
+    {
+        return false;
+    }
+    old.file.text = text;
+    let page = &mut prepared.site.networks[id.network].pages[id.page];
+    page.body = new_split.body;
+    let changed = page.updated.map_or(prepared.today, |u| u.date);
+    page.last_change = Some(crate::content::model::LastChange {
+        date: changed,
+        authors: Vec::new(),
+    });
+    true
+}
+
+/// Whether the page `text` with `body` may go to the renderer as written
+/// for this edition.
+/// The public one takes confidential passages out and warns where a
+/// person who did not agree is named; a body with a passage (or one that
+/// cannot be read) or such a name goes through the full build, which does
+/// both. Fail closed: the preview of the public site never shows more than
+/// the public site.
+fn public_as_written(site: &crate::site::Site, text: &str, body: &str) -> bool {
+    if site.audience == crate::content::model::Visibility::Network {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    crate::content::passages::find(body).is_ok_and(|found| found.is_empty())
+        && !site
+            .unnamed_people
+            .iter()
+            .any(|(_, name)| !name.trim().is_empty() && lower.contains(&name.to_lowercase()))
+}
+
+/// The files served first after an edit, and how many open pages were
+/// told to reload.
+pub(super) type First = (HashMap<String, Arc<Vec<u8>>>, usize);
+
+/// A change to the front matter of one page that only the page itself
+/// shows (its title, summary or extra values; the rest of the page as it
+/// was): renders that page first and serves it, while every other page
+/// the full build makes waits (see `Served::first`). Returns what was
+/// served, for the full build that the caller runs next to compare with;
+/// None when the edit needs the full build first.
+pub(super) fn render_first(
+    state: &mut State,
+    path: &Path,
+    served: &Served,
+    reporter: &dyn Reporter,
+) -> Option<First> {
+    let started = Instant::now();
+    if state.problems().has_errors() {
+        return None;
+    }
+    let &id = state.pages.get(&path.canonicalize().ok()?)?;
+    let text = std::fs::read_to_string(path).ok()?;
+    if !take_shown_edit(&mut state.prepared, id, text) {
+        return None;
+    }
+    let mut diagnostics = Diagnostics::default();
+    let prepared = &state.prepared;
+    let inputs = prepared.inputs();
+    let file = crate::render::render_first(
+        &prepared.site,
+        &inputs,
+        &mut state.bodies,
+        id,
+        &mut diagnostics,
+    )
+    .ok()??;
+    if diagnostics.has_errors() {
+        return None;
+    }
+    let url = file.path.trim_end_matches("index.html").to_string();
+    let files = in_memory(vec![file]);
+    served.first(files.clone(), &state.fixed);
+    let told = served.notify("reload");
+    reporter.first(&url, started.elapsed(), told);
+    Some((files, told))
+}
+
+/// Puts the new title, summary, extra values and body of page `id` in
+/// place when nothing else of its front matter changed (each version
+/// validated alone, compared field by field); false otherwise.
+fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> bool {
+    let source = &prepared.site.networks[id.network].pages[id.page].source;
+    let Some((n, i)) = prepared
+        .tree
+        .networks
+        .iter()
+        .enumerate()
+        .find_map(|(n, net)| {
+            let i = net.pages.iter().position(|s| &s.file.path == source)?;
+            Some((n, i))
+        })
+    else {
+        return false;
+    };
+    let network = &prepared.tree.networks[n];
+    let old_text = network.pages[i].file.text.clone();
+    let (Some(old), _) = crate::validate::validate_alone(network, i, old_text) else {
+        return false;
+    };
+    let (Some(new), _) = crate::validate::validate_alone(network, i, text.clone()) else {
+        return false;
+    };
+    let mut same_rest = new.clone();
+    same_rest.title.clone_from(&old.title);
+    same_rest.summary.clone_from(&old.summary);
+    same_rest.extra.clone_from(&old.extra);
+    same_rest.body.clone_from(&old.body);
+    same_rest.body_line = old.body_line;
+    if same_rest != old || !public_as_written(&prepared.site, &text, &new.body) {
+        return false;
+    }
+    prepared.tree.networks[n].pages[i].file.text = text;
+    let page = &mut prepared.site.networks[id.network].pages[id.page];
+    page.title = new.title;
+    page.summary = new.summary;
+    page.extra = new.extra;
+    page.body = new.body;
+    page.body_line = new.body_line;
+    page.last_change = Some(crate::content::model::LastChange {
+        date: page.updated.map_or(prepared.today, |u| u.date),
+        authors: Vec::new(),
+    });
+    true
+}
