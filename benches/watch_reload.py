@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Measures `oogst watch`: the time from saving a file to the reload event,
-for a one-page body edit (incremental) and a front-matter edit (full
-rebuild), on generated sites of 1,000 and 10,000 pages. Also the cost of
-reading the git history at 10,000 pages (a build inside and outside a git
-repository).
+for a one-page body edit (incremental) and a title edit (the page is
+rendered first, then the full build), on generated sites of 1,000 and
+10,000 pages. For the title edit also the time until the edited page is
+served with its new title, and until the whole site is in (its section's
+list, which waits for the full build, shows the new title). Also the cost
+of reading the git history at 10,000 pages (a build inside and outside a
+git repository).
 
 usage: benches/watch_reload.py [PAGES ...]      (default: 1000 10000)
 """
+import http.client
 import os
 import shutil
 import socket
@@ -55,7 +59,18 @@ def wait_reload(sock):
         data += chunk
 
 
-def timed_edits(root, addr, path, old, new, times=5):
+def get(addr, path):
+    conn = http.client.HTTPConnection(addr[0], addr[1], timeout=120)
+    conn.request("GET", path)
+    body = conn.getresponse().read().decode("utf-8", "replace")
+    conn.close()
+    return body
+
+
+def timed_edits(root, addr, path, old, new, shown_at=(), times=5):
+    """Times `times` edits of `path` (`old` becomes `new` with the edit's
+    number): per edit, the seconds until the reload event, then until each
+    URL in `shown_at` serves the new text."""
     sock = events(addr)
     results = []
     for i in range(times):
@@ -67,7 +82,15 @@ def timed_edits(root, addr, path, old, new, times=5):
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
         wait_reload(sock)
-        results.append(time.monotonic() - start)
+        times_of_edit = [time.monotonic() - start]
+        shown = new.format(i).split(": ", 1)[-1]
+        for url in shown_at:
+            if shown not in get(addr, url):
+                raise RuntimeError(f"{url} does not show the edit")
+            times_of_edit.append(time.monotonic() - start)
+        results.append(times_of_edit)
+        # Let the full build finish before the next edit.
+        get(addr, shown_at[-1]) if shown_at else time.sleep(2)
     sock.close()
     return results
 
@@ -90,8 +113,8 @@ def build_time(root, runs=3):
 def main():
     sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000]
     subprocess.run(["cargo", "build", "--release", "--quiet", "--manifest-path", os.path.join(ROOT, "Cargo.toml")], check=True)
-    print("| pages | body edit (incremental), median | front-matter edit (full rebuild), median |")
-    print("|---:|---:|---:|")
+    print("| pages | body edit: reload | title edit: reload | title edit: page shown | title edit: whole site in |")
+    print("|---:|---:|---:|---:|---:|")
     for pages in sizes:
         work = tempfile.mkdtemp()
         try:
@@ -100,11 +123,14 @@ def main():
             try:
                 path = one_page(root)
                 body = timed_edits(root, addr, path, "\n- ", "\n- bewerkt{} ")
-                full = timed_edits(root, addr, path, "title: Pagina", "title: Pagina bewerkt {}")
+                net, lessons, name = path.split(os.sep)[-3:]
+                shown_at = [f"/{net}/{lessons}/{name[:-3]}/", f"/{net}/{lessons}/"]
+                title = timed_edits(root, addr, path, "title: Pagina", "title: Pagina bewerkt {}", shown_at)
             finally:
                 proc.terminate()
                 proc.wait()
-            print(f"| {pages} | {statistics.median(body) * 1000:.0f} ms | {statistics.median(full) * 1000:.0f} ms |")
+            ms = lambda runs, k: f"{statistics.median(r[k] for r in runs) * 1000:.0f} ms"
+            print(f"| {pages} | {ms(body, 0)} | {ms(title, 0)} | {ms(title, 1)} | {ms(title, 2)} |")
             if pages == max(sizes):
                 outside = build_time(root)
                 env = dict(os.environ, GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="b@x", GIT_COMMITTER_NAME="Bench", GIT_COMMITTER_EMAIL="b@x")

@@ -246,29 +246,40 @@ fn site_files(site: &NetworkSite, loose: &[LooseFile]) -> Vec<SiteFile> {
 
 fn network_site(network: Network, mut pages: Vec<Page>) -> NetworkSite {
     crate::content::followup::resolve(&mut pages);
-    let mut sections: BTreeMap<Section, Vec<usize>> = BTreeMap::new();
-    for (i, page) in pages.iter().enumerate() {
-        sections.entry(page.section).or_default().push(i);
-    }
-    for (section, indices) in sections.iter_mut() {
-        sort_section(*section, indices, &pages);
-    }
-    let mut book_links = HashMap::new();
-    if let Some(chapters) = sections.get(&Section::Handreiking) {
-        for (n, &i) in chapters.iter().enumerate() {
-            let prev = n.checked_sub(1).map(|p| chapters[p]);
-            let next = chapters.get(n + 1).copied();
-            book_links.insert(i, (prev, next));
-        }
-    }
-    let index = crate::index::build(&network, &pages, &sections);
-    NetworkSite {
+    let mut site = NetworkSite {
         network,
         pages,
-        sections,
-        book_links,
-        index,
+        sections: BTreeMap::new(),
+        book_links: HashMap::new(),
+        index: Default::default(),
         files: Vec::new(),
+    };
+    site.reindex();
+    site
+}
+
+impl NetworkSite {
+    /// Orders the sections, links the book's chapters and indexes the
+    /// pages, as they are now: after assembling, and after `oogst watch`
+    /// changed a page's title or themes in place.
+    pub fn reindex(&mut self) {
+        let mut sections: BTreeMap<Section, Vec<usize>> = BTreeMap::new();
+        for (i, page) in self.pages.iter().enumerate() {
+            sections.entry(page.section).or_default().push(i);
+        }
+        for (section, indices) in sections.iter_mut() {
+            sort_section(*section, indices, &self.pages);
+        }
+        self.book_links.clear();
+        if let Some(chapters) = sections.get(&Section::Handreiking) {
+            for (n, &i) in chapters.iter().enumerate() {
+                let prev = n.checked_sub(1).map(|p| chapters[p]);
+                let next = chapters.get(n + 1).copied();
+                self.book_links.insert(i, (prev, next));
+            }
+        }
+        self.index = crate::index::build(&self.network, &self.pages, &sections);
+        self.sections = sections;
     }
 }
 

@@ -725,6 +725,41 @@ fn a_title_edit_shows_the_page_first_and_nothing_from_before_it() {
             "title: Over ons netwerk",
             "Over ons netwerk",
         ),
+        // Tags and themes: the page shows them, and its menu (the first
+        // tag of the network adds the tags page to it) and a practice's
+        // related practices follow.
+        (
+            "lessons/klein-beginnen",
+            "lessons/klein-beginnen/",
+            "tags/",
+            "themes: [leren]",
+            "themes: [leren, werkdruk]\ntags: [valpreventie]",
+            "valpreventie",
+        ),
+        (
+            "practices/dagstart",
+            "practices/dagstart/",
+            "tags/",
+            "status: applied",
+            "status: applied\ntags: [ochtendritueel]",
+            "ochtendritueel",
+        ),
+        (
+            "practices/dagstart",
+            "practices/dagstart/",
+            "themes/leren/",
+            "themes: [werkdruk]",
+            "themes: [werkdruk, leren]",
+            "Leren en ontwikkelen",
+        ),
+        (
+            "handreiking/01-begin",
+            "handreiking/begin/",
+            "themes/werkdruk/",
+            "title: Beginnen",
+            "title: Beginnen\nthemes: [werkdruk]",
+            "Beginnen",
+        ),
     ];
     for (file, url, list, from, to, shown) in edits {
         let path = format!("content/net/{file}.md");

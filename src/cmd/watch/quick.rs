@@ -199,8 +199,8 @@ fn public_as_written(site: &crate::site::Site, text: &str, body: &str) -> bool {
 pub(super) type First = (HashMap<String, Arc<Vec<u8>>>, usize);
 
 /// A change to the front matter of one page that only the page itself
-/// shows (its title, summary or extra values; the rest of the page as it
-/// was): renders that page first and serves it, while every other page
+/// shows (its title, summary, extra values, tags and themes; the rest of
+/// the page as it was): renders that page first and serves it, while every other page
 /// the full build makes waits (see `Served::first`). Returns what was
 /// served, for the full build that the caller runs next to compare with;
 /// None when the edit needs the full build first.
@@ -241,8 +241,8 @@ pub(super) fn render_first(
     Some((files, told))
 }
 
-/// Puts the new title, summary, extra values and body of page `id` in
-/// place when nothing else of its front matter changed (each version
+/// Puts the new title, summary, extra values, tags, themes and body of
+/// page `id` in place when nothing else of its front matter changed (each version
 /// validated alone, compared field by field); false otherwise.
 fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> bool {
     let source = &prepared.site.networks[id.network].pages[id.page].source;
@@ -270,6 +270,8 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
     same_rest.title.clone_from(&old.title);
     same_rest.summary.clone_from(&old.summary);
     same_rest.extra.clone_from(&old.extra);
+    same_rest.tags.clone_from(&old.tags);
+    same_rest.themes.clone_from(&old.themes);
     same_rest.body.clone_from(&old.body);
     same_rest.body_line = old.body_line;
     if same_rest != old || !public_as_written(&prepared.site, &text, &new.body) {
@@ -280,11 +282,16 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
     page.title = new.title;
     page.summary = new.summary;
     page.extra = new.extra;
+    page.tags = new.tags;
+    page.themes = new.themes;
     page.body = new.body;
     page.body_line = new.body_line;
     page.last_change = Some(crate::content::model::LastChange {
         date: page.updated.map_or(prepared.today, |u| u.date),
         authors: Vec::new(),
     });
+    // The order of the lists, the book and the index of themes and tags
+    // (which the page's menus and related practices come from) follow.
+    prepared.site.networks[id.network].reindex();
     true
 }
