@@ -664,14 +664,14 @@ fn a_name_added_while_watching_is_warned_about_as_in_a_build() {
     }
 }
 
-/// A change to what only a page itself shows of its front matter (here its
-/// title) renders that page first and reloads; every other page waits for
-/// the full build that follows, so none is served from before the edit
-/// (the lists show the new title at once). The page shown first is the
-/// one the full build makes: no second reload, and in the end everything
-/// equals a clean build.
+/// A change to what a page itself shows of its front matter (its title,
+/// tags, themes and, but for a meeting, dates) renders that page first and
+/// reloads; every other page waits for the full build that follows, so
+/// none is served from before the edit (the lists show the change at
+/// once). The page shown first is the one the full build makes: no second
+/// reload, and in the end everything equals a clean build.
 #[test]
-fn a_title_edit_shows_the_page_first_and_nothing_from_before_it() {
+fn a_front_matter_edit_shows_the_page_first_and_nothing_from_before_it() {
     let site = SiteTest::small()
         .file(
             "content/net/lessons/twee-alineas.md",
@@ -760,6 +760,25 @@ fn a_title_edit_shows_the_page_first_and_nothing_from_before_it() {
             "title: Beginnen\nthemes: [werkdruk]",
             "Beginnen",
         ),
+        // The dates of a page that is not a meeting: shown, and they order
+        // the lists.
+        (
+            "lessons/twee-alineas",
+            "lessons/twee-alineas/",
+            "lessons/",
+            "title: Drie alinea's",
+            "title: Drie alinea's\ndate: 2024-06-12",
+            "12 juni 2024",
+        ),
+        // (No list shows when a page was updated.)
+        (
+            "practices/dagstart",
+            "practices/dagstart/",
+            "practices/dagstart/",
+            "status: applied",
+            "status: applied\nupdated: 2024-07-03\nreview: 2025-07-03",
+            "3 juli 2024",
+        ),
     ];
     for (file, url, list, from, to, shown) in edits {
         let path = format!("content/net/{file}.md");
@@ -783,5 +802,5 @@ fn a_title_edit_shows_the_page_first_and_nothing_from_before_it() {
             "{file}: the page shown first differs from the full build's"
         );
     }
-    assert_watch_equals_build(&watch, &site, "title edits shown first");
+    assert_watch_equals_build(&watch, &site, "front-matter edits shown first");
 }

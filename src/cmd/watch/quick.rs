@@ -199,8 +199,8 @@ fn public_as_written(site: &crate::site::Site, text: &str, body: &str) -> bool {
 pub(super) type First = (HashMap<String, Arc<Vec<u8>>>, usize);
 
 /// A change to the front matter of one page that only the page itself
-/// shows (its title, summary, extra values, tags and themes; the rest of
-/// the page as it was): renders that page first and serves it, while every other page
+/// shows (its title, summary, extra values, tags and themes, and the dates
+/// of a page that is not a meeting; the rest of the page as it was): renders that page first and serves it, while every other page
 /// the full build makes waits (see `Served::first`). Returns what was
 /// served, for the full build that the caller runs next to compare with;
 /// None when the edit needs the full build first.
@@ -241,8 +241,9 @@ pub(super) fn render_first(
     Some((files, told))
 }
 
-/// Puts the new title, summary, extra values, tags, themes and body of
-/// page `id` in place when nothing else of its front matter changed (each version
+/// Puts the new title, summary, extra values, tags, themes, dates (not a
+/// meeting's) and body of page `id` in place when nothing else of its
+/// front matter changed (each version
 /// validated alone, compared field by field); false otherwise.
 fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> bool {
     let source = &prepared.site.networks[id.network].pages[id.page].source;
@@ -272,6 +273,11 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
     same_rest.extra.clone_from(&old.extra);
     same_rest.tags.clone_from(&old.tags);
     same_rest.themes.clone_from(&old.themes);
+    // A meeting's date orders the follow-ups of its actions, which are
+    // linked once, when the site is assembled: not the page's alone.
+    if !matches!(old.kind, crate::content::model::Kind::Meeting(_)) {
+        (same_rest.date, same_rest.updated, same_rest.review) = (old.date, old.updated, old.review);
+    }
     same_rest.body.clone_from(&old.body);
     same_rest.body_line = old.body_line;
     if same_rest != old || !public_as_written(&prepared.site, &text, &new.body) {
@@ -284,6 +290,7 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
     page.extra = new.extra;
     page.tags = new.tags;
     page.themes = new.themes;
+    (page.date, page.updated, page.review) = (new.date, new.updated, new.review);
     page.body = new.body;
     page.body_line = new.body_line;
     page.last_change = Some(crate::content::model::LastChange {
