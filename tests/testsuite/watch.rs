@@ -678,6 +678,10 @@ fn a_front_matter_edit_shows_the_page_first_and_nothing_from_before_it() {
             "---\ntitle: Twee alinea's\n---\nDe eerste alinea.\n\nDe tweede alinea.\n",
         )
         .file(
+            "content/net/pages/contact.md",
+            "---\ntitle: Contact\nslug: bereik-ons\n---\nBel ons.\n",
+        )
+        .file(
             "content/net/meetings/2024-05-01-terugblik.md",
             "---\ntitle: Terugblik\nvisibility: public\nthemes: [leren]\n---\nWe kijken terug.\n",
         );
@@ -769,6 +773,15 @@ fn a_front_matter_edit_shows_the_page_first_and_nothing_from_before_it() {
             "title: Drie alinea's",
             "title: Drie alinea's\ndate: 2024-06-12",
             "12 juni 2024",
+        ),
+        // A key added above `slug:` moves it a line down.
+        (
+            "pages/contact",
+            "bereik-ons/",
+            "tags/",
+            "title: Contact",
+            "title: Contact\ntags: [bereikbaarheid]",
+            "bereikbaarheid",
         ),
         // (No list shows when a page was updated.)
         (

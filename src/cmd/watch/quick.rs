@@ -279,7 +279,8 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
         (same_rest.date, same_rest.updated, same_rest.review) = (old.date, old.updated, old.review);
     }
     same_rest.body.clone_from(&old.body);
-    same_rest.body_line = old.body_line;
+    // Where the body and the slug start: lines shift as keys are added.
+    (same_rest.body_line, same_rest.slug_line) = (old.body_line, old.slug_line);
     if same_rest != old || !public_as_written(&prepared.site, &text, &new.body) {
         return false;
     }
@@ -292,7 +293,7 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
     page.themes = new.themes;
     (page.date, page.updated, page.review) = (new.date, new.updated, new.review);
     page.body = new.body;
-    page.body_line = new.body_line;
+    (page.body_line, page.slug_line) = (new.body_line, new.slug_line);
     page.last_change = Some(crate::content::model::LastChange {
         date: page.updated.map_or(prepared.today, |u| u.date),
         authors: Vec::new(),
