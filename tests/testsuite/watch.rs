@@ -817,3 +817,34 @@ fn a_front_matter_edit_shows_the_page_first_and_nothing_from_before_it() {
     }
     assert_watch_equals_build(&watch, &site, "front-matter edits shown first");
 }
+
+/// What the public edition may leave out of a page (here a practice's
+/// contact who did not agree to be named) is never taken from an edit as
+/// written: such an edit waits for the full build, which leaves it out.
+#[test]
+fn a_front_matter_edit_that_names_a_private_person_is_built_in_full() {
+    let site = SiteTest::small();
+    let network = site.read("content/net/_network.md").replace(
+        "people:\n",
+        "people:\n  - id: carla\n    name: Carla Smit\n    organisation: zorg-een\n",
+    );
+    site.write("content/net/_network.md", network);
+    let watch = start(&site);
+    let events = watch.events();
+    let path = "content/net/practices/dagstart.md";
+    site.write(
+        path,
+        site.read(path).replace("contact: anna", "contact: carla"),
+    );
+    events.recv_timeout(PATIENCE).expect("no reload");
+    while watch.count_printed("Built ") < 2 {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(watch.count_printed("first"), 0, "shown first");
+    let page = watch.get("/net/practices/dagstart/").1;
+    assert!(!page.contains("Carla") && !page.contains("carla"), "{page}");
+    assert!(
+        !page.contains("Anna de Vries"),
+        "the old contact stays: {page}"
+    );
+}

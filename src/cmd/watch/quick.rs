@@ -12,6 +12,7 @@ use super::{Reporter, error_text, in_memory};
 use crate::cmd::build;
 use crate::cmd::serve::Served;
 use crate::content::front_matter;
+use crate::content::model::{Kind, Page};
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
 use crate::site::PageId;
@@ -199,11 +200,11 @@ fn public_as_written(site: &crate::site::Site, text: &str, body: &str) -> bool {
 pub(super) type First = (HashMap<String, Arc<Vec<u8>>>, usize);
 
 /// A change to the front matter of one page that only the page itself
-/// shows (its title, summary, extra values, tags and themes, and the dates
-/// of a page that is not a meeting; the rest of the page as it was): renders that page first and serves it, while every other page
-/// the full build makes waits (see `Served::first`). Returns what was
-/// served, for the full build that the caller runs next to compare with;
-/// None when the edit needs the full build first.
+/// shows (see [`only_shown_changed`]): renders that page first and serves
+/// it, while every other page the full build makes waits (see
+/// `Served::first`). Returns what was served, for the full build that the
+/// caller runs next to compare with; None when the edit needs the full
+/// build first.
 pub(super) fn render_first(
     state: &mut State,
     path: &Path,
@@ -241,10 +242,9 @@ pub(super) fn render_first(
     Some((files, told))
 }
 
-/// Puts the new title, summary, extra values, tags, themes, dates (not a
-/// meeting's) and body of page `id` in place when nothing else of its
-/// front matter changed (each version
-/// validated alone, compared field by field); false otherwise.
+/// Puts the new front matter and body of page `id` in place when only what
+/// the page shows of it changed (each version validated alone); false
+/// otherwise.
 fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> bool {
     let source = &prepared.site.networks[id.network].pages[id.page].source;
     let Some((n, i)) = prepared
@@ -267,21 +267,7 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
     let (Some(new), _) = crate::validate::validate_alone(network, i, text.clone()) else {
         return false;
     };
-    let mut same_rest = new.clone();
-    same_rest.title.clone_from(&old.title);
-    same_rest.summary.clone_from(&old.summary);
-    same_rest.extra.clone_from(&old.extra);
-    same_rest.tags.clone_from(&old.tags);
-    same_rest.themes.clone_from(&old.themes);
-    // A meeting's date orders the follow-ups of its actions, which are
-    // linked once, when the site is assembled: not the page's alone.
-    if !matches!(old.kind, crate::content::model::Kind::Meeting(_)) {
-        (same_rest.date, same_rest.updated, same_rest.review) = (old.date, old.updated, old.review);
-    }
-    same_rest.body.clone_from(&old.body);
-    // Where the body and the slug start: lines shift as keys are added.
-    (same_rest.body_line, same_rest.slug_line) = (old.body_line, old.slug_line);
-    if same_rest != old || !public_as_written(&prepared.site, &text, &new.body) {
+    if !only_shown_changed(&old, &new) || !public_as_written(&prepared.site, &text, &new.body) {
         return false;
     }
     prepared.tree.networks[n].pages[i].file.text = text;
@@ -302,4 +288,28 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
     // (which the page's menus and related practices come from) follow.
     prepared.site.networks[id.network].reindex();
     true
+}
+
+/// Whether page `new` differs from `old` only in what the page itself
+/// shows: its title, summary, extra values, tags, themes, body, and the
+/// dates of a page that is not a meeting. Whatever else a page has (its
+/// URL, visibility, a meeting's people and actions, a practice's
+/// organisation and contact, which the public edition may leave out) must
+/// be as it was.
+fn only_shown_changed(old: &Page, new: &Page) -> bool {
+    let mut rest = new.clone();
+    rest.title.clone_from(&old.title);
+    rest.summary.clone_from(&old.summary);
+    rest.extra.clone_from(&old.extra);
+    rest.tags.clone_from(&old.tags);
+    rest.themes.clone_from(&old.themes);
+    // A meeting's date orders the follow-ups of its actions, which are
+    // linked once, when the site is assembled: not the page's alone.
+    if !matches!(old.kind, Kind::Meeting(_)) {
+        (rest.date, rest.updated, rest.review) = (old.date, old.updated, old.review);
+    }
+    rest.body.clone_from(&old.body);
+    // Where the body and the slug start: lines shift as keys are added.
+    (rest.body_line, rest.slug_line) = (old.body_line, old.slug_line);
+    rest == *old
 }
