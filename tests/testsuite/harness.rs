@@ -102,10 +102,18 @@ impl SiteTest {
         self
     }
 
+    /// Writes the file as editors save: into a hidden file beside it, then
+    /// renamed over it, so that `oogst watch` never reads it half written
+    /// (on a busy machine the writer may pause between emptying the file
+    /// and filling it for longer than watch waits for the files to settle).
     pub fn write(&self, path: &str, text: impl AsRef<[u8]>) {
         let path = self.path(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
+        let dir = path.parent().unwrap();
+        std::fs::create_dir_all(dir).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy();
+        let temp = dir.join(format!(".{name}.saving"));
+        std::fs::write(&temp, text).unwrap();
+        std::fs::rename(temp, path).unwrap();
     }
 
     pub fn remove(&self, path: &str) {
