@@ -139,16 +139,23 @@ fn answer(
     key: &str,
     head: bool,
 ) -> std::io::Result<()> {
-    served.wait_for(key);
-    // The version is read before the files: see `Served::changed`.
-    let version = served.version();
-    let errors = served
-        .errors
-        .read()
-        .unwrap_or_else(|e| e.into_inner())
-        .clone();
+    let (version, errors, file, folder) = {
+        // Read while no page can be put in first (`Served::wait_for`), and
+        // let go before answering: a slow client must not hold up watch.
+        let _servable = served.wait_for(key);
+        // The version is read before the files: see `Served::changed`.
+        let version = served.version();
+        let errors = served
+            .errors
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        let file = served.file(key);
+        let folder = file.is_none() && served.file(&format!("{key}/index.html")).is_some();
+        (version, errors, file, folder)
+    };
     let english = served.english.load(Ordering::Relaxed);
-    if let Some(bytes) = served.file(key) {
+    if let Some(bytes) = file {
         if key.ends_with(".html") {
             let html = inject(
                 &String::from_utf8_lossy(&bytes),
@@ -166,7 +173,7 @@ fn answer(
         }
         return respond(stream, "200 OK", content_type(key), &bytes, head);
     }
-    if served.file(&format!("{key}/index.html")).is_some() {
+    if folder {
         // A folder without its slash: relative links need the slash.
         let location = format!("{path}/");
         let header = format!(

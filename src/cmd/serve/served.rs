@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::net::TcpStream;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, RwLock};
 
 /// What the server serves; the watcher replaces it after each build.
 pub struct Served {
@@ -82,7 +82,9 @@ impl Served {
     pub fn first(&self, first: HashMap<String, Arc<Vec<u8>>>, fixed: &HashSet<String>) {
         let mut servable = fixed.clone();
         servable.extend(first.keys().cloned());
-        *self.pending.lock().unwrap_or_else(|e| e.into_inner()) = Some(servable);
+        // Under the lock that requests read under (see `wait_for`).
+        let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        *pending = Some(servable);
         self.files
             .write()
             .unwrap_or_else(|e| e.into_inner())
@@ -106,19 +108,21 @@ impl Served {
     }
 
     /// Waits, when part of the site is still being built, until the file
-    /// at `key` may be served.
-    pub(super) fn wait_for(&self, key: &str) {
+    /// at `key` may be served. While the returned guard is held no page
+    /// can be put in first: a request that reads the version and the file
+    /// under it never gets the version after [`Served::first`] with a file
+    /// from before it (which no reload would then replace).
+    pub(super) fn wait_for(&self, key: &str) -> MutexGuard<'_, Option<HashSet<String>>> {
         let pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
-        let _settled = self
-            .settled
+        self.settled
             .wait_while(pending, |p| p.as_ref().is_some_and(|s| !s.contains(key)))
-            .unwrap_or_else(|e| e.into_inner());
+            .unwrap_or_else(|e| e.into_inner())
     }
 
     /// The file at `key`, once it may be served (see [`Served::wait_for`]).
     #[cfg(test)]
     fn servable(&self, key: &str) -> Option<Arc<Vec<u8>>> {
-        self.wait_for(key);
+        let _servable = self.wait_for(key);
         self.file(key)
     }
 
@@ -230,6 +234,30 @@ mod tests {
         ]));
         assert_eq!(request.join().unwrap().unwrap().as_slice(), b"new b");
         assert_eq!(served.servable("gone/index.html"), None);
+    }
+
+    #[test]
+    fn no_page_is_put_in_first_while_a_request_reads() {
+        let served = Arc::new(Served::default());
+        served.replace(files(&[("a/index.html", "a"), ("b/index.html", "b")]));
+        let reading = served.wait_for("b/index.html");
+        let (tx, rx) = std::sync::mpsc::channel();
+        let watcher = Arc::clone(&served);
+        let put = std::thread::spawn(move || {
+            watcher.first(files(&[("a/index.html", "new a")]), &HashSet::new());
+            tx.send(()).unwrap();
+        });
+        assert!(
+            rx.recv_timeout(std::time::Duration::from_millis(200))
+                .is_err(),
+            "a page was put in first while a request read the version and files"
+        );
+        drop(reading);
+        put.join().unwrap();
+        assert_eq!(
+            served.servable("a/index.html").unwrap().as_slice(),
+            b"new a"
+        );
     }
 
     #[test]
