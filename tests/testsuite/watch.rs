@@ -556,6 +556,25 @@ fn assert_watch_equals_build(watch: &Watch, site: &SiteTest, after: &str) {
     assert!(compared > 40, "{compared} files compared");
 }
 
+/// The lesson most edit tests work on, and its text to start from.
+const LESSON: &str = "content/net/lessons/twee-alineas.md";
+const TWO_PARAGRAPHS: &str =
+    "---\ntitle: Twee alinea's\n---\nDe eerste alinea.\n\nDe tweede alinea.\n";
+
+/// Replaces `from` by `to` in the file at `path` (which must hold it) and
+/// waits for the reload that follows.
+fn save_edit(site: &SiteTest, events: &mpsc::Receiver<String>, path: &str, from: &str, to: &str) {
+    let text = site.read(path);
+    assert!(text.contains(from), "{path}: {from}");
+    site.write(path, text.replace(from, to));
+    let event = events.recv_timeout(PATIENCE);
+    assert_eq!(
+        event.as_deref(),
+        Ok("reload"),
+        "no reload after editing {path}"
+    );
+}
+
 #[test]
 fn what_watch_serves_after_edits_equals_a_clean_build() {
     let site = SiteTest::small().file(
@@ -564,15 +583,8 @@ fn what_watch_serves_after_edits_equals_a_clean_build() {
     );
     let watch = start(&site);
     let events = watch.events();
-    let edit = |path: &str, from: &str, to: &str| {
-        let text = site.read(path);
-        assert!(text.contains(from), "{path}: {from}");
-        site.write(path, text.replace(from, to));
-        events
-            .recv_timeout(PATIENCE)
-            .expect("no reload after an edit");
-    };
-    let lesson = "content/net/lessons/twee-alineas.md";
+    let edit = |path: &str, from: &str, to: &str| save_edit(&site, &events, path, from, to);
+    let lesson = LESSON;
     edit(lesson, "De tweede alinea.", "De tweede alinea, nu langer.");
     assert_watch_equals_build(&watch, &site, "a body edit");
     // The first paragraph is the summary in every list.
@@ -600,23 +612,16 @@ fn what_watch_serves_after_edits_equals_a_clean_build() {
 /// added by a quick edit of the body alone.
 #[test]
 fn a_confidential_passage_added_while_watching_stays_out_of_the_public_preview() {
-    let site = SiteTest::small().file(
-        "content/net/lessons/twee-alineas.md",
-        "---\ntitle: Twee alinea's\n---\nDe eerste alinea.\n\nDe tweede alinea.\n",
-    );
+    let site = SiteTest::small().file(LESSON, TWO_PARAGRAPHS);
     let watch = start(&site);
     let events = watch.events();
-    let path = "content/net/lessons/twee-alineas.md";
-    site.write(
-        path,
-        site.read(path).replace(
-            "De tweede alinea.",
-            "De tweede alinea.\n\n::: vertrouwelijk\nHet incident op afdeling Noordwijk.\n:::\n",
-        ),
+    save_edit(
+        &site,
+        &events,
+        LESSON,
+        "De tweede alinea.",
+        "De tweede alinea.\n\n::: vertrouwelijk\nHet incident op afdeling Noordwijk.\n:::\n",
     );
-    events
-        .recv_timeout(PATIENCE)
-        .expect("no reload after a body edit");
     for url in [
         "/net/lessons/twee-alineas/",
         "/net/static/search-index.js",
@@ -636,10 +641,7 @@ fn a_confidential_passage_added_while_watching_stays_out_of_the_public_preview()
 /// gets the same warning in the public preview as in a build.
 #[test]
 fn a_name_added_while_watching_is_warned_about_as_in_a_build() {
-    let site = SiteTest::small().file(
-        "content/net/lessons/twee-alineas.md",
-        "---\ntitle: Twee alinea's\n---\nDe eerste alinea.\n\nDe tweede alinea.\n",
-    );
+    let site = SiteTest::small().file(LESSON, TWO_PARAGRAPHS);
     let network = site.read("content/net/_network.md").replace(
         "  - id: bram\n    name: Bram Jansen\n    organisation: zorg-een\n    public: true\n",
         "  - id: bram\n    name: Bram Jansen\n    organisation: zorg-een\n",
@@ -647,17 +649,13 @@ fn a_name_added_while_watching_is_warned_about_as_in_a_build() {
     site.write("content/net/_network.md", network);
     let watch = start(&site);
     let events = watch.events();
-    let path = "content/net/lessons/twee-alineas.md";
-    site.write(
-        path,
-        site.read(path).replace(
-            "De tweede alinea.",
-            "De tweede alinea, met dank aan Bram Jansen.",
-        ),
+    save_edit(
+        &site,
+        &events,
+        LESSON,
+        "De tweede alinea.",
+        "De tweede alinea, met dank aan Bram Jansen.",
     );
-    events
-        .recv_timeout(PATIENCE)
-        .expect("no reload after a body edit");
     // Warnings go to stderr; the summary line counts them.
     if let Err(printed) = watch.printed("1 warning(s); reloaded") {
         panic!("no warning about the name:\n{printed}");
@@ -673,10 +671,7 @@ fn a_name_added_while_watching_is_warned_about_as_in_a_build() {
 #[test]
 fn a_front_matter_edit_shows_the_page_first_and_nothing_from_before_it() {
     let site = SiteTest::small()
-        .file(
-            "content/net/lessons/twee-alineas.md",
-            "---\ntitle: Twee alinea's\n---\nDe eerste alinea.\n\nDe tweede alinea.\n",
-        )
+        .file(LESSON, TWO_PARAGRAPHS)
         .file(
             "content/net/pages/contact.md",
             "---\ntitle: Contact\nslug: bereik-ons\n---\nBel ons.\n",
@@ -794,10 +789,8 @@ fn a_front_matter_edit_shows_the_page_first_and_nothing_from_before_it() {
         ),
     ];
     for (file, url, list, from, to, shown) in edits {
-        let path = format!("content/net/{file}.md");
         let built = watch.count_printed("Built ");
-        site.write(&path, site.read(&path).replace(from, to));
-        assert_eq!(events.recv_timeout(PATIENCE).unwrap(), "reload", "{file}");
+        save_edit(&site, &events, &format!("content/net/{file}.md"), from, to);
         if let Err(printed) = watch.printed(&format!("Showed /net/{url} first")) {
             panic!("{file} was not shown first:\n{printed}");
         }
@@ -832,11 +825,7 @@ fn a_front_matter_edit_that_names_a_private_person_is_built_in_full() {
     let watch = start(&site);
     let events = watch.events();
     let path = "content/net/practices/dagstart.md";
-    site.write(
-        path,
-        site.read(path).replace("contact: anna", "contact: carla"),
-    );
-    events.recv_timeout(PATIENCE).expect("no reload");
+    save_edit(&site, &events, path, "contact: anna", "contact: carla");
     while watch.count_printed("Built ") < 2 {
         std::thread::sleep(Duration::from_millis(20));
     }
