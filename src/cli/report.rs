@@ -12,13 +12,20 @@ use oogst::diagnostic::Diagnostics;
 /// `--timings`: each stage's wall time and the peak memory by its end,
 /// then per kind of page how many, their summed and slowest render time.
 pub fn print_timings(timings: &oogst::render::Timings) {
-    println!("{:<24} {:>11} {:>11}", "stage", "wall ms", "peak MiB");
+    println!(
+        "{:<24} {:>11} {:>11} {:>11}",
+        "stage", "wall ms", "cpu ms", "peak MiB"
+    );
     for stage in &timings.stages {
         let peak = stage
             .peak
             .map_or_else(|| "-".to_string(), |b| (b >> 20).to_string());
+        let cpu = stage.cpu.map_or_else(
+            || "-".to_string(),
+            |c| format!("{:.1}", c.as_secs_f64() * 1000.0),
+        );
         println!(
-            "{:<24} {:>11.1} {peak:>11}",
+            "{:<24} {:>11.1} {cpu:>11} {peak:>11}",
             stage.name,
             stage.took.as_secs_f64() * 1000.0
         );

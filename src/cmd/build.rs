@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use rayon::prelude::*;
 
@@ -300,7 +300,7 @@ fn theme_name(network_file: &str) -> String {
 /// output, file by file, and swaps it in when the whole site rendered
 /// without error; otherwise the output folder is left untouched.
 pub fn build(options: &BuildOptions) -> Result<Outcome, Error> {
-    let start = Instant::now();
+    let start = render::Mark::now();
     output::check_output_dir(
         &options.out_dir,
         &options.root,
@@ -313,11 +313,11 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, Error> {
         .and_then(|inputs| super::unchanged::recall(options, inputs))
     {
         stats.elapsed = start.elapsed();
-        let checked = render::Stage::ended("inputs changed?", stats.elapsed);
+        let checked = render::Stage::since("inputs changed?", &start);
         stats.timings.stages.push(checked);
         return Ok(Outcome { stats, diagnostics });
     }
-    let checked = render::Stage::ended("inputs changed?", start.elapsed());
+    let checked = render::Stage::since("inputs changed?", &start);
     let mut diagnostics = Diagnostics::default();
     let mut prepared = prepare(options, &mut diagnostics)?;
     // The files as read are not needed past the checks: their memory goes
@@ -339,13 +339,11 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, Error> {
     if diagnostics.has_errors() {
         return Err(Error::Content(diagnostics));
     }
-    let swapped = Instant::now();
+    let swapped = render::Mark::now();
     let report = writer.finish()?;
     timings.stages.splice(0..0, prepared.stages.iter().copied());
     timings.stages.insert(0, checked);
-    timings
-        .stages
-        .push(render::Stage::ended("swap", swapped.elapsed()));
+    timings.stages.push(render::Stage::since("swap", &swapped));
     let mut stats = stats(&prepared.site, files);
     stats.write = Some(report);
     stats.timings = timings;

@@ -53,7 +53,7 @@ use files::{copied_files, static_files};
 use jobs::{Job, jobs};
 use search_files::search_index;
 use timings::timings;
-pub use timings::{Clock, JobTiming, Stage, Timings};
+pub use timings::{Clock, JobTiming, Mark, Stage, Timings};
 
 /// What rendering needs besides the site.
 pub struct RenderInputs<'a> {
@@ -179,8 +179,12 @@ fn run_jobs(env: &Env, sink: &dyn Sink) -> Result<(Vec<String>, Vec<JobTiming>),
         Job::Page(..) => 1,
         _ => 2,
     });
+    // One job per task: the lists at the end take up to a tenth of a
+    // second each, and rayon's default chunks left a core idle for most of
+    // the last second while the other worked through them.
     let mut rendered = order
         .par_iter()
+        .with_max_len(1)
         .map(|&j| {
             let start = std::time::Instant::now();
             let file = env.render(&jobs[j])?;
