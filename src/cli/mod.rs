@@ -35,9 +35,9 @@ pub enum Command {
         /// (overrides `base_url` in oogst.yaml).
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
-        /// Print how long each stage took, with the peak memory by its
-        /// end, and each kind of page (for theme authors and large
-        /// programmes).
+        /// Print how long each stage took, with its processor time and
+        /// the peak memory by its end, and each kind of page (for theme
+        /// authors and large programmes).
         #[arg(long)]
         timings: bool,
     },

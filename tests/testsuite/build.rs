@@ -226,13 +226,14 @@ fn breadcrumbs_lead_from_the_portal_through_the_section_and_parent_chapters() {
     assert!(breadcrumbs(&site, "public/index.html").is_empty());
 }
 
-/// `--timings` tells each stage's wall time and, on Linux, the peak memory
-/// by its end (which never falls), then the time per kind of page.
+/// `--timings` tells each stage's wall time and, on Linux, its processor
+/// time and the peak memory by its end (which never falls), then the time
+/// per kind of page.
 #[test]
 fn timings_show_each_stage_with_its_time_and_peak_memory() {
     let site = SiteTest::small();
     let out = site.run(&["build", "--timings"]).success().stdout();
-    // Per stage: its name, then [wall ms, peak MiB].
+    // Per stage: its name, then [wall ms, cpu ms, peak MiB].
     let stages: Vec<(&str, Vec<&str>)> = out
         .lines()
         .skip_while(|l| !l.starts_with("stage"))
@@ -257,7 +258,11 @@ fn timings_show_each_stage_with_its_time_and_peak_memory() {
             .unwrap_or_else(|_| panic!("{name}: {out}"));
         assert!(wall >= 0.0);
         if cfg!(target_os = "linux") {
-            let peak: u64 = columns[1]
+            let cpu: f64 = columns[1]
+                .parse()
+                .unwrap_or_else(|_| panic!("{name}: {out}"));
+            assert!(cpu >= 0.0);
+            let peak: u64 = columns[2]
                 .parse()
                 .unwrap_or_else(|_| panic!("{name}: {out}"));
             assert!(peak >= last, "peak memory fell at {name}:\n{out}");
