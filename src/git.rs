@@ -5,6 +5,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::RwLock;
+use std::time::SystemTime;
 
 use jiff::civil::Date;
 
@@ -18,20 +20,47 @@ pub struct FileHistory {
 }
 
 /// History per file (absolute paths), and the files with uncommitted changes.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct History {
     pub files: HashMap<PathBuf, FileHistory>,
     pub uncommitted: BTreeSet<PathBuf>,
+    /// Folders as found, resolved: the pages of a folder share one.
+    folders: RwLock<HashMap<PathBuf, PathBuf>>,
 }
 
 impl History {
     /// The committed history of `path`, unless it has uncommitted changes.
     pub fn of(&self, path: &Path) -> Option<&FileHistory> {
-        let path = path.canonicalize().ok()?;
+        if self.files.is_empty() {
+            return None;
+        }
+        let path = self.resolve(path)?;
         if self.uncommitted.contains(&path) {
             return None;
         }
         self.files.get(&path)
+    }
+
+    /// `path` with every symbolic link resolved, as git names it: its
+    /// folder resolved once for all the files in it.
+    fn resolve(&self, path: &Path) -> Option<PathBuf> {
+        let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
+            return path.canonicalize().ok();
+        };
+        if std::fs::symlink_metadata(path).ok()?.is_symlink() {
+            return path.canonicalize().ok();
+        }
+        let known = self.folders.read().ok()?.get(folder).cloned();
+        let real = match known {
+            Some(real) => real,
+            None => {
+                let real = folder.canonicalize().ok()?;
+                let mut folders = self.folders.write().ok()?;
+                folders.insert(folder.to_path_buf(), real.clone());
+                real
+            }
+        };
+        Some(real.join(name))
     }
 }
 
@@ -74,7 +103,7 @@ pub fn history(dir: &Path) -> History {
     .unwrap_or_default();
     let mut history = History {
         files: parse_log(&top, &log),
-        uncommitted: BTreeSet::new(),
+        ..History::default()
     };
     let status = git(
         dir,
@@ -114,12 +143,14 @@ fn parse_log(top: &Path, log: &str) -> HashMap<PathBuf, FileHistory> {
 }
 
 /// When `source` last changed: its commit, if committed and unchanged since;
-/// else its `updated:` front matter; else the file's modification time.
+/// else its `updated:` front matter; else the file's modification time
+/// (`modified` when it was read, else asked of the file system).
 pub fn last_change(
     history: &History,
     zone: &jiff::tz::TimeZone,
     source: &Path,
     updated: Option<Date>,
+    modified: Option<SystemTime>,
 ) -> Option<crate::content::model::LastChange> {
     use crate::content::model::LastChange;
     if let Some(h) = history.of(source) {
@@ -129,7 +160,10 @@ pub fn last_change(
         });
     }
     let date = updated.or_else(|| {
-        let modified = std::fs::metadata(source).and_then(|m| m.modified()).ok()?;
+        let modified = match modified {
+            Some(time) => time,
+            None => std::fs::metadata(source).and_then(|m| m.modified()).ok()?,
+        };
         let stamp = jiff::Timestamp::try_from(modified).ok()?;
         Some(stamp.to_zoned(zone.clone()).date())
     })?;
@@ -167,5 +201,26 @@ mod tests {
             files[&PathBuf::from("/repo/content/b.md")].authors,
             ["Anna"]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_resolve_through_linked_folders_and_links_as_git_names_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().canonicalize().unwrap();
+        std::fs::create_dir(real.join("echt")).unwrap();
+        std::fs::write(real.join("echt/a.md"), "a").unwrap();
+        std::os::unix::fs::symlink(real.join("echt"), real.join("link")).unwrap();
+        std::os::unix::fs::symlink(real.join("echt/a.md"), real.join("echt/b.md")).unwrap();
+        let history = History::default();
+        let via_link = real.join("link/a.md");
+        assert_eq!(history.resolve(&via_link), Some(real.join("echt/a.md")));
+        // The folder is remembered; the answer stays the same.
+        assert_eq!(history.resolve(&via_link), Some(real.join("echt/a.md")));
+        assert_eq!(
+            history.resolve(&real.join("echt/b.md")),
+            Some(real.join("echt/a.md"))
+        );
+        assert_eq!(history.resolve(&real.join("echt/nee.md")), None);
     }
 }

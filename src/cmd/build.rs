@@ -178,9 +178,16 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<
     clock.lap("validate");
     let history = crate::git::history(&options.content_dir);
     let zone = jiff::tz::TimeZone::system();
+    let modified: HashMap<&Path, std::time::SystemTime> = tree
+        .networks
+        .iter()
+        .flat_map(|n| &n.pages)
+        .filter_map(|p| Some((p.file.path.as_path(), p.file.modified?)))
+        .collect();
     content.pages.par_iter_mut().for_each(|page| {
-        page.last_change =
-            crate::git::last_change(&history, &zone, &page.source, page.updated.map(|u| u.date));
+        let updated = page.updated.map(|u| u.date);
+        let written = modified.get(page.source.as_path()).copied();
+        page.last_change = crate::git::last_change(&history, &zone, &page.source, updated, written);
     });
     clock.lap("git history");
     let visible = audience::filter(content, options.audience);

@@ -18,10 +18,13 @@ pub const NETWORK_FILE: &str = "_network.md";
 pub const TEMPLATES_DIR: &str = "templates";
 
 /// A markdown file, read.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SourceFile {
     pub path: PathBuf,
     pub text: String,
+    /// When the file was last written, as the file system tells it (a
+    /// page's last change outside git).
+    pub modified: Option<std::time::SystemTime>,
 }
 
 /// A page file of a section.
@@ -298,12 +301,13 @@ fn read_text(path: &Path, diagnostics: &mut Diagnostics) -> Option<SourceFile> {
 
 /// Reads a file as UTF-8, or says which line holds the first bad byte.
 pub fn read_file(path: &Path) -> Result<SourceFile, Diagnostic> {
-    let bytes = std::fs::read(path)
+    let (bytes, modified) = read_with_time(path)
         .map_err(|e| Diagnostic::error(path, 1, 1, format!("cannot read the file: {e}")))?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile {
             path: path.to_path_buf(),
             text,
+            modified,
         }),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
@@ -321,6 +325,16 @@ pub fn read_file(path: &Path) -> Result<SourceFile, Diagnostic> {
             )
         }
     }
+}
+
+/// The bytes of a file and when it was last written, from one look at it.
+fn read_with_time(path: &Path) -> std::io::Result<(Vec<u8>, Option<std::time::SystemTime>)> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut bytes)?;
+    Ok((bytes, meta.modified().ok()))
 }
 
 fn read_dir_sorted(dir: &Path) -> Result<Vec<PathBuf>, Error> {

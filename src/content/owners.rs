@@ -94,7 +94,7 @@ mod tests {
             rel_path: rel.into(),
             file: SourceFile {
                 path: PathBuf::from(format!("{}/{rel}.md", section.dir())),
-                text: String::new(),
+                ..SourceFile::default()
             },
         }
     }
@@ -113,7 +113,7 @@ mod tests {
             dir: PathBuf::new(),
             network_file: SourceFile {
                 path: PathBuf::from("_network.md"),
-                text: String::new(),
+                ..SourceFile::default()
             },
             pages: vec![
                 page(Section::Meetings, "2024"),

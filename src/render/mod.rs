@@ -169,30 +169,32 @@ pub fn render_pages(
 /// in the order of the jobs (the sitemap lists them so), and the time each
 /// kind of page took.
 fn run_jobs(env: &Env, sink: &dyn Sink) -> Result<(Vec<String>, Vec<JobTiming>), Error> {
-    // The print pages and each page's own file come first: what they show
-    // of the bodies is let go of once they are made (see `Bodies::once`),
-    // which makes room for the lists and search indexes after.
+    // The print pages and each page's own file come first, all of them:
+    // what they show of the bodies is let go of once they are made (see
+    // `Bodies::once`), which makes room for the lists and search indexes
+    // after.
     let jobs = jobs(env.site, env.inputs.today);
-    let mut order: Vec<usize> = (0..jobs.len()).collect();
-    order.sort_by_key(|&j| match jobs[j] {
-        Job::Print(_) => 0,
-        Job::Page(..) => 1,
-        _ => 2,
-    });
-    // One job per task: the lists at the end take up to a tenth of a
-    // second each, and rayon's default chunks left a core idle for most of
-    // the last second while the other worked through them.
-    let mut rendered = order
-        .par_iter()
-        .with_max_len(1)
-        .map(|&j| {
-            let start = std::time::Instant::now();
-            let file = env.render(&jobs[j])?;
-            let path = file.path.clone();
-            sink.put(file)?;
-            Ok((j, jobs[j].kind(), start.elapsed(), path))
-        })
-        .collect::<Result<Vec<_>, Error>>()?;
+    let (first, after): (Vec<usize>, Vec<usize>) =
+        (0..jobs.len()).partition(|&j| matches!(jobs[j], Job::Print(_) | Job::Page(..)));
+    let render = |&j: &usize| {
+        let start = std::time::Instant::now();
+        let file = env.render(&jobs[j])?;
+        let path = file.path.clone();
+        sink.put(file)?;
+        Ok((j, jobs[j].kind(), start.elapsed(), path))
+    };
+    // One job per task: the lists take up to a tenth of a second each, and
+    // in rayon's default chunks one core worked through most of them alone
+    // while the other idled.
+    let mut rendered = Vec::with_capacity(jobs.len());
+    for part in [first, after] {
+        let made = part
+            .par_iter()
+            .with_max_len(1)
+            .map(render)
+            .collect::<Result<Vec<_>, Error>>()?;
+        rendered.extend(made);
+    }
     rendered.sort_unstable_by_key(|r| r.0);
     let pages = timings(rendered.iter().map(|&(_, kind, took, _)| (kind, took)));
     let paths = rendered.into_iter().map(|(_, _, _, path)| path).collect();
