@@ -279,7 +279,7 @@ pub fn page(env: &Env, n: usize, p: usize) -> Result<OutputFile, Error> {
             _ => None,
         },
         practice: match &page.kind {
-            Kind::Practice(pr) => Some(views.practice(p, pr, &|i| env.summary(n, i))),
+            Kind::Practice(pr) => Some(views.practice(p, pr, &|i| env.listed(n, i))),
             _ => None,
         },
         prev: prev.map(|i| views.link(&network.pages[i])),

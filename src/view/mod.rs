@@ -240,7 +240,7 @@ pub struct PracticeView {
     pub results: Option<String>,
     pub contact: Option<PersonView>,
     /// Practices that share themes with this one.
-    pub related: Vec<Summary>,
+    pub related: Vec<Listed>,
     /// The catalogue filtered by each of its values ("Thema: Werkdruk").
     pub catalogue: Vec<LinkView>,
 }

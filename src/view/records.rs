@@ -250,7 +250,7 @@ impl Views<'_> {
         &self,
         index: usize,
         practice: &Practice,
-        summaries: &dyn Fn(usize) -> Summary,
+        entries: &dyn Fn(usize) -> Listed,
     ) -> PracticeView {
         PracticeView {
             organisation: practice
@@ -270,7 +270,7 @@ impl Views<'_> {
                 .get(&index)
                 .into_iter()
                 .flatten()
-                .map(|&i| summaries(i))
+                .map(|&i| entries(i))
                 .collect(),
         }
     }
