@@ -36,8 +36,21 @@ fn no_huge_pages() {
     }
 }
 
+/// A reader that stops reading (`oogst build --timings | head`) ends the
+/// program quietly, as it ends other command-line tools, instead of a
+/// panic on the next line printed. Rust ignores the signal by default.
+/// What a build writes is in place before it prints anything.
+fn quiet_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restores the default action of one signal; takes no pointers.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
     no_huge_pages();
+    quiet_on_closed_pipe();
     match Cli::parse().command {
         Command::Build {
             common,

@@ -272,3 +272,35 @@ fn timings_show_each_stage_with_its_time_and_peak_memory() {
     assert!(last > 0 || !cfg!(target_os = "linux"), "{out}");
     assert!(out.contains("\npage "), "{out}");
 }
+
+/// `oogst build --timings | head -3` ends quietly when the reader stops
+/// reading, as other command-line tools do, instead of panicking on the
+/// closed pipe. The site is built and swapped in before anything is
+/// printed, so it is complete either way.
+#[cfg(unix)]
+#[test]
+fn output_into_a_pipe_closed_early_ends_without_a_panic() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let site = SiteTest::small();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("oogst"))
+        .env("XDG_CACHE_HOME", site.path(".cache"))
+        .args(["build", "--timings", "--root"])
+        .arg(site.dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes away before a line is written.
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    child.wait().unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(site.path("public/index.html").is_file());
+}
