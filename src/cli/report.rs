@@ -9,8 +9,9 @@ use oogst::cmd::build::Outcome;
 use oogst::content::model::Language;
 use oogst::diagnostic::Diagnostics;
 
-/// `--timings`: each stage's wall time and the peak memory by its end,
-/// then per kind of page how many, their summed and slowest render time.
+/// `--timings`: each stage's wall time, processor time and the peak memory
+/// by its end, then per kind of page how many, their summed and slowest
+/// render time.
 pub fn print_timings(timings: &oogst::render::Timings) {
     println!(
         "{:<24} {:>11} {:>11} {:>11}",

@@ -1,6 +1,6 @@
 //! Where a build's time goes (`oogst build --timings`): a clock for the
-//! stages, with the memory the build had taken by the end of each, and the
-//! render time of each kind of page.
+//! stages, with the processor time of each and the memory the build had
+//! taken by its end, and the render time of each kind of page.
 
 use std::time::Duration;
 
