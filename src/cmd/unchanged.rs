@@ -122,20 +122,49 @@ fn folder_digest(dir: &Path) -> Option<Vec<u8>> {
     Some(each.concat())
 }
 
-/// The files of the output folder as left: paths, sizes and times.
+/// The files of the output folder as left: paths, sizes and times. Each
+/// folder is read on whichever core is free (a page is a folder of its
+/// own, so there are as many folders as pages).
 fn output_digest(out: &Path) -> Option<String> {
     let mut hash = Sha256::new();
-    for entry in WalkDir::new(out).sort_by_file_name() {
-        let entry = entry.ok()?;
-        let meta = entry.metadata().ok()?;
-        let below = entry.path().strip_prefix(out).unwrap_or(entry.path());
+    if !fs::metadata(out).ok()?.is_dir() {
+        return None;
+    }
+    for (below, stamp) in folder_stamps(out, Path::new(""))? {
         hash.update(below.as_os_str().as_encoded_bytes());
-        hash.update([0, u8::from(meta.is_dir())]);
-        if meta.is_file() {
-            hash.update(stamp(&meta));
-        }
+        hash.update([0]);
+        hash.update(stamp);
     }
     Some(hex(&hash.finalize()))
+}
+
+/// Every entry below `dir` (at `below` in the output), in path order with
+/// each folder before what it holds: its path and, for a file, its size
+/// and time; `[1]` for a folder, `[2]` for anything else.
+fn folder_stamps(dir: &Path, below: &Path) -> Option<Vec<(PathBuf, Vec<u8>)>> {
+    let mut entries: Vec<(std::ffi::OsString, fs::FileType)> = fs::read_dir(dir)
+        .ok()?
+        .map(|e| e.and_then(|e| Ok((e.file_name(), e.file_type()?))).ok())
+        .collect::<Option<_>>()?;
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let each: Vec<Vec<(PathBuf, Vec<u8>)>> = entries
+        .par_iter()
+        .with_max_len(1)
+        .map(|(name, kind)| {
+            let (path, below) = (dir.join(name), below.join(name));
+            let stamp = match () {
+                () if kind.is_dir() => vec![1],
+                () if kind.is_file() => stamp(&fs::symlink_metadata(&path).ok()?),
+                () => vec![2],
+            };
+            let inside = match kind.is_dir() {
+                true => folder_stamps(&path, &below)?,
+                false => Vec::new(),
+            };
+            Some([vec![(below, stamp)], inside].concat())
+        })
+        .collect::<Option<_>>()?;
+    Some(each.concat())
 }
 
 /// The file where a build into `out` records what it did: in the user's
@@ -245,5 +274,37 @@ fn forget_old_records(dir: &Path) {
         if old {
             let _ = fs::remove_file(entry.path());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The digest of the output changes with any file or folder below
+    /// it, at any depth, and only then.
+    #[test]
+    fn the_output_digest_sees_every_change_below_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        fs::create_dir_all(out.join("a/b")).unwrap();
+        fs::write(out.join("a/b/index.html"), "een").unwrap();
+        fs::write(out.join("index.html"), "twee").unwrap();
+        let first = output_digest(out).unwrap();
+        assert_eq!(output_digest(out).unwrap(), first);
+        let changes: [&dyn Fn(); 4] = [
+            &|| fs::write(out.join("a/b/index.html"), "drie!").unwrap(),
+            &|| fs::write(out.join("a/b/extra.html"), "").unwrap(),
+            &|| fs::create_dir(out.join("a/b/c")).unwrap(),
+            &|| fs::rename(out.join("a/b/c"), out.join("a/c")).unwrap(),
+        ];
+        let mut seen = vec![first];
+        for change in changes {
+            change();
+            let now = output_digest(out).unwrap();
+            assert!(!seen.contains(&now), "{seen:?}");
+            seen.push(now);
+        }
+        assert!(output_digest(&out.join("missing")).is_none());
     }
 }

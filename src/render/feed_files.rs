@@ -8,14 +8,9 @@ use crate::helpers::urls;
 use crate::output::{FileData, OutputFile};
 use jiff::civil::Date;
 
-/// Atom feeds (with a base URL), and for the public the sitemap and robots.txt.
-pub(super) fn feed_files(env: &Env, paths: &[String]) -> Vec<OutputFile> {
-    let bytes = |path: String, text: String| OutputFile {
-        path,
-        data: FileData::Bytes(text.into_bytes()),
-    };
+/// The Atom feeds (with a base URL), and for the public robots.txt.
+pub(super) fn feed_files(env: &Env) -> Vec<OutputFile> {
     let mut out = Vec::new();
-    let public = env.site.audience == Visibility::Public;
     if let Some(base) = env.inputs.base_url {
         let feeds: Vec<feeds::Feed> = (0..env.site.networks.len())
             .map(|n| network_feed(env, n))
@@ -33,21 +28,35 @@ pub(super) fn feed_files(env: &Env, paths: &[String]) -> Vec<OutputFile> {
             entries: feeds.into_iter().flat_map(|f| f.entries).collect(),
         };
         out.push(bytes("atom.xml".into(), feeds::atom(&portal, base)));
-        if public {
-            let pages: Vec<String> = paths
-                .iter()
-                .filter_map(|p| p.strip_suffix("index.html").map(str::to_string))
-                .collect();
-            out.push(bytes("sitemap.xml".into(), feeds::sitemap(&pages, base)));
-        }
     }
-    if public {
+    if env.site.audience == Visibility::Public {
         out.push(bytes(
             "robots.txt".into(),
             feeds::robots(env.inputs.base_url),
         ));
     }
     out
+}
+
+/// For the public, with a base URL, the sitemap of the pages at `paths`
+/// (each made file; the folders' `index.html` are the pages).
+pub(super) fn sitemap_file(env: &Env, paths: &[String]) -> Option<OutputFile> {
+    let base = env.inputs.base_url?;
+    if env.site.audience != Visibility::Public {
+        return None;
+    }
+    let pages: Vec<String> = paths
+        .iter()
+        .filter_map(|p| p.strip_suffix("index.html").map(str::to_string))
+        .collect();
+    Some(bytes("sitemap.xml".into(), feeds::sitemap(&pages, base)))
+}
+
+fn bytes(path: String, text: String) -> OutputFile {
+    OutputFile {
+        path,
+        data: FileData::Bytes(text.into_bytes()),
+    }
 }
 
 /// A network's feed: its meetings, practices, chapters and lessons.

@@ -48,7 +48,7 @@ use crate::output::{FileData, OutputFile, Sink};
 pub use bodies::Bodies;
 use calendar_files::calendar_files;
 use context::{Renderer, Shared};
-use feed_files::feed_files;
+use feed_files::{feed_files, sitemap_file};
 use files::{copied_files, static_files};
 use jobs::{Job, jobs};
 use search_files::search_index;
@@ -139,9 +139,19 @@ pub fn render_pages(
     }
     let shared = all_shared(site, inputs);
     let env = Env::new(site, inputs, &shared, bodies);
-    let (rendered, pages) = run_jobs(&env, sink)?;
+    // The feeds and calendars are made beside the pages, by whichever core
+    // is free; only the sitemap waits for the paths of all the pages.
+    let (rendered, feeds) = rayon::join(
+        || run_jobs(&env, sink),
+        || -> Result<usize, Error> {
+            let files = feed_files(&env).into_iter().chain(calendar_files(&env));
+            files.map(|file| sink.put(file).map(|()| 1)).sum()
+        },
+    );
+    let (rendered, pages) = rendered?;
+    let feeds = feeds?;
     paths.extend(rendered);
-    clock.lap("templates, search index");
+    clock.lap("templates, feeds, search");
     let mut put = |file: OutputFile| {
         paths.push(file.path.clone());
         sink.put(file)
@@ -149,13 +159,11 @@ pub fn render_pages(
     static_files(site, inputs)
         .into_iter()
         .try_for_each(&mut put)?;
-    let last = feed_files(&env, &paths)
-        .into_iter()
-        .chain(calendar_files(&env))
-        .collect::<Vec<_>>();
-    let files = paths.len() + last.len();
+    let last = sitemap_file(&env, &paths);
+    let files = paths.len() + usize::from(last.is_some()) + feeds;
     last.into_iter().try_for_each(|file| sink.put(file))?;
-    clock.lap("feeds, calendars");
+    clock.lap("sitemap, static files");
+    crate::helpers::drop_later((env.entries, env.catalogue, shared));
     Ok((
         files,
         Timings {

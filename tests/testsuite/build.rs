@@ -246,7 +246,7 @@ fn timings_show_each_stage_with_its_time_and_peak_memory() {
         "load",
         "validate",
         "markdown",
-        "templates, search index",
+        "templates, feeds, search",
         "swap",
     ] {
         assert!(names.contains(&stage), "{stage} missing:\n{out}");
