@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use pulldown_cmark::{Event, Options, Parser, html};
+use pulldown_cmark::{Event, Options, Parser};
 
 mod dialects;
 mod lines;
@@ -114,50 +114,62 @@ pub fn render(
     options: &MarkdownOptions,
     highlighter: &Highlighter,
 ) -> Rendered {
-    let normalized = dialects::normalize(text, &options.alert_titles);
-    let text: &str = &normalized.text;
-    let lines = LineIndex::new(text, first_line, normalized.origins);
-    let mut rendered = Rendered::default();
-    for note in normalized.notes {
-        let line = first_line + note.line;
-        let d = match note.error {
-            true => Diagnostic::error(path, line, note.column, note.message),
-            false => Diagnostic::warning(path, line, note.column, note.message),
-        };
-        rendered.diagnostics.push(d.with_hint(note.hint));
-    }
-    let mut state = State {
-        out: Vec::new(),
-        rendered,
-        lines,
-        path,
-        links,
-        options,
-        highlighter,
-        dropped_links: Vec::new(),
-        embeds: Vec::new(),
-        heading: None,
-        code: None,
-        summary: None,
-        depth: 0,
-        had_html: false,
-        used_ids: Default::default(),
+    let mut each = render_each(
+        text,
         title,
-        wiki_text: None,
-        seen_content: false,
-        html_block: None,
+        first_line,
+        path,
+        &[(links, options)],
+        highlighter,
+    );
+    each.pop().expect("one rendering for one output")
+}
+
+/// [`render`] once for each of `outputs` (its links and options), from
+/// one reading of `text`, with each code block highlighted once for all:
+/// so a chapter of the handreiking and its copy on the print page are made.
+pub fn render_each(
+    text: &str,
+    title: &str,
+    first_line: usize,
+    path: &Path,
+    outputs: &[(&dyn LinkResolver, &MarkdownOptions)],
+    highlighter: &Highlighter,
+) -> Vec<Rendered> {
+    let Some(&(_, first)) = outputs.first() else {
+        return Vec::new();
     };
+    let normalized = dialects::normalize(text, &first.alert_titles);
+    let text: &str = &normalized.text;
+    let code = std::cell::RefCell::new(None);
+    let shared_code = (outputs.len() > 1).then_some(&code);
+    let mut states: Vec<State> = outputs
+        .iter()
+        .map(|&(links, options)| {
+            let lines = LineIndex::new(text, first_line, normalized.origins.clone());
+            let mut rendered = Rendered::default();
+            for note in &normalized.notes {
+                let line = first_line + note.line;
+                let d = match note.error {
+                    true => Diagnostic::error(path, line, note.column, &note.message),
+                    false => Diagnostic::warning(path, line, note.column, &note.message),
+                };
+                rendered.diagnostics.push(d.with_hint(note.hint.clone()));
+            }
+            let mut state = State::new(rendered, lines, path, links, options, highlighter);
+            state.title = title;
+            state.code_memo = shared_code;
+            state
+        })
+        .collect();
     for (event, range) in Parser::new_ext(text, parser_options()).into_offset_iter() {
-        state.event(event, range.start);
+        let (last, others) = states.split_last_mut().expect("one output at least");
+        for state in others {
+            state.event(event.clone(), range.start);
+        }
+        last.event(event, range.start);
     }
-    state.flush_html();
-    let mut html_out = String::with_capacity(text.len() * 3 / 2);
-    html::push_html(&mut html_out, state.out.into_iter());
-    if state.had_html && !options.allow_scripts {
-        html_out = sanitize::clean_html(&html_out, options.embeds);
-    }
-    state.rendered.html = html_out;
-    state.rendered
+    states.into_iter().map(|s| s.finish(text.len())).collect()
 }
 
 /// The text a reader would see of `text`, without rendering links or

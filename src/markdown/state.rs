@@ -3,13 +3,16 @@
 //! GitHub alerts, task boxes, the summary and the searchable text. Links,
 //! images and raw HTML are in `linking`.
 
+use std::cell::RefCell;
 use std::path::Path;
 
 use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, HeadingLevel, Tag, TagEnd};
 
+use pulldown_cmark::html;
+
 use super::{
     Heading, LineIndex, LinkResolver, MarkdownOptions, Rendered, SUMMARY_CHARS, plain_text,
-    same_words, shorten,
+    same_words, sanitize, shorten,
 };
 use crate::helpers::escape;
 use crate::helpers::slug::slugify;
@@ -47,13 +50,66 @@ pub(super) struct State<'a, 'e> {
     /// over several lines is seen whole; with each line's place in `text`
     /// and in the file.
     pub html_block: Option<(String, Vec<(usize, usize)>)>,
+    /// When the same text is rendered more than once at a time: the last
+    /// code block highlighted (language, code, HTML), for the others.
+    pub code_memo: Option<&'a RefCell<Option<HighlightedCode>>>,
 }
+
+/// A code block's language and text, and its HTML when highlighted.
+pub(super) type HighlightedCode = (String, String, Option<String>);
 
 pub(super) struct OpenHeading<'e> {
     pub level: HeadingLevel,
     pub id: Option<CowStr<'e>>,
     pub classes: Vec<CowStr<'e>>,
     pub events: Vec<Event<'e>>,
+}
+
+impl<'a> State<'a, '_> {
+    pub fn new(
+        rendered: Rendered,
+        lines: LineIndex,
+        path: &'a Path,
+        links: &'a dyn LinkResolver,
+        options: &'a MarkdownOptions<'a>,
+        highlighter: &'a Highlighter,
+    ) -> Self {
+        State {
+            out: Vec::new(),
+            rendered,
+            lines,
+            path,
+            links,
+            options,
+            highlighter,
+            dropped_links: Vec::new(),
+            embeds: Vec::new(),
+            heading: None,
+            code: None,
+            summary: None,
+            depth: 0,
+            had_html: false,
+            used_ids: Default::default(),
+            title: "",
+            wiki_text: None,
+            seen_content: false,
+            html_block: None,
+            code_memo: None,
+        }
+    }
+
+    /// The HTML of every event given, cleaned of scripts unless the
+    /// network allows them; `text_len` is the length of the markdown.
+    pub fn finish(mut self, text_len: usize) -> Rendered {
+        self.flush_html();
+        let mut html_out = String::with_capacity(text_len * 3 / 2);
+        html::push_html(&mut html_out, self.out.into_iter());
+        if self.had_html && !self.options.allow_scripts {
+            html_out = sanitize::clean_html(&html_out, self.options.embeds);
+        }
+        self.rendered.html = html_out;
+        self.rendered
+    }
 }
 
 impl<'e> State<'_, 'e> {
@@ -247,7 +303,7 @@ impl<'e> State<'_, 'e> {
         let body = if language.is_empty() {
             None
         } else {
-            self.highlighter.highlight(&code, &language)
+            self.highlight(&code, &language)
         };
         let body = body.unwrap_or_else(|| escape::html(&code));
         let lang_attr = if language.is_empty() {
@@ -258,6 +314,22 @@ impl<'e> State<'_, 'e> {
         self.emit(Event::Html(
             format!("<pre class=\"code\"{lang_attr}><code>{body}</code></pre>\n").into(),
         ));
+    }
+
+    /// The code highlighted, once for every rendering of the same text.
+    fn highlight(&self, code: &str, language: &str) -> Option<String> {
+        let Some(memo) = self.code_memo else {
+            return self.highlighter.highlight(code, language);
+        };
+        let mut memo = memo.borrow_mut();
+        match &*memo {
+            Some((l, c, html)) if l == language && c == code => html.clone(),
+            _ => {
+                let html = self.highlighter.highlight(code, language);
+                *memo = Some((language.to_string(), code.to_string(), html.clone()));
+                html
+            }
+        }
     }
 
     fn alert(&self, kind: BlockQuoteKind) -> (&'static str, String) {

@@ -24,7 +24,20 @@ fn md(text: &str) -> Rendered {
 }
 
 fn md_with(text: &str, allow_scripts: bool) -> Rendered {
-    let options = MarkdownOptions {
+    let options = options(allow_scripts);
+    render(
+        text,
+        "Titel",
+        10,
+        Path::new("p.md"),
+        &Links,
+        &options,
+        &Highlighter::new(),
+    )
+}
+
+fn options(allow_scripts: bool) -> MarkdownOptions<'static> {
+    MarkdownOptions {
         allow_scripts,
         alert_titles: [
             "Opmerking",
@@ -38,16 +51,49 @@ fn md_with(text: &str, allow_scripts: bool) -> Rendered {
         id_prefix: "",
         embeds: &[],
         heading_shift: 0,
-    };
-    render(
+    }
+}
+
+/// A text rendered for two outputs at once (a chapter and its print copy)
+/// comes out as each rendered alone: code, ids, links and problems.
+#[test]
+fn rendering_for_two_outputs_at_once_equals_each_alone() {
+    let text = "# Titel\n\n## Stap één\n\nZie [weg](weg.md) en [[Wiki]].\n\n\
+                ```rust\nfn main() {}\n```\n\n```toml\na = 1\n```\n\n\
+                > [!TIP]\n> Kort.\n\n<div id=\"x\">ruw</div>\n";
+    let page = options(false);
+    let mut print = options(false);
+    print.id_prefix = "h-2-";
+    print.heading_shift = 1;
+    let highlighter = Highlighter::new();
+    let path = Path::new("p.md");
+    let alone = |o: &MarkdownOptions| render(text, "Titel", 10, path, &Links, o, &highlighter);
+    let both = render_each(
         text,
         "Titel",
         10,
-        Path::new("p.md"),
-        &Links,
-        &options,
-        &Highlighter::new(),
-    )
+        path,
+        &[(&Links, &page), (&Links, &print)],
+        &highlighter,
+    );
+    for (r, o) in both.iter().zip([&page, &print]) {
+        let one = alone(o);
+        assert_eq!(r.html, one.html);
+        assert_eq!(
+            (&r.toc, &r.summary, &r.text, &r.ids),
+            (&one.toc, &one.summary, &one.text, &one.ids)
+        );
+        assert_eq!(
+            r.diagnostics.iter().collect::<Vec<_>>(),
+            one.diagnostics.iter().collect::<Vec<_>>()
+        );
+    }
+    assert!(
+        both[1].html.contains("id=\"h-2-stap-een\""),
+        "{}",
+        both[1].html
+    );
+    assert!(both[0].html.contains("hl-"), "{}", both[0].html);
 }
 
 #[test]

@@ -12,7 +12,8 @@ use super::{Env, OutputFile};
 use crate::content::model::Section;
 use crate::error::Error;
 use crate::helpers::urls;
-use crate::markdown;
+use crate::links::PageLinks;
+use crate::markdown::{self, MarkdownOptions};
 
 /// A chapter as it appears on the handreiking's print page.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -37,6 +38,18 @@ pub(super) struct Book {
     chapters: Vec<usize>,
     pub(super) anchors: HashMap<usize, String>,
     url: String,
+}
+
+impl Book {
+    /// What the heading ids of chapter `c` start with on the print page.
+    pub(super) fn id_prefix(&self, c: usize) -> String {
+        format!("{}-", self.anchors[&c])
+    }
+}
+
+/// How deep a chapter at `path` is in the handreiking: 0 at the top.
+fn chapter_depth(path: &str) -> usize {
+    path.matches('/').count().saturating_sub(1)
 }
 
 impl NetworkRenderer<'_> {
@@ -81,12 +94,8 @@ impl NetworkRenderer<'_> {
     /// print page.
     pub(super) fn print_chapter(&self, c: usize, text: &str, book: &Book) -> PrintChapter {
         let page = &self.network.pages[c];
-        let prefix = format!("{}-", book.anchors[&c]);
-        let mut links = self.links(Some(c), &page.source, &book.url);
-        links.print_anchors = Some(&book.anchors);
-        let depth = page.path.matches('/').count().saturating_sub(1);
-        let mut options = self.options(&prefix);
-        options.heading_shift = title_level(depth) - 1;
+        let prefix = book.id_prefix(c);
+        let (links, options) = self.print_setup(c, book, &prefix);
         let r = markdown::render(
             text,
             &page.title,
@@ -96,6 +105,31 @@ impl NetworkRenderer<'_> {
             &options,
             self.inputs.highlighter,
         );
+        self.print_result(c, book, r.html)
+    }
+
+    /// What chapter `c` is rendered with for the print page: links from
+    /// the print page's URL, those to other chapters turned into links
+    /// within it; heading ids after `prefix` (see [`Book::id_prefix`]),
+    /// headings shifted below the chapter's title.
+    pub(super) fn print_setup<'s>(
+        &'s self,
+        c: usize,
+        book: &'s Book,
+        prefix: &'s str,
+    ) -> (PageLinks<'s>, MarkdownOptions<'s>) {
+        let page = &self.network.pages[c];
+        let mut links = self.links(Some(c), &page.source, &book.url);
+        links.print_anchors = Some(&book.anchors);
+        let mut options = self.options(prefix);
+        options.heading_shift = title_level(chapter_depth(&page.path)) - 1;
+        (links, options)
+    }
+
+    /// Chapter `c` on the print page, with its rendered `html`.
+    pub(super) fn print_result(&self, c: usize, book: &Book, html: String) -> PrintChapter {
+        let page = &self.network.pages[c];
+        let depth = chapter_depth(&page.path);
         PrintChapter {
             anchor: book.anchors[&c].clone(),
             title: page.title.clone(),
@@ -103,7 +137,7 @@ impl NetworkRenderer<'_> {
             number: String::new(),
             intro: page.path == Section::Handreiking.dir(),
             level: title_level(depth) as usize,
-            content: crate::helpers::compact::string(r.html),
+            content: crate::helpers::compact::string(html),
         }
     }
 

@@ -16,12 +16,12 @@ use crate::helpers::{compact, urls};
 use crate::links::PageLinks;
 use crate::links::anchors::AnchorCheck;
 use crate::links::backlinks::backlinks;
-use crate::markdown::{self, Heading, MarkdownOptions};
+use crate::markdown::{self, Heading, LinkResolver, MarkdownOptions};
 use crate::search::{self, Analyser};
 use crate::site::{NetworkSite, Site};
 
 use super::RenderInputs;
-use super::print::PrintChapter;
+use super::print::{Book, PrintChapter};
 use super::search_files::search_document;
 use anchors::{apply_aliases, check_anchors};
 
@@ -133,9 +133,8 @@ pub fn render_texts(
             .map_init(
                 || Analyser::new(&stems),
                 |a, (p, text)| {
-                    let chapter = book.anchors.contains_key(&p);
-                    let print = chapter.then(|| renderer.print_chapter(p, &text, &book));
-                    (renderer.page(p, &text, a), print)
+                    let chapter = book.anchors.contains_key(&p).then_some(&book);
+                    renderer.page(p, &text, a, chapter)
                 },
             )
             .collect();
@@ -248,21 +247,39 @@ impl<'a> NetworkRenderer<'a> {
     }
 
     /// Renders page `p` from its markdown `text`, and analyses it for the
-    /// search index with `analyser`.
-    fn page(&self, p: usize, text: &str, analyser: &mut Analyser) -> Rendered {
+    /// search index with `analyser`; for a chapter of `book`, renders its
+    /// copy for the print page too, from the same reading of the text.
+    fn page(
+        &self,
+        p: usize,
+        text: &str,
+        analyser: &mut Analyser,
+        book: Option<&Book>,
+    ) -> (Rendered, Option<PrintChapter>) {
         let page = &self.network.pages[p];
         let url = urls::of(&[&self.network.network.id, &page.path]);
-        let (mut r, links) = self.body(
+        let links = self.links(Some(p), &page.source, &url);
+        let options = self.options("");
+        let prefix = book.map_or_else(String::new, |b| b.id_prefix(p));
+        let print = book.map(|b| self.print_setup(p, b, &prefix));
+        let mut outputs: Vec<(&dyn LinkResolver, &MarkdownOptions)> = vec![(&links, &options)];
+        outputs.extend(print.iter().map(|(l, o)| (l as &dyn LinkResolver, o)));
+        let mut each = markdown::render_each(
             text,
             &page.title,
             page.body_line,
             &page.source,
-            Some(p),
-            &url,
+            &outputs,
+            self.inputs.highlighter,
         );
+        let printed = book.zip(each.get_mut(1)).map(|(book, r)| {
+            let html = std::mem::take(&mut r.html);
+            self.print_result(p, book, html)
+        });
+        let mut r = each.swap_remove(0);
         let text = std::mem::take(&mut r.text);
         let document = search_document(self.network, p, &r.toc, text, &self.strings);
-        finish(r, links, analyser.analyse(document))
+        (finish(r, links, analyser.analyse(document)), printed)
     }
 
     fn home(&self) -> Rendered {
@@ -320,7 +337,7 @@ pub fn rerender(
     let (n, p) = (this.network, this.page);
     let renderer = NetworkRenderer::new(site, inputs, n);
     let text = &site.networks[n].pages[p].body;
-    let new = renderer.page(p, text, &mut Analyser::new(&bodies.networks[n].stems));
+    let (new, _) = renderer.page(p, text, &mut Analyser::new(&bodies.networks[n].stems), None);
     let old = &bodies.networks[n].pages[p];
     let mut old_targets: Vec<PageId> = bodies
         .backlinks
