@@ -111,33 +111,43 @@ pub(super) fn fold_lower_into(text: &str, out: &mut String) {
 /// empty ones, with a fast path for ASCII.
 pub(super) fn next_word<'t>(rest: &mut &'t str) -> Option<&'t str> {
     let text = *rest;
+    let start = skip_while(text, 0, false);
+    let end = skip_while(text, start, true);
+    *rest = &text[end..];
+    (end > start).then(|| &text[start..end])
+}
+
+/// Per byte of a text: 1 for an ASCII letter or digit, 0 for any other
+/// ASCII, 2 for a byte of a longer character.
+const CLASS: [u8; 256] = {
+    let mut class = [2u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        class[b] = (b as u8).is_ascii_alphanumeric() as u8;
+        b += 1;
+    }
+    class
+};
+
+/// The place after the characters of `text` from `i` on that are part of
+/// a word (when `word`) or are not; ASCII is told apart byte by byte.
+fn skip_while(text: &str, mut i: usize, word: bool) -> usize {
     let bytes = text.as_bytes();
-    // The length of the character at `i` if it is part of a word.
-    let word_char = |i: usize| -> (bool, usize) {
-        match bytes[i] {
-            b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
-            _ => {
+    let same = u8::from(word);
+    while let Some(&b) = bytes.get(i) {
+        match CLASS[b as usize] {
+            class if class == same => i += 1,
+            2 => {
                 let c = text[i..].chars().next().expect("i is on a character");
-                (c.is_alphanumeric(), c.len_utf8())
+                if c.is_alphanumeric() != word {
+                    break;
+                }
+                i += c.len_utf8();
             }
-        }
-    };
-    let mut i = 0;
-    while i < bytes.len() {
-        match word_char(i) {
-            (true, _) => break,
-            (false, len) => i += len,
+            _ => break,
         }
     }
-    let start = i;
-    while i < bytes.len() {
-        match word_char(i) {
-            (true, len) => i += len,
-            (false, _) => break,
-        }
-    }
-    *rest = &text[i..];
-    (i > start).then(|| &text[start..i])
+    i
 }
 
 #[cfg(test)]
