@@ -2,6 +2,8 @@
 //! keeping track of the line each part starts on so that problems can be
 //! reported with lines of the file, not of the YAML block.
 
+use crate::helpers::lines::lines_at;
+
 /// A content file split into its two parts. Line endings are normalised to
 /// `\n`; a leading byte-order mark is dropped.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,10 +43,9 @@ pub fn split(text: &str) -> Result<Split, SplitError> {
     } else {
         text
     };
-    let lines: Vec<&str> = text.split('\n').collect();
-    let first = lines.iter().position(|l| !l.trim().is_empty());
-    let opening = match first {
-        Some(i) if is_fence(lines[i]) => i,
+    let mut lines = lines_at(text).enumerate();
+    let opening = match lines.by_ref().find(|(_, (_, l))| !l.trim().is_empty()) {
+        Some((i, (_, line))) if is_fence(line) => i,
         _ => {
             return Ok(Split {
                 front_matter: String::new(),
@@ -56,24 +57,33 @@ pub fn split(text: &str) -> Result<Split, SplitError> {
             });
         }
     };
-    let closing = lines[opening + 1..]
-        .iter()
-        .position(|l| is_fence(l))
-        .map(|i| i + opening + 1)
-        .ok_or(SplitError::Unclosed { line: opening + 1 })?;
-    if let Some(i) = lines[opening + 1..closing]
-        .iter()
-        .position(|l| l.trim_end() == "...")
-    {
-        return Err(SplitError::DocumentEnd {
-            line: opening + 2 + i,
-        });
+    // Where the front matter starts, the first `...` in it, and the
+    // closing fence: its line and where it starts and ends.
+    let mut start = None;
+    let mut document_end = None;
+    let mut closing = None;
+    for (i, (at, line)) in lines {
+        start.get_or_insert(at);
+        if is_fence(line) {
+            closing = Some((i, at, at + line.len()));
+            break;
+        }
+        if document_end.is_none() && line.trim_end() == "..." {
+            document_end = Some(i);
+        }
     }
+    let (closing, closing_at, closing_end) =
+        closing.ok_or(SplitError::Unclosed { line: opening + 1 })?;
+    if let Some(i) = document_end {
+        return Err(SplitError::DocumentEnd { line: i + 1 });
+    }
+    let start = start.unwrap_or(closing_at);
     Ok(Split {
-        front_matter: lines[opening + 1..closing].join("\n"),
+        // Without the newline that ends its last line.
+        front_matter: text[start..closing_at.max(start + 1) - 1].to_string(),
         front_matter_line: opening + 2,
         opening_line: opening + 1,
-        body: lines[closing + 1..].join("\n"),
+        body: text.get(closing_end + 1..).unwrap_or("").to_string(),
         body_line: closing + 2,
         has_front_matter: true,
     })
@@ -86,6 +96,61 @@ fn is_fence(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The split as it was first written, line by line over the whole
+    /// file: what the quicker one must agree with.
+    fn split_by_lines(text: &str) -> Result<Split, SplitError> {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let lines: Vec<&str> = text.split('\n').collect();
+        let Some(opening) = lines
+            .iter()
+            .position(|l| !l.trim().is_empty())
+            .filter(|&i| is_fence(lines[i]))
+        else {
+            return split(&text);
+        };
+        let closing = lines[opening + 1..]
+            .iter()
+            .position(|l| is_fence(l))
+            .map(|i| i + opening + 1)
+            .ok_or(SplitError::Unclosed { line: opening + 1 })?;
+        if let Some(i) = lines[opening + 1..closing]
+            .iter()
+            .position(|l| l.trim_end() == "...")
+        {
+            return Err(SplitError::DocumentEnd {
+                line: opening + 2 + i,
+            });
+        }
+        Ok(Split {
+            front_matter: lines[opening + 1..closing].join("\n"),
+            front_matter_line: opening + 2,
+            opening_line: opening + 1,
+            body: lines[closing + 1..].join("\n"),
+            body_line: closing + 2,
+            has_front_matter: true,
+        })
+    }
+
+    #[test]
+    fn agrees_with_the_split_line_by_line() {
+        let texts = [
+            "---\n---\n",
+            "---\n---",
+            "---\n---\nBody",
+            "\n \n---\na: 1\n---\n\nBody\n---\nmore\n",
+            "---\na: 1\nb: 2\n---  \n",
+            "---\na: 1\n...\n---\nBody",
+            "---\na: 1\n",
+            "---",
+            "",
+            "Body only\n---\n",
+            "---\r\na: é\r\n---\r\nBody\r\n",
+        ];
+        for text in texts {
+            assert_eq!(split(text), split_by_lines(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn splits_plain_file() {

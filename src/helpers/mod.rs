@@ -5,6 +5,7 @@
 pub mod compact;
 pub mod dates;
 pub mod escape;
+pub mod lines;
 pub mod paths;
 pub mod slug;
 pub mod urls;

@@ -14,7 +14,7 @@ pub(super) struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str, first_line: usize, origins: Vec<dialects::Origin>) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex {
             starts,
             first_line,

@@ -49,7 +49,7 @@ pub(crate) fn check_stray_front_matter(check: &mut FileCheck, split: &Split) {
     }
     let mut at_top = true;
     let mut fence: Option<&str> = None;
-    for (i, line) in split.body.split('\n').enumerate() {
+    for (i, line) in crate::helpers::lines::lines(&split.body).enumerate() {
         let trimmed = line.trim();
         if let Some(open) = fence {
             if trimmed.starts_with(open) {
@@ -65,8 +65,7 @@ pub(crate) fn check_stray_front_matter(check: &mut FileCheck, split: &Split) {
         if trimmed.is_empty() || trimmed == "---" || line.starts_with("    ") {
             continue;
         }
-        let key = trimmed
-            .split_once(':')
+        let key = crate::helpers::lines::split_once_ascii(trimmed, b':')
             .map(|(k, v)| (k, v.trim()))
             .filter(|(k, _)| {
                 !k.is_empty()
