@@ -100,6 +100,11 @@ pub struct Analyser<'s> {
     /// differs from it) and its stem's.
     seen: FxHashMap<String, Option<(Option<u32>, u32)>>,
     folded: String,
+    /// Per stem number: the analysis that last met it (see `analysed`),
+    /// its weight in that document, and how often the body had it.
+    weights: Vec<(u32, u32, u32)>,
+    /// How many documents this analyser has analysed.
+    analysed: u32,
 }
 
 impl<'s> Analyser<'s> {
@@ -109,13 +114,18 @@ impl<'s> Analyser<'s> {
             analyzer: Analyzer::new(stems.language),
             seen: FxHashMap::default(),
             folded: String::new(),
+            weights: Vec::new(),
+            analysed: 0,
         }
     }
 
     /// Folds, splits and stems the words of `doc` and weighs them by field.
     pub fn analyse(&mut self, doc: Document) -> Analysed {
-        // Per stem number: (weight, words counted in the body).
-        let mut scores: FxHashMap<u32, (u32, u32)> = FxHashMap::default();
+        // This document's stems, in the order met; their weights are in
+        // `self.weights`, marked with this document's number.
+        self.analysed += 1;
+        let this = self.analysed;
+        let mut stems: Vec<u32> = Vec::new();
         let mut words = Vec::new();
         for (field, text) in &doc.fields {
             self.folded.clear();
@@ -136,7 +146,15 @@ impl<'s> Analyser<'s> {
                     continue;
                 };
                 words.extend(word_id);
-                let (score, body) = scores.entry(stem_id).or_default();
+                let at = stem_id as usize;
+                if at >= self.weights.len() {
+                    self.weights.resize(at + 1, (0, 0, 0));
+                }
+                let (seen_in, score, body) = &mut self.weights[at];
+                if *seen_in != this {
+                    (*seen_in, *score, *body) = (this, 0, 0);
+                    stems.push(stem_id);
+                }
                 if *field == Field::Body {
                     *body += 1;
                     if *body > MAX_BODY_COUNT {
@@ -149,10 +167,10 @@ impl<'s> Analyser<'s> {
         words.sort_unstable();
         words.dedup();
         // Kept until the index is made: each in an allocation of its size.
-        let scores = scores
+        let scores = stems
             .into_iter()
-            .filter(|(_, (score, _))| *score > 0)
-            .map(|(stem, (score, _))| (stem, score))
+            .map(|stem| (stem, self.weights[stem as usize].1))
+            .filter(|&(_, score)| score > 0)
             .collect();
         Analysed {
             scores: compact::vec(scores),
