@@ -108,18 +108,30 @@ fn folder_digest(dir: &Path) -> Option<Vec<u8>> {
     let each: Vec<Vec<u8>> = files
         .par_iter()
         .map(|path| {
-            let meta = fs::metadata(path).ok()?;
-            let bytes = fs::read(path).ok()?;
+            let (stamp, bytes) = read_stamped(path).ok()?;
             let mut hash = Sha256::new();
             let below = path.strip_prefix(dir).unwrap_or(path);
             hash.update(below.as_os_str().as_encoded_bytes());
             hash.update([0]);
-            hash.update(stamp(&meta));
+            hash.update(stamp);
             hash.update(Sha256::digest(&bytes));
             Some(hash.finalize().to_vec())
         })
         .collect::<Option<_>>()?;
     Some(each.concat())
+}
+
+/// The stamp of the file at `path` (see [`stamp`]) and as many of its
+/// bytes as that stamp says it has, from one opening: a file written to
+/// meanwhile has another time or size at the next build, which is then
+/// full.
+fn read_stamped(path: &Path) -> std::io::Result<(Vec<u8>, Vec<u8>)> {
+    use std::io::Read;
+    let mut file = fs::File::open(path)?;
+    let meta = file.metadata()?;
+    let mut bytes = vec![0; meta.len() as usize];
+    file.read_exact(&mut bytes)?;
+    Ok((stamp(&meta), bytes))
 }
 
 /// The files of the output folder as left: paths, sizes and times. Each
