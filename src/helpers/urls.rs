@@ -5,7 +5,7 @@
 /// A page or list URL below the site root: `kwaliteit/meetings/kick-off/`.
 /// Empty segments are dropped, so `of(&["net", ""])` is `net/`.
 pub fn of(segments: &[&str]) -> String {
-    let mut url = String::new();
+    let mut url = String::with_capacity(segments.iter().map(|s| s.len() + 1).sum());
     for segment in segments
         .iter()
         .flat_map(|s| s.split('/'))

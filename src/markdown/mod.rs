@@ -157,6 +157,9 @@ pub fn render_each(
                 rendered.diagnostics.push(d.with_hint(note.hint.clone()));
             }
             let mut state = State::new(rendered, lines, path, links, options, highlighter);
+            // About one event for every 8 bytes of markdown, so that the
+            // list of events is seldom made again as it grows.
+            state.out.reserve(text.len() / 8 + 16);
             state.title = title;
             state.code_memo = shared_code;
             state
