@@ -32,6 +32,9 @@ pub(super) struct Table {
     word_ids: FxHashMap<Arc<str>, u32>,
     /// By number: a word and the number of its stem.
     pub(super) words: Vec<(Arc<str>, u32)>,
+    /// Every word any thread has met: none for a word left out, else its
+    /// numbers (see [`Stems::number`]).
+    known: FxHashMap<Box<str>, Option<(Option<u32>, u32)>>,
 }
 
 impl Stems {
@@ -44,6 +47,18 @@ impl Stems {
 
     pub(super) fn table(&self) -> std::sync::MutexGuard<'_, Table> {
         self.table.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// What `word` is to the index: none for a word left out, else its
+    /// numbers. A word no thread has met yet is stemmed outside the lock;
+    /// the others are looked up, so each word is stemmed about once.
+    fn ids(&self, word: &str, analyzer: &Analyzer) -> Option<(Option<u32>, u32)> {
+        if let Some(&ids) = self.table().known.get(word) {
+            return ids;
+        }
+        let ids = (!analyzer.skips(word)).then(|| self.number(word, analyzer.stem(word)));
+        self.table().known.insert(word.into(), ids);
+        ids
     }
 
     /// The numbers of `word` (when its stem differs from it) and of `stem`.
@@ -136,8 +151,7 @@ impl<'s> Analyser<'s> {
                 let ids = match self.seen.get(word) {
                     Some(&ids) => ids,
                     None => {
-                        let ids = (!self.analyzer.skips(word))
-                            .then(|| self.stems.number(word, self.analyzer.stem(word)));
+                        let ids = self.stems.ids(word, &self.analyzer);
                         self.seen.insert(word.to_string(), ids);
                         ids
                     }
