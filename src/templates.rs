@@ -8,7 +8,7 @@ use std::path::Path;
 use tera::Tera;
 use walkdir::WalkDir;
 
-use crate::content::load::relative_slash_path;
+use crate::content::load::{SourceTree, relative_slash_path};
 use crate::error::Error;
 use crate::strings::Strings;
 
@@ -153,4 +153,30 @@ pub fn error_chain(error: &dyn std::error::Error) -> String {
         source = cause.source();
     }
     message
+}
+/// Each network's theme (from `themes_dir`) with its overrides, and the
+/// portal's.
+pub fn load_all(themes_dir: &Path, tree: &SourceTree) -> Result<Themes, Error> {
+    let portal = load(themes_dir, "default", None)?;
+    let mut networks = std::collections::HashMap::new();
+    for network in &tree.networks {
+        let name = theme_name(&network.network_file.text);
+        let theme = load(themes_dir, &name, network.templates_dir.as_deref())?;
+        networks.insert(network.id.clone(), theme);
+    }
+    Ok(Themes { portal, networks })
+}
+
+/// The `theme:` of a network file, read leniently: a broken network file is
+/// reported by validation, and then builds with the default theme.
+fn theme_name(network_file: &str) -> String {
+    #[derive(serde::Deserialize, Default)]
+    struct OnlyTheme {
+        theme: Option<String>,
+    }
+    crate::content::front_matter::split(network_file)
+        .ok()
+        .and_then(|s| crate::yaml::parse::<OnlyTheme>(&s.front_matter).ok())
+        .and_then(|t| t.theme)
+        .unwrap_or_else(|| "default".into())
 }

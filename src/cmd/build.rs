@@ -140,17 +140,32 @@ impl Prepared {
 
 /// Loads, checks and assembles everything; problems go to `diagnostics`.
 pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<Prepared, Error> {
+    let loaded = load_inputs(options, diagnostics)?;
+    prepare_loaded(options, loaded, diagnostics)
+}
+
+/// The first step of [`prepare`]: the configuration and the files read.
+pub struct Loaded {
+    config: config::Config,
+    base_url: Option<String>,
+    pub tree: SourceTree,
+    clock: render::Clock,
+}
+
+/// Reads oogst.yaml and the content folder.
+pub fn load_inputs(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<Loaded, Error> {
     let config = config::load(&options.root, diagnostics);
     // Each edition has its own address: the participants' edition never
     // links to the public site's, where its pages do not exist.
     let configured = match options.audience {
-        Audience::Public => config.base_url,
-        Audience::Network => config.network_base_url,
+        Audience::Public => config.base_url.clone(),
+        Audience::Network => config.network_base_url.clone(),
     };
     let base_url = options.base_url.clone().or(configured);
     if base_url.is_none() && options.audience == Audience::Public {
         let path = config
             .source
+            .clone()
             .unwrap_or_else(|| options.root.join(config::FILE));
         diagnostics.push(
             Diagnostic::warning(&path, 1, 1, "no base_url: the Atom feeds, sitemap.xml and canonical links need the site's public address and are left out")
@@ -158,21 +173,30 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<
         );
     }
     let mut clock = render::Clock::start();
-    let mut tree = load::load(&options.content_dir, diagnostics)?;
+    let tree = load::load(&options.content_dir, diagnostics)?;
     clock.lap("load");
+    Ok(Loaded {
+        config,
+        base_url,
+        tree,
+        clock,
+    })
+}
+
+/// The rest of [`prepare`], from what [`load_inputs`] read.
+pub fn prepare_loaded(
+    options: &BuildOptions,
+    loaded: Loaded,
+    diagnostics: &mut Diagnostics,
+) -> Result<Prepared, Error> {
+    let Loaded {
+        config,
+        base_url,
+        mut tree,
+        mut clock,
+    } = loaded;
     if let Some(only) = &options.only_network {
-        if !tree.networks.iter().any(|n| &n.id == only) {
-            return Err(Error::NoNetwork {
-                name: only.clone(),
-                known: tree
-                    .networks
-                    .iter()
-                    .map(|n| n.id.clone())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            });
-        }
-        tree.networks.retain(|n| &n.id == only);
+        tree.keep_only(only)?;
     }
     let mut content = validate::validate(&tree, diagnostics);
     clock.lap("validate");
@@ -202,7 +226,7 @@ pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<
     clock.lap("audience filter");
     let site = site::assemble(visible, diagnostics);
     clock.lap("assemble");
-    let themes = load_themes(options, &tree)?;
+    let themes = templates::load_all(&options.themes_dir, &tree)?;
     clock.lap("themes");
     Ok(Prepared {
         tree,
@@ -277,32 +301,6 @@ pub fn render_kept(options: &BuildOptions) -> Result<(Prepared, Output), Error> 
     ))
 }
 
-/// Each network's theme with its overrides, and the portal's.
-fn load_themes(options: &BuildOptions, tree: &SourceTree) -> Result<Themes, Error> {
-    let portal = templates::load(&options.themes_dir, "default", None)?;
-    let mut networks = HashMap::new();
-    for network in &tree.networks {
-        let name = theme_name(&network.network_file.text);
-        let theme = templates::load(&options.themes_dir, &name, network.templates_dir.as_deref())?;
-        networks.insert(network.id.clone(), theme);
-    }
-    Ok(Themes { portal, networks })
-}
-
-/// The `theme:` of a network file, read leniently: a broken network file is
-/// reported by validation, and then builds with the default theme.
-fn theme_name(network_file: &str) -> String {
-    #[derive(serde::Deserialize, Default)]
-    struct OnlyTheme {
-        theme: Option<String>,
-    }
-    crate::content::front_matter::split(network_file)
-        .ok()
-        .and_then(|s| crate::yaml::parse::<OnlyTheme>(&s.front_matter).ok())
-        .and_then(|t| t.theme)
-        .unwrap_or_else(|| "default".into())
-}
-
 /// `oogst build`: renders everything into a staging folder beside the
 /// output, file by file, and swaps it in when the whole site rendered
 /// without error; otherwise the output folder is left untouched.
@@ -314,19 +312,23 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, Error> {
         &options.content_dir,
         options.audience,
     )?;
-    let inputs = super::unchanged::fingerprint(options);
+    let listed = super::unchanged::list_inputs(options);
+    let mut diagnostics = Diagnostics::default();
+    let mut loaded = load_inputs(options, &mut diagnostics)?;
+    let checking = render::Mark::now();
+    let inputs = super::unchanged::fingerprint(options, &listed, &loaded.tree);
     if let Some((mut stats, diagnostics)) = inputs
         .as_deref()
         .and_then(|inputs| super::unchanged::recall(options, inputs))
     {
         stats.elapsed = start.elapsed();
-        let checked = render::Stage::since("inputs changed?", &start);
+        stats.timings.stages = loaded.clock.laps;
+        let checked = render::Stage::since("inputs changed?", &checking);
         stats.timings.stages.push(checked);
         return Ok(Outcome { stats, diagnostics });
     }
-    let checked = render::Stage::since("inputs changed?", &start);
-    let mut diagnostics = Diagnostics::default();
-    let mut prepared = prepare(options, &mut diagnostics)?;
+    loaded.clock.lap("inputs changed?");
+    let mut prepared = prepare_loaded(options, loaded, &mut diagnostics)?;
     // The files as read are not needed past the checks: their memory goes
     // to the rendering (a fifth of the peak at 30,000 pages).
     crate::helpers::drop_later(std::mem::take(&mut prepared.tree));
@@ -349,7 +351,6 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, Error> {
     let swapped = render::Mark::now();
     let report = writer.finish()?;
     timings.stages.splice(0..0, prepared.stages.iter().copied());
-    timings.stages.insert(0, checked);
     timings.stages.push(render::Stage::since("swap", &swapped));
     let mut stats = stats(&prepared.site, files);
     stats.write = Some(report);

@@ -9,7 +9,7 @@
 //! Fails safe: any input that cannot be read, any difference, or an output
 //! folder that was touched since means a full build.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -20,6 +20,7 @@ use sha2::{Digest, Sha256};
 use walkdir::WalkDir;
 
 use super::build::{BuildOptions, Stats};
+use crate::content::load::{SourceFile, SourceTree};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::WriteReport;
 
@@ -37,9 +38,27 @@ struct Record {
     diagnostics: Vec<Diagnostic>,
 }
 
+/// The files below the content and themes folders, in path order, listed
+/// before the build reads them (see [`fingerprint`]); None for a folder
+/// that cannot be walked.
+pub struct Listed {
+    folders: [Option<Vec<PathBuf>>; 2],
+}
+
+/// Lists the files of the content and themes folders, before the build
+/// reads them: a file added after this is then unknown to the fingerprint,
+/// whose next build differs and runs in full.
+pub fn list_inputs(options: &BuildOptions) -> Listed {
+    Listed {
+        folders: [&options.content_dir, &options.themes_dir].map(|dir| list_folder(dir)),
+    }
+}
+
 /// The fingerprint of a build's inputs, or None when one cannot be read
-/// (the build then runs, and records nothing).
-pub fn fingerprint(options: &BuildOptions) -> Option<String> {
+/// (the build then runs, and records nothing): the files `listed` before
+/// the build read them, each page and network file by the bytes `tree`
+/// holds of it (so by what the build read), the others read here.
+pub fn fingerprint(options: &BuildOptions, listed: &Listed, tree: &SourceTree) -> Option<String> {
     let mut hash = Sha256::new();
     let mut field = |name: &str, value: &[u8]| {
         hash.update((name.len() as u64).to_le_bytes());
@@ -76,25 +95,33 @@ pub fn fingerprint(options: &BuildOptions) -> Option<String> {
     );
     let config = options.root.join(crate::config::FILE);
     field("config", &fs::read(config).unwrap_or_default());
-    for dir in [&options.content_dir, &options.themes_dir] {
-        field("folder", &folder_digest(dir)?);
+    let read: HashMap<&Path, &SourceFile> = tree
+        .networks
+        .iter()
+        .flat_map(|n| n.pages.iter().map(|p| &p.file).chain([&n.network_file]))
+        .map(|f| (f.path.as_path(), f))
+        .collect();
+    let dirs = [&options.content_dir, &options.themes_dir];
+    for (dir, files) in dirs.into_iter().zip(&listed.folders) {
+        field("folder", &folder_digest(dir, files.as_ref()?, &read)?);
     }
     Some(hex(&hash.finalize()))
 }
 
 /// The size and modification time of a file, as bytes.
 fn stamp(meta: &fs::Metadata) -> Vec<u8> {
-    let modified = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos());
-    [meta.len().to_le_bytes().as_slice(), &modified.to_le_bytes()].concat()
+    stamp_of(meta.len(), meta.modified().ok())
 }
 
-/// Every file below `dir` in path order: its path, size, time and the
-/// hash of its bytes (read on every core). Empty for a missing folder.
-fn folder_digest(dir: &Path) -> Option<Vec<u8>> {
+fn stamp_of(len: u64, modified: Option<std::time::SystemTime>) -> Vec<u8> {
+    let modified = modified
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    [len.to_le_bytes().as_slice(), &modified.to_le_bytes()].concat()
+}
+
+/// The files below `dir` in path order; empty for a missing folder.
+fn list_folder(dir: &Path) -> Option<Vec<PathBuf>> {
     if !dir.exists() {
         return Some(Vec::new());
     }
@@ -105,16 +132,35 @@ fn folder_digest(dir: &Path) -> Option<Vec<u8>> {
             files.push(entry.into_path());
         }
     }
+    Some(files)
+}
+
+/// The `files` below `dir`: for each, its path, size, time and the hash of
+/// its bytes, as `read` holds them or read here (on every core).
+fn folder_digest(
+    dir: &Path,
+    files: &[PathBuf],
+    read: &HashMap<&Path, &SourceFile>,
+) -> Option<Vec<u8>> {
     let each: Vec<Vec<u8>> = files
         .par_iter()
         .map(|path| {
-            let (stamp, bytes) = read_stamped(path).ok()?;
+            let (stamp, digest) = match read.get(path.as_path()) {
+                Some(file) => (
+                    stamp_of(file.text.len() as u64, file.modified),
+                    Sha256::digest(file.text.as_bytes()),
+                ),
+                None => {
+                    let (stamp, bytes) = read_stamped(path).ok()?;
+                    (stamp, Sha256::digest(&bytes))
+                }
+            };
             let mut hash = Sha256::new();
             let below = path.strip_prefix(dir).unwrap_or(path);
             hash.update(below.as_os_str().as_encoded_bytes());
             hash.update([0]);
             hash.update(stamp);
-            hash.update(Sha256::digest(&bytes));
+            hash.update(digest);
             Some(hash.finalize().to_vec())
         })
         .collect::<Option<_>>()?;
@@ -292,6 +338,40 @@ fn forget_old_records(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fingerprint takes each page and network file by the text the
+    /// build read (not by what is on disk later), and every other file
+    /// below the content folder, such as an attachment, from the disk.
+    #[test]
+    fn the_fingerprint_is_of_the_text_the_build_read_and_of_every_other_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let net = dir.path().join("content/net");
+        fs::create_dir_all(net.join("meetings")).unwrap();
+        fs::write(net.join("_network.md"), "---\ntitle: Net\n---\n").unwrap();
+        fs::write(net.join("meetings/a.md"), "---\ntitle: A\n---\nTekst.\n").unwrap();
+        fs::write(net.join("meetings/a.pdf"), "pdf").unwrap();
+        let options = BuildOptions::new(dir.path(), None, crate::audience::Audience::Public);
+        let listed = list_inputs(&options);
+        let mut d = Diagnostics::default();
+        let mut tree = crate::content::load::load(&options.content_dir, &mut d).unwrap();
+        let first = fingerprint(&options, &listed, &tree).unwrap();
+        assert_eq!(fingerprint(&options, &listed, &tree), Some(first.clone()));
+        let page = &mut tree.networks[0].pages[0].file;
+        page.text = page.text.replace("Tekst", "Tekts");
+        let read_otherwise = fingerprint(&options, &listed, &tree).unwrap();
+        assert_ne!(read_otherwise, first);
+        fs::write(net.join("meetings/a.pdf"), "PDF").unwrap();
+        assert_ne!(
+            fingerprint(&options, &listed, &tree).unwrap(),
+            read_otherwise
+        );
+        fs::remove_file(net.join("meetings/a.pdf")).unwrap();
+        assert_eq!(
+            fingerprint(&options, &listed, &tree),
+            None,
+            "a listed file is gone"
+        );
+    }
 
     /// The digest of the output changes with any file or folder below
     /// it, at any depth, and only then.

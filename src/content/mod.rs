@@ -8,3 +8,4 @@ pub mod model;
 pub mod owners;
 pub mod passages;
 pub mod raw;
+pub mod source;
