@@ -113,6 +113,7 @@ fn stamp(meta: &fs::Metadata) -> Vec<u8> {
     stamp_of(meta.len(), meta.modified().ok())
 }
 
+/// [`stamp`] from the size and time.
 fn stamp_of(len: u64, modified: Option<std::time::SystemTime>) -> Vec<u8> {
     let modified = modified
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
@@ -125,14 +126,13 @@ fn list_folder(dir: &Path) -> Option<Vec<PathBuf>> {
     if !dir.exists() {
         return Some(Vec::new());
     }
-    let mut files: Vec<PathBuf> = Vec::new();
-    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
-        let entry = entry.ok()?;
-        if entry.file_type().is_file() {
-            files.push(entry.into_path());
-        }
-    }
-    Some(files)
+    let walk = WalkDir::new(dir).follow_links(true).sort_by_file_name();
+    let files = walk
+        .into_iter()
+        .filter(|e| e.as_ref().map_or(true, |e| e.file_type().is_file()));
+    files
+        .map(|e| e.ok().map(walkdir::DirEntry::into_path))
+        .collect()
 }
 
 /// The `files` below `dir`: for each, its path, size, time and the hash of
@@ -336,67 +336,4 @@ fn forget_old_records(dir: &Path) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The fingerprint takes each page and network file by the text the
-    /// build read (not by what is on disk later), and every other file
-    /// below the content folder, such as an attachment, from the disk.
-    #[test]
-    fn the_fingerprint_is_of_the_text_the_build_read_and_of_every_other_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let net = dir.path().join("content/net");
-        fs::create_dir_all(net.join("meetings")).unwrap();
-        fs::write(net.join("_network.md"), "---\ntitle: Net\n---\n").unwrap();
-        fs::write(net.join("meetings/a.md"), "---\ntitle: A\n---\nTekst.\n").unwrap();
-        fs::write(net.join("meetings/a.pdf"), "pdf").unwrap();
-        let options = BuildOptions::new(dir.path(), None, crate::audience::Audience::Public);
-        let listed = list_inputs(&options);
-        let mut d = Diagnostics::default();
-        let mut tree = crate::content::load::load(&options.content_dir, &mut d).unwrap();
-        let first = fingerprint(&options, &listed, &tree).unwrap();
-        assert_eq!(fingerprint(&options, &listed, &tree), Some(first.clone()));
-        let page = &mut tree.networks[0].pages[0].file;
-        page.text = page.text.replace("Tekst", "Tekts");
-        let read_otherwise = fingerprint(&options, &listed, &tree).unwrap();
-        assert_ne!(read_otherwise, first);
-        fs::write(net.join("meetings/a.pdf"), "PDF").unwrap();
-        assert_ne!(
-            fingerprint(&options, &listed, &tree).unwrap(),
-            read_otherwise
-        );
-        fs::remove_file(net.join("meetings/a.pdf")).unwrap();
-        assert_eq!(
-            fingerprint(&options, &listed, &tree),
-            None,
-            "a listed file is gone"
-        );
-    }
-
-    /// The digest of the output changes with any file or folder below
-    /// it, at any depth, and only then.
-    #[test]
-    fn the_output_digest_sees_every_change_below_the_folder() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path();
-        fs::create_dir_all(out.join("a/b")).unwrap();
-        fs::write(out.join("a/b/index.html"), "een").unwrap();
-        fs::write(out.join("index.html"), "twee").unwrap();
-        let first = output_digest(out).unwrap();
-        assert_eq!(output_digest(out).unwrap(), first);
-        let changes: [&dyn Fn(); 4] = [
-            &|| fs::write(out.join("a/b/index.html"), "drie!").unwrap(),
-            &|| fs::write(out.join("a/b/extra.html"), "").unwrap(),
-            &|| fs::create_dir(out.join("a/b/c")).unwrap(),
-            &|| fs::rename(out.join("a/b/c"), out.join("a/c")).unwrap(),
-        ];
-        let mut seen = vec![first];
-        for change in changes {
-            change();
-            let now = output_digest(out).unwrap();
-            assert!(!seen.contains(&now), "{seen:?}");
-            seen.push(now);
-        }
-        assert!(output_digest(&out.join("missing")).is_none());
-    }
-}
+mod tests;
