@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::helpers::urls;
 use crate::index::Facet;
 use crate::site::schedule::{is_upcoming, upcoming};
-use crate::view::{Group, LinkView, PageView, SectionView, Summary};
+use crate::view::{Group, LinkView, Listed, PageView, SectionView, Summary};
 
 pub fn home(env: &Env, n: usize) -> Result<OutputFile, Error> {
     let network = &env.site.networks[n];
@@ -78,24 +78,27 @@ pub fn section(env: &Env, n: usize, section: Section) -> Result<OutputFile, Erro
         .get(&section)
         .map_or(&[][..], Vec::as_slice);
     let is_intro = |i: usize| network.pages[i].path == section.dir();
-    let mut pages: Vec<Summary> = indices
-        .iter()
-        .filter(|&&i| !is_intro(i))
-        .map(|&i| env.summary(n, i))
-        .collect();
+    let listed: Vec<usize> = indices.iter().copied().filter(|&i| !is_intro(i)).collect();
     let intro_page = indices.iter().copied().find(|&i| is_intro(i));
     let intro = intro_page.map(|i| env.bodies.networks[n].pages[i].html());
     let mut r = env.renderer(n, urls::of(&[&network.network.id, section.dir()]));
     let views = r.views();
-    if section == Section::Handreiking {
-        let chapters: Vec<_> = indices
-            .iter()
-            .filter(|&&i| !is_intro(i))
-            .map(|&i| &network.pages[i])
-            .zip(pages)
-            .collect();
-        pages = views.book(&chapters);
-    }
+    // The entries made once per build; the handreiking's contents number
+    // and nest its chapters.
+    let pages = match section {
+        Section::Handreiking => {
+            let chapters: Vec<_> = listed
+                .iter()
+                .map(|&i| (&network.pages[i], env.summary(n, i)))
+                .collect();
+            views
+                .book(&chapters)
+                .into_iter()
+                .map(Listed::from)
+                .collect()
+        }
+        _ => listed.iter().map(|&i| env.listed(n, i)).collect(),
+    };
     let view = SectionView {
         name: section.dir(),
         // The handreiking's contents carry the book's own title.
@@ -105,12 +108,11 @@ pub fn section(env: &Env, n: usize, section: Section) -> Result<OutputFile, Erro
         },
         url: r.url.clone(),
         groups: if section == Section::Meetings {
-            let past: Vec<Summary> = indices
+            let past = listed
                 .iter()
-                .filter(|&&i| !is_intro(i) && !is_upcoming(&network.pages[i], env.inputs.today))
-                .map(|&i| env.summary(n, i))
-                .collect();
-            by_year(&past)
+                .copied()
+                .filter(|&i| !is_upcoming(&network.pages[i], env.inputs.today));
+            by_year(env, n, past)
         } else {
             Vec::new()
         },
@@ -232,18 +234,16 @@ pub fn facet_styles(env: &Env, n: usize) -> Result<OutputFile, Error> {
     r.finish_beside("facets.css", "facets.css")
 }
 
-fn by_year(pages: &[Summary]) -> Vec<Group> {
+fn by_year(env: &Env, n: usize, pages: impl Iterator<Item = usize>) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    for page in pages {
-        let year = page
-            .date
-            .as_ref()
-            .map_or_else(String::new, |d| d.year.to_string());
+    for i in pages {
+        let date = env.site.networks[n].pages[i].date;
+        let year = date.map_or_else(String::new, |d| d.date.year().to_string());
         match groups.last_mut() {
-            Some(g) if g.title == year => g.pages.push(page.clone().into()),
+            Some(g) if g.title == year => g.pages.push(env.listed(n, i)),
             _ => groups.push(Group {
                 title: year,
-                pages: vec![page.clone().into()],
+                pages: vec![env.listed(n, i)],
             }),
         }
     }

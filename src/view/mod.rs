@@ -194,7 +194,7 @@ pub struct SectionView {
     pub name: &'static str,
     pub title: String,
     pub url: String,
-    pub pages: Vec<Summary>,
+    pub pages: Vec<Listed>,
     /// Meetings grouped by year, newest first; empty for other sections.
     pub groups: Vec<Group>,
     /// The section's introduction (its `_index.md`), as HTML.
