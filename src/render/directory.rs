@@ -64,7 +64,7 @@ pub fn pages(network: &NetworkSite, for_participants: bool) -> Vec<Page> {
 
 pub fn render(env: &Env, n: usize, page: &Page) -> Result<OutputFile, Error> {
     let id = &env.site.networks[n].network.id;
-    let summaries = |i: usize| env.summary(n, i);
+    let summaries = |i: usize| env.listed(n, i);
     let (segments, template) = address(page);
     let mut all = vec![id.as_str()];
     all.extend(segments);
@@ -107,7 +107,7 @@ pub fn render(env: &Env, n: usize, page: &Page) -> Result<OutputFile, Error> {
         }
         Page::Expertise => r.insert("areas", &views.expertise()),
         Page::Actions => r.insert("groups", &views.open_actions()),
-        Page::Review => r.insert("items", &views.review_list(&summaries)),
+        Page::Review => r.insert("items", &views.review_list(&|i| env.summary(n, i))),
         Page::Privacy => {
             let unnamed = env
                 .site

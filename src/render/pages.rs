@@ -127,7 +127,7 @@ pub fn section(env: &Env, n: usize, section: Section) -> Result<OutputFile, Erro
     if section == Section::Lessons {
         r.insert(
             "lessons_by_theme",
-            &views.lessons_by_theme(&|i| env.summary(n, i)),
+            &views.lessons_by_theme(&|i| env.listed(n, i)),
         );
     }
     if section == Section::Meetings {

@@ -87,7 +87,7 @@ pub fn render(env: &Env, n: usize, page: &Page) -> Result<OutputFile, Error> {
                 Period::Final => urls::of(&[id, "report"]),
             };
             let mut r = env.renderer(n, url);
-            let report = r.views().report(*period, &|i| env.summary(n, i));
+            let report = r.views().report(*period, &|i| env.listed(n, i));
             r.insert("report", &report);
             r.finish("report.html")
         }

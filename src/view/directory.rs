@@ -46,7 +46,7 @@ impl Views<'_> {
         links
     }
 
-    pub fn person_page(&self, id: &str, summaries: &dyn Fn(usize) -> Summary) -> PersonPage {
+    pub fn person_page(&self, id: &str, summaries: &dyn Fn(usize) -> Listed) -> PersonPage {
         let index = &self.site.index;
         PersonPage {
             person: self.person(id),
@@ -58,7 +58,7 @@ impl Views<'_> {
     pub fn organisation_page(
         &self,
         id: &str,
-        summaries: &dyn Fn(usize) -> Summary,
+        summaries: &dyn Fn(usize) -> Listed,
     ) -> OrganisationPage {
         let index = &self.site.index;
         OrganisationPage {
@@ -202,7 +202,7 @@ impl Views<'_> {
 
     /// The lessons page: lessons and the insights of the meetings, grouped
     /// by theme in the order of `_network.md`, then those without a theme.
-    pub fn lessons_by_theme(&self, summaries: &dyn Fn(usize) -> Summary) -> Vec<LessonGroup> {
+    pub fn lessons_by_theme(&self, summaries: &dyn Fn(usize) -> Listed) -> Vec<LessonGroup> {
         let lessons: Vec<usize> = self
             .site
             .sections
@@ -296,8 +296,8 @@ impl Views<'_> {
 fn listed(
     index: &BTreeMap<String, Vec<usize>>,
     id: &str,
-    summaries: &dyn Fn(usize) -> Summary,
-) -> Vec<Summary> {
+    summaries: &dyn Fn(usize) -> Listed,
+) -> Vec<Listed> {
     index
         .get(id)
         .into_iter()

@@ -332,8 +332,8 @@ pub struct FacetValueView {
 #[derive(Debug, Clone, Serialize)]
 pub struct PersonPage {
     pub person: PersonView,
-    pub practices: Vec<Summary>,
-    pub meetings: Vec<Summary>,
+    pub practices: Vec<Listed>,
+    pub meetings: Vec<Listed>,
 }
 
 /// An organisation's page.
@@ -341,8 +341,8 @@ pub struct PersonPage {
 pub struct OrganisationPage {
     pub organisation: OrganisationView,
     pub people: Vec<PersonView>,
-    pub practices: Vec<Summary>,
-    pub meetings: Vec<Summary>,
+    pub practices: Vec<Listed>,
+    pub meetings: Vec<Listed>,
 }
 
 /// A theme's (or tag's) page: its pages grouped by kind.
@@ -383,7 +383,7 @@ pub struct LessonGroup {
     /// None for lessons and insights without a theme.
     pub theme: Option<ThemeView>,
     pub title: String,
-    pub lessons: Vec<Summary>,
+    pub lessons: Vec<Listed>,
     pub insights: Vec<InsightView>,
 }
 

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::{DateView, InsightView, LinkView, Summary, Views, YearLink};
+use super::{DateView, InsightView, LinkView, Listed, Views, YearLink};
 use crate::content::model::{Kind, Page, PracticeStatus, Section};
 
 /// Which report: a year's, or the final one over every year.
@@ -37,16 +37,16 @@ pub struct ReportView {
     pub year: Option<i16>,
     pub started: Option<DateView>,
     pub closed: Option<DateView>,
-    pub meetings: Vec<Summary>,
+    pub meetings: Vec<Listed>,
     pub attendance: Vec<Attendance>,
     pub decisions: Vec<Decision>,
     /// Actions agreed in the meetings held, and how many are done or were
     /// carried on.
     pub actions_agreed: usize,
     pub actions_done: usize,
-    pub practices_added: Vec<Summary>,
-    pub practices_evaluated: Vec<Summary>,
-    pub lessons: Vec<Summary>,
+    pub practices_added: Vec<Listed>,
+    pub practices_evaluated: Vec<Listed>,
+    pub lessons: Vec<Listed>,
     pub insights: Vec<InsightView>,
     pub years: Vec<YearLink>,
 }
@@ -69,7 +69,7 @@ pub struct Decision {
 
 impl Views<'_> {
     /// The report of `period`; `summaries` gives a page's list entry.
-    pub fn report(&self, period: Period, summaries: &dyn Fn(usize) -> Summary) -> ReportView {
+    pub fn report(&self, period: Period, summaries: &dyn Fn(usize) -> Listed) -> ReportView {
         let held = self.held(period);
         let all_title = match self.site.network.status {
             crate::content::model::NetworkStatus::Closed => self.t("report_final"),
@@ -137,7 +137,7 @@ impl Views<'_> {
         &self,
         view: &mut ReportView,
         period: Period,
-        summaries: &dyn Fn(usize) -> Summary,
+        summaries: &dyn Fn(usize) -> Listed,
     ) {
         for (i, page) in self.site.pages.iter().enumerate() {
             let within = |d: Option<Date>| d.is_some_and(|d| period.holds(d) && d <= self.today);
