@@ -26,7 +26,7 @@ use crate::output::WriteReport;
 
 /// What a build recorded beside its output.
 #[derive(Debug, Serialize, Deserialize)]
-struct Record {
+pub struct Record {
     inputs: String,
     output: String,
     networks: usize,
@@ -248,12 +248,18 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// What the last build reported, when `inputs` are its inputs and its
-/// output folder is as it left it.
-pub fn recall(options: &BuildOptions, inputs: &str) -> Option<(Stats, Diagnostics)> {
+/// The record of the last build into the output folder, when the folder
+/// is as that build left it.
+pub fn last_build(options: &BuildOptions) -> Option<Record> {
     let text = fs::read_to_string(record_path(&options.out_dir)?).ok()?;
     let record: Record = serde_json::from_str(&text).ok()?;
-    if record.inputs != inputs || output_digest(&options.out_dir)? != record.output {
+    (output_digest(&options.out_dir)? == record.output).then_some(record)
+}
+
+/// What the last build (see [`last_build`]) reported, when `inputs` are
+/// its inputs.
+pub fn recall(record: Record, inputs: &str) -> Option<(Stats, Diagnostics)> {
+    if record.inputs != inputs {
         return None;
     }
     let mut diagnostics = Diagnostics::default();
