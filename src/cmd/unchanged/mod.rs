@@ -6,6 +6,11 @@
 //! left. The next build with the same inputs and the output as it was left
 //! reports the same and writes nothing.
 //!
+//! The files are listed before the build reads them. When the last build
+//! into the folder left it as it is, they are read and compared first;
+//! otherwise the pages are fingerprinted by the text the build loaded, and
+//! only the other files (attachments, themes) are read here.
+//!
 //! Fails safe: any input that cannot be read, any difference, or an output
 //! folder that was touched since means a full build.
 
