@@ -124,16 +124,21 @@ fn text(value: &str) -> String {
 
 /// A content line folded at 75 octets (never inside a character), ended by CRLF.
 fn folded(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut width = 0;
-    for c in line.chars() {
-        if width + c.len_utf8() > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += c.len_utf8();
+    let mut out = String::with_capacity(line.len() + line.len() / 74 * 3 + 2);
+    let mut rest = line;
+    // The first line holds 75 octets; the others 74 after their space.
+    let mut width = 75;
+    while rest.len() > width {
+        let cut = (0..=width)
+            .rev()
+            .find(|&i| rest.is_char_boundary(i))
+            .expect("0 is a boundary");
+        out.push_str(&rest[..cut]);
+        out.push_str("\r\n ");
+        rest = &rest[cut..];
+        width = 74;
     }
+    out.push_str(rest);
     out.push_str("\r\n");
     out
 }
@@ -141,6 +146,30 @@ fn folded(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Folding cuts where the character-by-character definition does.
+    #[test]
+    fn folding_cuts_where_each_character_would_overflow() {
+        let by_char = |line: &str| {
+            let mut out = String::new();
+            let mut width = 0;
+            for c in line.chars() {
+                if width + c.len_utf8() > 75 {
+                    out.push_str("\r\n ");
+                    width = 1;
+                }
+                out.push(c);
+                width += c.len_utf8();
+            }
+            out + "\r\n"
+        };
+        for n in [0, 1, 74, 75, 76, 149, 150, 151, 300] {
+            for unit in ["a", "é", "€", "😀", "aé"] {
+                let line: String = unit.repeat(n).chars().take(n).collect();
+                assert_eq!(folded(&line), by_char(&line), "{n} x {unit}");
+            }
+        }
+    }
 
     fn event(time: Option<Time>) -> Event {
         Event {
