@@ -141,12 +141,12 @@ pub fn render_each(
     };
     let normalized = dialects::normalize(text, &first.alert_titles);
     let text: &str = &normalized.text;
+    let lines = LineIndex::new(text, first_line, normalized.origins);
     let code = std::cell::RefCell::new(None);
     let shared_code = (outputs.len() > 1).then_some(&code);
     let mut states: Vec<State> = outputs
         .iter()
         .map(|&(links, options)| {
-            let lines = LineIndex::new(text, first_line, normalized.origins.clone());
             let mut rendered = Rendered::default();
             for note in &normalized.notes {
                 let line = first_line + note.line;
@@ -156,7 +156,7 @@ pub fn render_each(
                 };
                 rendered.diagnostics.push(d.with_hint(note.hint.clone()));
             }
-            let mut state = State::new(rendered, lines, path, links, options, highlighter);
+            let mut state = State::new(rendered, &lines, path, links, options, highlighter);
             // About one event for every 8 bytes of markdown, so that the
             // list of events is seldom made again as it grows.
             state.out.reserve(text.len() / 8 + 16);

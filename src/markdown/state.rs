@@ -21,7 +21,7 @@ use crate::highlight::Highlighter;
 pub(super) struct State<'a, 'e> {
     pub out: Vec<Event<'e>>,
     pub rendered: Rendered,
-    pub lines: LineIndex,
+    pub lines: &'a LineIndex,
     pub path: &'a Path,
     pub links: &'a dyn LinkResolver,
     pub options: &'a MarkdownOptions<'a>,
@@ -68,7 +68,7 @@ pub(super) struct OpenHeading<'e> {
 impl<'a> State<'a, '_> {
     pub fn new(
         rendered: Rendered,
-        lines: LineIndex,
+        lines: &'a LineIndex,
         path: &'a Path,
         links: &'a dyn LinkResolver,
         options: &'a MarkdownOptions<'a>,
