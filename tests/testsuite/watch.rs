@@ -674,7 +674,7 @@ fn a_name_added_while_watching_is_warned_about_as_in_a_build() {
 }
 
 /// A change to what a page itself shows of its front matter (its title,
-/// tags, themes and, but for a meeting, dates) renders that page first and
+/// tags, themes and dates) renders that page first and
 /// reloads; every other page waits for the full build that follows, so
 /// none is served from before the edit (the lists show the change at
 /// once). The page shown first is the one the full build makes: no second
@@ -789,6 +789,17 @@ fn a_front_matter_edit_shows_the_page_first_and_nothing_from_before_it() {
             "title: Contact\ntags: [bereikbaarheid]",
             "bereikbaarheid",
         ),
+        // A meeting moved (its actions have no names, so no follow-up
+        // changes): the page shows the new date at once; the list of
+        // meetings is ordered by it after the full build.
+        (
+            "meetings/2024-05-01-terugblik",
+            "meetings/2024-05-01-terugblik/",
+            "meetings/",
+            "title: Terugblik op het jaar",
+            "title: Terugblik op het jaar\ndate: 2024-06-20 14:00",
+            "20 juni 2024",
+        ),
         // (No list shows when a page was updated.)
         (
             "practices/dagstart",
@@ -847,4 +858,41 @@ fn a_front_matter_edit_that_names_a_private_person_is_built_in_full() {
         !page.contains("Anna de Vries"),
         "the old contact stays: {page}"
     );
+}
+
+/// A meeting whose actions have names orders their follow-ups by its
+/// date, across meetings: moving it waits for the full build, which links
+/// them again, and ends equal to a clean build.
+#[test]
+fn moving_a_meeting_with_named_actions_is_built_in_full() {
+    let site = SiteTest::small()
+        .file(
+            "content/net/meetings/2024-03-01-maart.md",
+            "---\ntitle: Maart\nvisibility: public\nactions:\n  - what: Folder maken\n    id: folder\n---\nEerst.\n",
+        )
+        .file(
+            "content/net/meetings/2024-04-01-april.md",
+            "---\ntitle: April\nvisibility: public\nactions:\n  - ref: folder\n    done: true\n---\nDaarna.\n",
+        );
+    let watch = start(&site);
+    let events = watch.events();
+    let path = "content/net/meetings/2024-03-01-maart.md";
+    save_edit(
+        &site,
+        &events,
+        path,
+        "title: Maart",
+        "title: Maart\ndate: 2024-03-08",
+    );
+    while watch.count_printed("Built ") < 2 {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(watch.count_printed("first"), 0, "shown first");
+    assert!(
+        watch
+            .get("/net/meetings/2024-03-01-maart/")
+            .1
+            .contains("8 maart 2024")
+    );
+    assert_watch_equals_build(&watch, &site, "a meeting with named actions moved");
 }

@@ -291,8 +291,8 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
 }
 
 /// Whether page `new` differs from `old` only in what the page itself
-/// shows: its title, summary, extra values, tags, themes, body, and the
-/// dates of a page that is not a meeting. Whatever else a page has (its
+/// shows: its title, summary, extra values, tags, themes, body, and its
+/// dates (but for a meeting with named actions). Whatever else a page has (its
 /// URL, visibility, a meeting's people and actions, a practice's
 /// organisation and contact, which the public edition may leave out) must
 /// be as it was.
@@ -303,13 +303,27 @@ fn only_shown_changed(old: &Page, new: &Page) -> bool {
     rest.extra.clone_from(&old.extra);
     rest.tags.clone_from(&old.tags);
     rest.themes.clone_from(&old.themes);
-    // A meeting's date orders the follow-ups of its actions, which are
-    // linked once, when the site is assembled: not the page's alone.
-    if !matches!(old.kind, Kind::Meeting(_)) {
+    // A meeting's date orders the follow-ups of its named actions, which
+    // are linked once, when the site is assembled: not the page's alone.
+    // A meeting without them is placed among the others as the page is
+    // rendered (the actions it carries on come from the index).
+    if !has_named_actions(old) {
         (rest.date, rest.updated, rest.review) = (old.date, old.updated, old.review);
     }
     rest.body.clone_from(&old.body);
     // Where the body and the slug start: lines shift as keys are added.
     (rest.body_line, rest.slug_line) = (old.body_line, old.slug_line);
     rest == *old
+}
+
+/// Whether `page` is a meeting with an action that has a name (`id:`) or
+/// follows one up (`ref:`).
+fn has_named_actions(page: &Page) -> bool {
+    match &page.kind {
+        Kind::Meeting(m) => m
+            .actions
+            .iter()
+            .any(|a| a.id.is_some() || a.refers.is_some()),
+        _ => false,
+    }
 }
