@@ -800,6 +800,16 @@ fn a_front_matter_edit_shows_the_page_first_and_nothing_from_before_it() {
             "title: Terugblik op het jaar\ndate: 2024-06-20 14:00",
             "20 juni 2024",
         ),
+        // A meeting's own fields: who came, what was decided and who
+        // does what (people who agreed to be named, actions without names).
+        (
+            "meetings/2024-05-01-terugblik",
+            "meetings/2024-05-01-terugblik/",
+            "meetings/2024-05-01-terugblik/",
+            "themes: [leren]\n---",
+            "themes: [leren]\nattendees: [anna]\ndecisions:\n  - We starten een leesclub.\nactions:\n  - what: Boeken kiezen\n    who: anna\n---",
+            "We starten een leesclub.",
+        ),
         // (No list shows when a page was updated.)
         (
             "practices/dagstart",
@@ -858,6 +868,31 @@ fn a_front_matter_edit_that_names_a_private_person_is_built_in_full() {
         !page.contains("Anna de Vries"),
         "the old contact stays: {page}"
     );
+    // So does a meeting's attendee, action owner or facilitator: each edit
+    // names her once more.
+    let path = "content/net/meetings/2024-05-01-terugblik.md";
+    site.write(
+        path,
+        "---\ntitle: Terugblik\nvisibility: public\n---\nWe kijken terug.\n",
+    );
+    while watch.count_printed("Built ") < 3 {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let edits = [
+        "attendees: [anna, carla]",
+        "actions:\n  - what: Bellen\n    who: carla",
+        "facilitator: carla",
+    ];
+    for (n, added) in edits.into_iter().enumerate() {
+        let to = format!("title: Terugblik\n{added}");
+        save_edit(&site, &events, path, "title: Terugblik", &to);
+        while watch.count_printed("Built ") < 4 + n {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert_eq!(watch.count_printed("first"), 0, "{added}: shown first");
+        let page = watch.get("/net/meetings/2024-05-01-terugblik/").1;
+        assert!(!page.contains("Carla") && !page.contains("carla"), "{page}");
+    }
 }
 
 /// A meeting whose actions have names orders their follow-ups by its

@@ -22,6 +22,7 @@ use crate::output::OutputFile;
 use quick::State;
 
 mod quick;
+mod shown;
 
 /// What to watch and where to serve it.
 #[derive(Debug, Clone)]

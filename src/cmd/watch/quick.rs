@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::{Reporter, error_text, in_memory};
+use super::{Reporter, error_text, in_memory, shown};
 use crate::cmd::build;
 use crate::cmd::serve::Served;
 use crate::content::front_matter;
-use crate::content::model::{Kind, Page};
+use crate::content::model::Kind;
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
 use crate::site::PageId;
@@ -267,7 +267,11 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
     let (Some(new), _) = crate::validate::validate_alone(network, i, text.clone()) else {
         return false;
     };
-    if !only_shown_changed(&old, &new) || !public_as_written(&prepared.site, &text, &new.body) {
+    let network = &prepared.site.networks[id.network].network;
+    let edition = shown::Edition::of(&prepared.site, network);
+    if !shown::only_shown_changed(&old, &new, &edition)
+        || !public_as_written(&prepared.site, &text, &new.body)
+    {
         return false;
     }
     prepared.tree.networks[n].pages[i].file.text = text;
@@ -279,6 +283,12 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
     page.themes = new.themes;
     (page.date, page.updated, page.review) = (new.date, new.updated, new.review);
     page.body = new.body;
+    if let (Kind::Meeting(shown), Kind::Meeting(mut edited)) = (&mut page.kind, new.kind) {
+        // Its own fields (only_shown_changed compared the rest), with its
+        // documents as this edition has them (a passage may have hidden one).
+        edited.documents = std::mem::take(&mut shown.documents);
+        *shown = edited;
+    }
     (page.body_line, page.slug_line) = (new.body_line, new.slug_line);
     page.last_change = Some(crate::content::model::LastChange {
         date: page.updated.map_or(prepared.today, |u| u.date),
@@ -288,42 +298,4 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
     // (which the page's menus and related practices come from) follow.
     prepared.site.networks[id.network].reindex();
     true
-}
-
-/// Whether page `new` differs from `old` only in what the page itself
-/// shows: its title, summary, extra values, tags, themes, body, and its
-/// dates (but for a meeting with named actions). Whatever else a page has (its
-/// URL, visibility, a meeting's people and actions, a practice's
-/// organisation and contact, which the public edition may leave out) must
-/// be as it was.
-fn only_shown_changed(old: &Page, new: &Page) -> bool {
-    let mut rest = new.clone();
-    rest.title.clone_from(&old.title);
-    rest.summary.clone_from(&old.summary);
-    rest.extra.clone_from(&old.extra);
-    rest.tags.clone_from(&old.tags);
-    rest.themes.clone_from(&old.themes);
-    // A meeting's date orders the follow-ups of its named actions, which
-    // are linked once, when the site is assembled: not the page's alone.
-    // A meeting without them is placed among the others as the page is
-    // rendered (the actions it carries on come from the index).
-    if !has_named_actions(old) {
-        (rest.date, rest.updated, rest.review) = (old.date, old.updated, old.review);
-    }
-    rest.body.clone_from(&old.body);
-    // Where the body and the slug start: lines shift as keys are added.
-    (rest.body_line, rest.slug_line) = (old.body_line, old.slug_line);
-    rest == *old
-}
-
-/// Whether `page` is a meeting with an action that has a name (`id:`) or
-/// follows one up (`ref:`).
-fn has_named_actions(page: &Page) -> bool {
-    match &page.kind {
-        Kind::Meeting(m) => m
-            .actions
-            .iter()
-            .any(|a| a.id.is_some() || a.refers.is_some()),
-        _ => false,
-    }
 }

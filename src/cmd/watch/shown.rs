@@ -1,0 +1,116 @@
+//! Which front-matter edits change only what the page itself shows, so
+//! that `oogst watch` may render the page first (see `quick`).
+
+use crate::content::model::{Kind, Meeting, Network, Page, Visibility};
+use crate::site::Site;
+
+/// Who the preview is for, as far as a meeting's people are concerned.
+pub(super) struct Edition<'s> {
+    /// The people this edition may name (all in the participants'
+    /// edition, those who agreed in the public one); None when it may
+    /// name everyone.
+    named: Option<&'s Network>,
+}
+
+impl<'s> Edition<'s> {
+    pub(super) fn of(site: &Site, network: &'s Network) -> Self {
+        let named = (site.audience == Visibility::Public).then_some(network);
+        Edition { named }
+    }
+
+    /// Whether this edition shows `meeting` as written: every person it
+    /// names may be named here. Anything else goes through the full
+    /// build, which leaves the others out (fail closed).
+    fn names_only_the_named(&self, meeting: &Meeting) -> bool {
+        let Some(network) = self.named else {
+            return true;
+        };
+        let person = |id: &str| network.people.iter().any(|p| p.id == id);
+        let organisation = |id: &str| network.organisations.iter().any(|o| o.id == id);
+        let mut prepared: Vec<&str> = Vec::new();
+        meeting.attendees.iter().all(|id| person(id))
+            && meeting.actions.iter().flat_map(|a| &a.who).all(|id| person(id))
+            // A name with a space is written out, not an id; a name of
+            // someone who did not agree is caught with the page's text.
+            && meeting.facilitator.as_deref().is_none_or(|f| person(f) || f.contains(' '))
+            // Kept once each, as the public edition keeps them.
+            && meeting.prepared_by.iter().all(|id| {
+                let fresh = !prepared.contains(&id.as_str());
+                prepared.push(id);
+                fresh && (person(id) || organisation(id))
+            })
+    }
+}
+
+/// Whether page `new` differs from `old` only in what the page itself
+/// shows: its title, summary, extra values, tags, themes, body, its dates
+/// and, for a meeting, its own fields (attendees, agenda, decisions,
+/// actions, insights, where and when), as long as none of its actions
+/// has a name (`id:`, `ref:`) and `edition` may show it as written.
+/// Whatever else a page has (its URL, visibility, documents, a practice's
+/// organisation and contact, which the public edition may leave out) must
+/// be as it was.
+pub(super) fn only_shown_changed(old: &Page, new: &Page, edition: &Edition) -> bool {
+    let mut rest = new.clone();
+    rest.title.clone_from(&old.title);
+    rest.summary.clone_from(&old.summary);
+    rest.extra.clone_from(&old.extra);
+    rest.tags.clone_from(&old.tags);
+    rest.themes.clone_from(&old.themes);
+    // A meeting's date orders the follow-ups of its named actions, which
+    // are linked once, when the site is assembled: not the page's alone.
+    // A meeting without them is placed among the others as the page is
+    // rendered (the actions it carries on come from the index).
+    if !has_named_actions(old) && !has_named_actions(new) {
+        (rest.date, rest.updated, rest.review) = (old.date, old.updated, old.review);
+        if let (Kind::Meeting(was), Kind::Meeting(now)) = (&old.kind, &mut rest.kind)
+            && edition.names_only_the_named(now)
+        {
+            take_own_fields(now, was);
+        }
+    }
+    rest.body.clone_from(&old.body);
+    // Where the body and the slug start: lines shift as keys are added.
+    (rest.body_line, rest.slug_line) = (old.body_line, old.slug_line);
+    rest == *old
+}
+
+/// Whether `page` is a meeting with an action that has a name (`id:`) or
+/// follows one up (`ref:`).
+fn has_named_actions(page: &Page) -> bool {
+    match &page.kind {
+        Kind::Meeting(m) => m
+            .actions
+            .iter()
+            .any(|a| a.id.is_some() || a.refers.is_some()),
+        _ => false,
+    }
+}
+
+/// What only the meeting's page shows of it, taken from `was`; its
+/// documents (files the build copies) and the count of people left
+/// unnamed stay to compare.
+fn take_own_fields(now: &mut Meeting, was: &Meeting) {
+    let Meeting {
+        prepared_by,
+        series,
+        end,
+        location,
+        online,
+        online_link,
+        facilitator,
+        attendees,
+        organisations,
+        agenda,
+        decisions,
+        actions,
+        insights,
+        unnamed: _,
+        documents: _,
+    } = was.clone();
+    (now.prepared_by, now.series, now.end) = (prepared_by, series, end);
+    (now.location, now.online, now.online_link) = (location, online, online_link);
+    (now.facilitator, now.attendees) = (facilitator, attendees);
+    (now.organisations, now.agenda, now.decisions) = (organisations, agenda, decisions);
+    (now.actions, now.insights) = (actions, insights);
+}
