@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measures `oogst watch`: the time from saving a file to the reload event,
-for a one-page body edit (incremental) and a title edit (the page is
-rendered first, then the full build), on generated sites of 1,000 and
+for a one-page body edit (incremental), a title edit and an edit of a
+meeting's decisions (the page is rendered first, then the full build), on generated sites of 1,000 and
 10,000 pages. For the title edit also the time until the edited page is
 served with its new title, and until the whole site is in (its section's
 list, which waits for the full build, shows the new title). Also the cost
@@ -67,10 +67,12 @@ def get(addr, path):
     return body
 
 
-def timed_edits(root, addr, path, old, new, shown_at=(), times=5):
+def timed_edits(root, addr, path, old, new, shown_at=(), times=5, shows=None, settle=False):
     """Times `times` edits of `path` (`old` becomes `new` with the edit's
     number): per edit, the seconds until the reload event, then until each
-    URL in `shown_at` serves the new text."""
+    URL in `shown_at` serves the new text (`shows`, with the number; by
+    default the value `new` sets). With `settle`, waits for the full build
+    after each edit."""
     sock = events(addr)
     results = []
     for i in range(times):
@@ -83,7 +85,7 @@ def timed_edits(root, addr, path, old, new, shown_at=(), times=5):
             f.write(text)
         wait_reload(sock)
         times_of_edit = [time.monotonic() - start]
-        shown = new.format(i).split(": ", 1)[-1]
+        shown = shows.format(i) if shows else new.format(i).split(": ", 1)[-1]
         for url in shown_at:
             if shown not in get(addr, url):
                 raise RuntimeError(f"{url} does not show the edit")
@@ -91,7 +93,7 @@ def timed_edits(root, addr, path, old, new, shown_at=(), times=5):
         results.append(times_of_edit)
         # Let the full build finish before the next edit (a body edit
         # starts none; the last URL of a title edit waits for it).
-        if not shown_at:
+        if settle or not shown_at:
             time.sleep(2)
     sock.close()
     return results
@@ -99,8 +101,12 @@ def timed_edits(root, addr, path, old, new, shown_at=(), times=5):
 
 def one_page(root):
     net = sorted(d for d in os.listdir(os.path.join(root, "content")) if not d.startswith("."))[0]
-    lessons = os.path.join(root, "content", net, "lessons")
-    return os.path.join(lessons, sorted(os.listdir(lessons))[0])
+    return first_of(root, net, "lessons")
+
+
+def first_of(root, net, section):
+    folder = os.path.join(root, "content", net, section)
+    return os.path.join(folder, sorted(f for f in os.listdir(folder) if f.endswith(".md"))[0])
 
 
 def build_time(root, runs=3):
@@ -115,8 +121,8 @@ def build_time(root, runs=3):
 def main():
     sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000]
     subprocess.run(["cargo", "build", "--release", "--quiet", "--manifest-path", os.path.join(ROOT, "Cargo.toml")], check=True)
-    print("| pages | body edit: reload | title edit: reload | title edit: page shown | title edit: whole site in |")
-    print("|---:|---:|---:|---:|---:|")
+    print("| pages | body edit: reload | title edit: reload | title edit: page shown | title edit: whole site in | meeting's decisions: reload | meeting's decisions: page shown |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
     for pages in sizes:
         work = tempfile.mkdtemp()
         try:
@@ -128,11 +134,14 @@ def main():
                 net, lessons, name = path.split(os.sep)[-3:]
                 shown_at = [f"/{net}/{lessons}/{name[:-3]}/", f"/{net}/{lessons}/"]
                 title = timed_edits(root, addr, path, "title: Pagina", "title: Pagina bewerkt {}", shown_at)
+                meeting = first_of(root, net, "meetings")
+                at = [f"/{net}/meetings/{os.path.basename(meeting)[:-3]}/"]
+                decided = timed_edits(root, addr, meeting, "themes: [werkdruk]\n", "themes: [werkdruk]\ndecisions: [Besluit nummer {}]\n", at, shows="Besluit nummer {}", settle=True)
             finally:
                 proc.terminate()
                 proc.wait()
             ms = lambda runs, k: f"{statistics.median(r[k] for r in runs) * 1000:.0f} ms"
-            print(f"| {pages} | {ms(body, 0)} | {ms(title, 0)} | {ms(title, 1)} | {ms(title, 2)} |")
+            print(f"| {pages} | {ms(body, 0)} | {ms(title, 0)} | {ms(title, 1)} | {ms(title, 2)} | {ms(decided, 0)} | {ms(decided, 1)} |")
             if pages == max(sizes):
                 outside = build_time(root)
                 env = dict(os.environ, GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="b@x", GIT_COMMITTER_NAME="Bench", GIT_COMMITTER_EMAIL="b@x")
