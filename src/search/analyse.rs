@@ -206,23 +206,42 @@ fn snippet_text(doc: &Document) -> String {
         .fields
         .iter()
         .filter(|(f, _)| matches!(f, Field::Meta | Field::Body));
-    for word in texts.flat_map(|(_, t)| t.split_whitespace()) {
-        if chars >= SNIPPET_CHARS {
-            break;
+    for (_, text) in texts {
+        // Within a word, or between words (a space is due before the next).
+        let mut in_word = false;
+        for c in text.chars() {
+            if is_space(c) {
+                in_word = false;
+                continue;
+            }
+            if !in_word {
+                // A word starts: none once the text is full, else a space
+                // before it (the space may fill the text).
+                if chars >= SNIPPET_CHARS {
+                    return out;
+                }
+                in_word = true;
+                if !out.is_empty() {
+                    out.push(' ');
+                    chars += 1;
+                }
+            }
+            if chars < SNIPPET_CHARS {
+                out.push(c);
+                chars += 1;
+            }
         }
-        if !out.is_empty() {
-            out.push(' ');
-            chars += 1;
-        }
-        let left = SNIPPET_CHARS.saturating_sub(chars);
-        let taken = word
-            .char_indices()
-            .nth(left)
-            .map_or(word, |(i, _)| &word[..i]);
-        out.push_str(taken);
-        chars += taken.chars().count();
     }
     out
+}
+
+/// `char::is_whitespace`, with ASCII first.
+fn is_space(c: char) -> bool {
+    match c {
+        ' ' | '\t'..='\r' => true,
+        c if c.is_ascii() => false,
+        c => c.is_whitespace(),
+    }
 }
 
 #[cfg(test)]
@@ -236,6 +255,9 @@ mod tests {
             "kort  stuk\n tekst",
             long.as_str(),
             "ééé ".repeat(500).as_str(),
+            // The space before a word fills the text.
+            "a ".repeat(800).as_str(),
+            "een\u{2003}em-spatie\u{a0}en\u{b}tab\r\nregel\u{85}x",
         ] {
             let doc = Document {
                 fields: vec![
