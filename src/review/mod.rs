@@ -38,13 +38,15 @@ pub fn review(
 ) {
     let language = network.network.language;
     let level = network.network.reading_level;
-    // Each page on its own, on every core (syllables are counted with a
-    // hyphenation dictionary per thread); the findings in page order.
+    // Each page on its own, on every core (syllables are counted with one
+    // hyphenation dictionary, read once, and a memory of counted words per
+    // piece of work); the findings in page order.
+    let dictionary = readability::Dictionary::new(language);
     let found: Vec<Vec<Diagnostic>> = network
         .pages
         .par_iter()
         .map_init(
-            || readability::Syllables::new(language),
+            || dictionary.syllables(),
             |syllables, page| {
                 let mut found: Vec<Diagnostic> = body_findings(&page.body, syllables)
                     .into_iter()

@@ -3,24 +3,48 @@
 //! counted from the hyphenation points of the language's TeX patterns
 //! (the `hyphenation` crate), the usual way to count them by machine.
 
+use std::cell::RefCell;
+use std::sync::Arc;
+
 use hyphenation::{Hyphenator, Language as Patterns, Load, Standard};
+use rustc_hash::FxHashMap;
 
 use crate::content::model::Language;
 
-/// Counts syllables for one language.
-pub struct Syllables {
-    patterns: Option<Standard>,
-}
+/// The hyphenation patterns of one language, read once and shared by
+/// the threads' [`Syllables`].
+#[derive(Clone)]
+pub struct Dictionary(Option<Arc<Standard>>);
 
-impl Syllables {
+impl Dictionary {
     pub fn new(language: Language) -> Self {
         let patterns = match language {
             Language::Nl => Patterns::Dutch,
             Language::En => Patterns::EnglishGB,
         };
+        Dictionary(Standard::from_embedded(patterns).ok().map(Arc::new))
+    }
+
+    /// A counter for one thread.
+    pub fn syllables(&self) -> Syllables {
         Syllables {
-            patterns: Standard::from_embedded(patterns).ok(),
+            patterns: self.0.clone(),
+            counted: RefCell::default(),
         }
+    }
+}
+
+/// Counts syllables for one language, remembering each word it counted.
+pub struct Syllables {
+    patterns: Option<Arc<Standard>>,
+    /// Per lower-cased word: its count (hyphenating is the costly part,
+    /// and a text repeats its words).
+    counted: RefCell<FxHashMap<Box<str>, usize>>,
+}
+
+impl Syllables {
+    pub fn new(language: Language) -> Self {
+        Dictionary::new(language).syllables()
     }
 
     /// The syllables of one word: its hyphenation points plus one; the
@@ -28,13 +52,18 @@ impl Syllables {
     /// word of up to four letters counts its vowel groups instead.
     pub fn count(&self, word: &str) -> usize {
         let lower = word.to_lowercase();
+        if let Some(&known) = self.counted.borrow().get(lower.as_str()) {
+            return known;
+        }
         let groups = vowel_groups(&lower);
-        match &self.patterns {
+        let count = match &self.patterns {
             Some(p) if lower.chars().count() > 4 => {
                 (p.hyphenate(&lower).breaks.len() + 1).max(groups.min(1))
             }
             _ => groups.max(1),
-        }
+        };
+        self.counted.borrow_mut().insert(lower.into(), count);
+        count
     }
 }
 
