@@ -893,6 +893,30 @@ fn a_front_matter_edit_that_names_a_private_person_is_built_in_full() {
         let page = watch.get("/net/meetings/2024-05-01-terugblik/").1;
         assert!(!page.contains("Carla") && !page.contains("carla"), "{page}");
     }
+    // A title edit of the meeting that names her is shown first, as the
+    // public edition has the meeting: the full build then finds nothing
+    // to change (no second reload).
+    while events.try_recv().is_ok() {}
+    let built = watch.count_printed("Built ");
+    save_edit(
+        &site,
+        &events,
+        path,
+        "title: Terugblik\n",
+        "title: Terugblik op het jaar\n",
+    );
+    if let Err(printed) = watch.printed("Showed /net/meetings/2024-05-01-terugblik/ first") {
+        panic!("the title edit was not shown first:\n{printed}");
+    }
+    while watch.count_printed("Built ") == built {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        events.try_recv().is_err(),
+        "the page shown first differs from the public edition's"
+    );
+    let page = watch.get("/net/meetings/2024-05-01-terugblik/").1;
+    assert!(!page.contains("Carla") && !page.contains("carla"), "{page}");
 }
 
 /// A meeting whose actions have names orders their follow-ups by its

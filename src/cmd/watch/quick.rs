@@ -274,6 +274,7 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
     {
         return false;
     }
+    let meeting_as_written = edition.shows_meeting_as_written(&new);
     prepared.tree.networks[n].pages[i].file.text = text;
     let page = &mut prepared.site.networks[id.network].pages[id.page];
     page.title = new.title;
@@ -283,7 +284,9 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
     page.themes = new.themes;
     (page.date, page.updated, page.review) = (new.date, new.updated, new.review);
     page.body = new.body;
-    if let (Kind::Meeting(shown), Kind::Meeting(mut edited)) = (&mut page.kind, new.kind) {
+    if let (Kind::Meeting(shown), Kind::Meeting(mut edited), true) =
+        (&mut page.kind, new.kind, meeting_as_written)
+    {
         // Its own fields (only_shown_changed compared the rest), with its
         // documents as this edition has them (a passage may have hidden one).
         edited.documents = std::mem::take(&mut shown.documents);

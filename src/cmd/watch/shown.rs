@@ -18,6 +18,15 @@ impl<'s> Edition<'s> {
         Edition { named }
     }
 
+    /// Whether page `new` is a meeting this edition shows as written, so
+    /// that the site may take it from the edit. Otherwise the site keeps
+    /// the meeting as the full build left it, with the people it may not
+    /// name left out (and [`only_shown_changed`] lets through no change
+    /// to its own fields).
+    pub(super) fn shows_meeting_as_written(&self, new: &Page) -> bool {
+        matches!(&new.kind, Kind::Meeting(m) if self.names_only_the_named(m))
+    }
+
     /// Whether this edition shows `meeting` as written: every person it
     /// names may be named here. Anything else goes through the full
     /// build, which leaves the others out (fail closed).
