@@ -274,10 +274,13 @@ pub fn read_file(path: &Path) -> Result<SourceFile, Diagnostic> {
 /// The bytes of a file and when it was last written, from one look at it.
 fn read_with_time(path: &Path) -> std::io::Result<(Vec<u8>, Option<std::time::SystemTime>)> {
     use std::io::Read;
-    let mut file = std::fs::File::open(path)?;
+    let file = std::fs::File::open(path)?;
     let meta = file.metadata()?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.read_to_end(&mut bytes)?;
+    // A File's own `read_to_end` would look at the file again for its
+    // size; through `take` it fills the room made here, and a byte more
+    // than the size lets the next read show the end.
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    (&file).take(u64::MAX).read_to_end(&mut bytes)?;
     Ok((bytes, meta.modified().ok()))
 }
 
