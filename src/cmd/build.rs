@@ -342,7 +342,7 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, Error> {
         return Err(Error::Content(diagnostics));
     }
     let swapped = render::Mark::now();
-    let report = writer.finish()?;
+    let (report, left) = writer.finish_left()?;
     timings.stages.splice(0..0, prepared.stages.iter().copied());
     timings.stages.insert(0, checked);
     timings.stages.push(render::Stage::since("swap", &swapped));
@@ -351,7 +351,7 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, Error> {
     stats.timings = timings;
     crate::helpers::drop_later((bodies, prepared));
     if let Some(inputs) = inputs {
-        super::unchanged::remember(options, &inputs, &stats, &diagnostics);
+        super::unchanged::remember(options, &inputs, &left, &stats, &diagnostics);
     }
     stats.elapsed = start.elapsed();
     Ok(Outcome { stats, diagnostics })

@@ -17,7 +17,8 @@ use crate::audience::Audience;
 use crate::content::model::Visibility;
 use crate::error::Error;
 pub use file::{Collect, FileData, OutputFile, Sink};
-pub use writer::Writer;
+pub use stage::Stamp;
+pub use writer::{Left, Writer};
 
 pub use stage::staging_paths;
 

@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -79,17 +79,23 @@ pub(super) fn stage_one(
     dir: &Path,
     file: &OutputFile,
     exists: bool,
-) -> Result<bool, Error> {
+) -> Result<(bool, Stamp), Error> {
     let (old, new) = (out.join(&file.path), dir.join(&file.path));
     if exists && same_content(&file.data, &old) {
-        if fs::hard_link(&old, &new).is_ok() {
-            return Ok(false);
+        if fs::hard_link(&old, &new).is_err() {
+            fs::copy(&old, &new).map_err(write_error(&new))?;
         }
-        fs::copy(&old, &new).map_err(write_error(&new))?;
-        return Ok(false);
+        return Ok((false, Stamp::of(&new)?));
     }
     match &file.data {
-        FileData::Bytes(bytes) => fs::write(&new, bytes).map_err(write_error(&new))?,
+        FileData::Bytes(bytes) => {
+            // The time the file is left with, asked of the file just
+            // written rather than looked up by name.
+            let mut written = fs::File::create(&new).map_err(write_error(&new))?;
+            written.write_all(bytes).map_err(write_error(&new))?;
+            let meta = written.metadata().map_err(write_error(&new))?;
+            return Ok((true, Stamp::from(&meta)));
+        }
         FileData::Copy(source) => {
             fs::copy(source, &new).map_err(|e| match e.kind() {
                 std::io::ErrorKind::NotFound | std::io::ErrorKind::PermissionDenied => Error::Io {
@@ -103,7 +109,31 @@ pub(super) fn stage_one(
             })?;
         }
     }
-    Ok(true)
+    Ok((true, Stamp::of(&new)?))
+}
+
+/// A file as a build left it in the staging folder: its size and when it
+/// was last written (what the fingerprint of the output is made of).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub len: u64,
+    pub modified: Option<std::time::SystemTime>,
+}
+
+impl Stamp {
+    pub(super) fn of(path: &Path) -> Result<Stamp, Error> {
+        let meta = fs::symlink_metadata(path).map_err(write_error(path))?;
+        Ok(Stamp::from(&meta))
+    }
+}
+
+impl From<&fs::Metadata> for Stamp {
+    fn from(meta: &fs::Metadata) -> Self {
+        Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        }
+    }
 }
 
 /// Whether the file at `old` holds exactly `data`. Compares bytes, never

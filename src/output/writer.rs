@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::audience::Audience;
 use crate::error::Error;
 
-use super::stage::{self, sibling, stage_one, write_error};
+use super::stage::{self, Stamp, sibling, stage_one, write_error};
 use super::{MARKER, OutputFile, Sink, WriteReport, is_safe_relative, lock, marker_text};
 
 /// A build's output being staged beside the output folder.
@@ -26,6 +26,8 @@ pub struct Writer {
     /// The files put so far, and the folders made for them.
     put: Mutex<(HashSet<String>, HashSet<PathBuf>)>,
     written: AtomicUsize,
+    /// Each file put and how it was left, for [`Left`].
+    stamps: Mutex<Vec<(String, Stamp)>>,
     done: bool,
     _lock: lock::Lock,
 }
@@ -50,6 +52,7 @@ impl Writer {
             audience,
             put: Mutex::default(),
             written: AtomicUsize::new(0),
+            stamps: Mutex::default(),
             done: false,
             _lock: lock,
         };
@@ -59,10 +62,17 @@ impl Writer {
 
     /// Marks the staged site as oogst's and puts it in place of the output
     /// folder in one swap.
-    pub fn finish(mut self) -> Result<WriteReport, Error> {
-        fs::write(self.dir.join(MARKER), marker_text(self.audience))
-            .map_err(write_error(&self.dir))?;
-        let (new, _) = &*self.put.lock().unwrap_or_else(|e| e.into_inner());
+    pub fn finish(self) -> Result<WriteReport, Error> {
+        self.finish_left().map(|(report, _)| report)
+    }
+
+    /// [`Writer::finish`], and what the output folder holds after it.
+    pub fn finish_left(mut self) -> Result<(WriteReport, Left), Error> {
+        let marker = self.dir.join(MARKER);
+        fs::write(&marker, marker_text(self.audience)).map_err(write_error(&self.dir))?;
+        let marker = (MARKER.to_string(), Stamp::of(&marker)?);
+        let (new, folders) =
+            std::mem::take(&mut *self.put.lock().unwrap_or_else(|e| e.into_inner()));
         let written = self.written.load(Ordering::Relaxed);
         let report = WriteReport {
             written,
@@ -71,7 +81,9 @@ impl Writer {
         };
         stage::swap(&self.out, &self.dir)?;
         self.done = true;
-        Ok(report)
+        let mut files = std::mem::take(&mut *self.stamps.lock().unwrap_or_else(|e| e.into_inner()));
+        files.push(marker);
+        Ok((report, Left { files, folders }))
     }
 
     /// Makes the folders of `path` in the staging folder, once each.
@@ -113,11 +125,23 @@ impl Sink for Writer {
         }
         self.make_folders(&file.path)?;
         let exists = self.old.contains(file.path.as_str());
-        if stage_one(&self.out, &self.dir, &file, exists)? {
+        let (written, stamp) = stage_one(&self.out, &self.dir, &file, exists)?;
+        if written {
             self.written.fetch_add(1, Ordering::Relaxed);
         }
+        let mut stamps = self.stamps.lock().unwrap_or_else(|e| e.into_inner());
+        stamps.push((file.path, stamp));
         Ok(())
     }
+}
+
+/// What a build left in the output folder: each file with its size and
+/// time, and the folders the files are in (the folders above those are
+/// there too). What a walk of the folder would find, without the walk.
+#[derive(Debug, Default)]
+pub struct Left {
+    pub files: Vec<(String, Stamp)>,
+    pub folders: HashSet<PathBuf>,
 }
 
 impl Drop for Writer {

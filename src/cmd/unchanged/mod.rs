@@ -14,7 +14,7 @@
 //! Fails safe: any input that cannot be read, any difference, or an output
 //! folder that was touched since means a full build.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -27,7 +27,7 @@ use walkdir::WalkDir;
 use super::build::{BuildOptions, Stats};
 use crate::content::load::{SourceFile, SourceTree};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output::WriteReport;
+use crate::output::{Left, WriteReport};
 
 /// What a build recorded beside its output.
 #[derive(Debug, Serialize, Deserialize)]
@@ -189,16 +189,44 @@ fn read_stamped(path: &Path) -> std::io::Result<(Vec<u8>, Vec<u8>)> {
 /// folder is read on whichever core is free (a page is a folder of its
 /// own, so there are as many folders as pages).
 fn output_digest(out: &Path) -> Option<String> {
-    let mut hash = Sha256::new();
     if !fs::metadata(out).ok()?.is_dir() {
         return None;
     }
-    for (below, stamp) in folder_stamps(out, Path::new(""))? {
+    Some(digest(folder_stamps(out, Path::new(""))?))
+}
+
+/// [`output_digest`] of the folder a build just left, from what its writer
+/// recorded: the same entries as the walk finds, in the same order.
+fn left_digest(left: &Left) -> String {
+    let mut folders = HashSet::new();
+    for folder in &left.folders {
+        let folder: PathBuf = folder.components().collect();
+        let above = folder.ancestors().filter(|f| !f.as_os_str().is_empty());
+        folders.extend(above.map(Path::to_path_buf));
+    }
+    let files = left.files.iter().map(|(path, stamp)| {
+        let path: PathBuf = Path::new(path).components().collect();
+        (path, stamp_of(stamp.len, stamp.modified))
+    });
+    let mut entries: Vec<(PathBuf, Vec<u8>)> = folders
+        .into_iter()
+        .map(|f| (f, vec![1]))
+        .chain(files)
+        .collect();
+    // Path order compares name by name: each folder before what it holds.
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    digest(entries)
+}
+
+/// The fingerprint of an output folder's entries, in path order.
+fn digest(entries: Vec<(PathBuf, Vec<u8>)>) -> String {
+    let mut hash = Sha256::new();
+    for (below, stamp) in entries {
         hash.update(below.as_os_str().as_encoded_bytes());
         hash.update([0]);
         hash.update(stamp);
     }
-    Some(hex(&hash.finalize()))
+    hex(&hash.finalize())
 }
 
 /// Every entry below `dir` (at `below` in the output), in path order with
@@ -290,12 +318,17 @@ pub fn recall(record: Record, inputs: &str) -> Option<(Stats, Diagnostics)> {
     Some((stats, diagnostics))
 }
 
-/// Records a build of `inputs` that just left the output folder; a record
-/// that cannot be written only means the next build runs in full.
-pub fn remember(options: &BuildOptions, inputs: &str, stats: &Stats, diagnostics: &Diagnostics) {
-    let Some(output) = output_digest(&options.out_dir) else {
-        return;
-    };
+/// Records a build of `inputs` that just left the output folder as `left`
+/// says; a record that cannot be written only means the next build runs in
+/// full (as does a `left` that differs from the folder).
+pub fn remember(
+    options: &BuildOptions,
+    inputs: &str,
+    left: &Left,
+    stats: &Stats,
+    diagnostics: &Diagnostics,
+) {
+    let output = left_digest(left);
     let record = Record {
         inputs: inputs.to_string(),
         output,

@@ -60,3 +60,38 @@ fn the_output_digest_sees_every_change_below_the_folder() {
     }
     assert!(output_digest(&out.join("missing")).is_none());
 }
+
+/// What a writer records of the folder it leaves has the digest a walk of
+/// that folder finds: new files, files linked unchanged from the last
+/// build, nested folders, and names that sort between a folder and what
+/// it holds (`a` < `a-b` < `a.html` and `a/...`).
+#[test]
+fn the_writers_record_of_the_output_is_what_a_walk_finds() {
+    use crate::output::{FileData, OutputFile, Sink, Writer};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let site = |second: bool| {
+        let files = [
+            ("index.html", "start"),
+            ("a/index.html", "a"),
+            ("a/b/c/index.html", if second { "c, anders" } else { "c" }),
+            ("a-b/index.html", "a-b"),
+            ("a.html", "los"),
+            ("static/style.css", "body{}"),
+            ("z/index.html", "z"),
+        ];
+        let writer = Writer::begin(&out, crate::audience::Audience::Public).unwrap();
+        for (path, text) in files {
+            let data = FileData::Bytes(text.as_bytes().to_vec());
+            let path = path.to_string();
+            writer.put(OutputFile { path, data }).unwrap();
+        }
+        writer.finish_left().unwrap()
+    };
+    for second in [false, true] {
+        let (report, left) = site(second);
+        assert_eq!(left_digest(&left), output_digest(&out).unwrap());
+        // The second build links all but one file from the first.
+        assert_eq!(report.written, if second { 1 } else { 7 });
+    }
+}
