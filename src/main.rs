@@ -36,6 +36,18 @@ fn no_huge_pages() {
     }
 }
 
+/// What `oogst watch` does once the files are quiet after a build: give
+/// the memory the build freed back to the system now. mimalloc would do it
+/// a second after the memory was freed, in whichever call came next, and
+/// that was the edit after a full build: at 10,000 pages it took 20 to 50
+/// ms in the middle of showing the edit (10 ms without it).
+fn give_back_freed_memory() {
+    // SAFETY: asks mimalloc to collect; takes no pointers.
+    unsafe {
+        libmimalloc_sys::mi_collect(true);
+    }
+}
+
 /// A reader that stops reading (`oogst build --timings | head`) ends the
 /// program quietly, as it ends other command-line tools, instead of a
 /// panic on the next line printed. Rust ignores the signal by default.
@@ -155,6 +167,7 @@ fn watch(common: Common, addr: std::net::SocketAddr, open: bool) -> ExitCode {
     let options = oogst::cmd::watch::WatchOptions {
         build: BuildOptions::new(&common.root, None, common.audience.into()),
         addr,
+        tidy: give_back_freed_memory,
     };
     let reporter = TerminalReporter {
         open,

@@ -29,6 +29,10 @@ mod shown;
 pub struct WatchOptions {
     pub build: BuildOptions,
     pub addr: SocketAddr,
+    /// Run once the files have been quiet for [`TIDY_AFTER`] after a
+    /// build: the program gives the memory the build freed back to the
+    /// system then, rather than in the middle of showing the next edit.
+    pub tidy: fn(),
 }
 
 /// How the watcher tells the person at the terminal what happens.
@@ -49,6 +53,9 @@ pub trait Reporter: Send + Sync {
 /// save (write a temporary file, rename it over the old) takes a few
 /// milliseconds; every millisecond here is one more before the reload.
 const SETTLE: Duration = Duration::from_millis(30);
+
+/// How long the files must be quiet after a build before [`WatchOptions::tidy`].
+const TIDY_AFTER: Duration = Duration::from_millis(500);
 
 /// Runs until the process is stopped (Ctrl-C). Returns only when serving
 /// or watching cannot start.
@@ -72,20 +79,29 @@ pub fn watch(options: &WatchOptions, reporter: &dyn Reporter) -> Result<(), Stri
     std::thread::spawn(move || serve::serve(listener, server));
     reporter.serving(&format!("http://{addr}/"));
 
-    for events in rx {
+    let mut tidied = false;
+    loop {
+        let events = match tidied {
+            true => rx.recv().ok(),
+            false => match rx.recv_timeout(TIDY_AFTER) {
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    (options.tidy)();
+                    tidied = true;
+                    continue;
+                }
+                received => received.ok(),
+            },
+        };
+        let Some(events) = events else {
+            return Ok(());
+        };
         let Ok(events) = events else { continue };
-        let mut paths: Vec<PathBuf> = events
-            .iter()
-            .filter(|e| is_change(&e.kind))
-            .flat_map(|e| e.paths.iter().cloned())
-            .filter(|p| is_relevant(p, &options.build))
-            .collect();
-        paths.sort();
-        paths.dedup();
+        let paths = changed_paths(&events, options);
         if paths.is_empty() {
             continue;
         }
         reporter.changed(&paths);
+        tidied = false;
         let mut first = None;
         if let ([path], Some(current)) = (paths.as_slice(), state.as_mut())
             && path.extension().is_some_and(|e| e == "md")
@@ -101,7 +117,22 @@ pub fn watch(options: &WatchOptions, reporter: &dyn Reporter) -> Result<(), Stri
         let event = if only_css { "css" } else { "reload" };
         state = rebuild(&options.build, &served, reporter, event, first);
     }
-    Ok(())
+}
+
+/// The files that `events` changed and a build reads, each once.
+fn changed_paths(
+    events: &[notify_debouncer_full::DebouncedEvent],
+    options: &WatchOptions,
+) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = events
+        .iter()
+        .filter(|e| is_change(&e.kind))
+        .flat_map(|e| e.paths.iter().cloned())
+        .filter(|p| is_relevant(p, &options.build))
+        .collect();
+    paths.sort();
+    paths.dedup();
+    paths
 }
 
 /// Folders are watched, not files, so editors' atomic saves (write a temp
@@ -220,3 +251,6 @@ pub fn error_text(error: &Error, root: &Path, language: crate::content::model::L
         other => other.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests;
