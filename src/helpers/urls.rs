@@ -74,6 +74,14 @@ pub fn root_prefix(url: &str) -> String {
     "../".repeat(url.matches('/').count())
 }
 
+/// The folders `url` is in, as URLs, down to itself when it is one:
+/// `net/meetings/x/` gives `net/`, `net/meetings/` and `net/meetings/x/`.
+/// A folder URL `f` is in it exactly when `url` starts with `f`, which is
+/// what a menu asks to mark where the reader is (cheaper than a test).
+pub fn trail(url: &str) -> Vec<&str> {
+    url.match_indices('/').map(|(i, _)| &url[..=i]).collect()
+}
+
 /// `to` (site-relative) as seen from the page at `from` (site-relative).
 pub fn relative(from: &str, to: &str) -> String {
     let result = format!("{}{to}", root_prefix(from));
@@ -141,6 +149,31 @@ mod tests {
         assert_eq!(root_prefix(""), "");
         assert_eq!(relative("net/a/", "net/b/"), "../../net/b/");
         assert_eq!(relative("", ""), "./");
+    }
+
+    /// A folder URL is in the trail exactly when the URL starts with it
+    /// (what the default theme asked `starting_with` before).
+    #[test]
+    fn the_trail_holds_each_folder_url_the_url_starts_with() {
+        assert_eq!(
+            trail("net/meetings/x/"),
+            ["net/", "net/meetings/", "net/meetings/x/"]
+        );
+        assert!(trail("").is_empty());
+        let urls = [
+            "net/",
+            "net/meetings/",
+            "net/meet/",
+            "netwerk/",
+            "net/meetings/x/",
+            "x/",
+        ];
+        for url in ["net/meetings/x/", "net/meetings/", "net/", "netwerk/a/", ""] {
+            for folder in urls {
+                let starts = url.starts_with(folder);
+                assert_eq!(trail(url).contains(&folder), starts, "{url} {folder}");
+            }
+        }
     }
 
     #[test]

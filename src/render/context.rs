@@ -104,6 +104,7 @@ impl<'a> Renderer<'a> {
         let mut context = shared[n].context.clone();
         context.insert("root", &urls::root_prefix(&url));
         context.insert("current_url", &url);
+        context.insert("current_trail", &urls::trail(&url));
         context.insert("canonical", &inputs.base_url.map(|b| format!("{b}{url}")));
         context.insert("feeds", &inputs.base_url.is_some());
         context.insert(
@@ -195,6 +196,7 @@ pub fn portal_context(
     context.insert("closed", &false);
     context.insert("root", &urls::root_prefix(url));
     context.insert("current_url", url);
+    context.insert("current_trail", &urls::trail(url));
     context.insert("canonical", &inputs.base_url.map(|b| format!("{b}{url}")));
     context.insert("feeds", &inputs.base_url.is_some());
     context.insert(
