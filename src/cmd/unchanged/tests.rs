@@ -95,3 +95,17 @@ fn the_writers_record_of_the_output_is_what_a_walk_finds() {
         assert_eq!(report.written, if second { 1 } else { 7 });
     }
 }
+
+/// The byte order with `/` first is the order of `Path`: name by name.
+#[test]
+fn the_byte_order_of_paths_is_their_name_order() {
+    let names = [
+        "a", "a-b", "a.html", "a/b", "a/b/c", "a/b-c", "ab", "ab/c", "a/bc", "b", "a0", "a/0",
+    ];
+    for x in names {
+        for y in names {
+            let (x, y) = (Path::new(x), Path::new(y));
+            assert_eq!(path_order(x, y), x.cmp(y), "{x:?} {y:?}");
+        }
+    }
+}
