@@ -67,7 +67,12 @@ pub fn decode_entities(text: &str) -> String {
 
 /// `%20` -> ` `; invalid UTF-8 is replaced, never an error.
 pub fn percent_decode(text: &str) -> String {
-    percent_decode_str(text).decode_utf8_lossy().into_owned()
+    percent_decoded(text).into_owned()
+}
+
+/// [`percent_decode`], borrowing `text` when it has nothing to decode.
+pub fn percent_decoded(text: &str) -> std::borrow::Cow<'_, str> {
+    percent_decode_str(text).decode_utf8_lossy()
 }
 
 #[cfg(test)]

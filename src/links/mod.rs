@@ -26,7 +26,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::helpers::escape::percent_decode;
+use crate::helpers::escape::percent_decoded;
 use crate::helpers::paths::normalize;
 use crate::helpers::urls;
 use crate::markdown::{Link, LinkKind, LinkResolver};
@@ -118,7 +118,11 @@ impl LinkResolver for PageLinks<'_> {
             None => (destination, ""),
         };
         // Browsers read `\` as `/`; so does oogst, so no form slips past.
-        let decoded = percent_decode(path_part).replace('\\', "/");
+        let decoded = match percent_decoded(path_part) {
+            d if d.contains('\\') => d.replace('\\', "/").into(),
+            d => d,
+        };
+        let decoded: &str = &decoded;
         if let Some(rooted) = decoded.strip_prefix('/') {
             return self.rooted_link(destination, rooted, fragment, at);
         }

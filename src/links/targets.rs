@@ -196,10 +196,9 @@ impl PageLinks<'_> {
         at: (usize, usize),
     ) -> Link {
         // `Page.MD` and `page.md` name one file for a writer.
-        let lower = target.with_extension("md");
         if let Some(link) = self
             .known_page(target, fragment, at)
-            .or_else(|| self.known_page(&lower, fragment, at))
+            .or_else(|| self.known_page(&target.with_extension("md"), fragment, at))
             .or_else(|| self.known_page(&target.with_extension("mdx"), fragment, at))
         {
             return link;

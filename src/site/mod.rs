@@ -5,6 +5,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use rustc_hash::FxHashMap;
+
 use crate::audience::{Audience, HiddenFile, HiddenPage, Visible};
 use crate::content::model::{Kind, LooseFile, Network, Page, Section};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -121,13 +123,13 @@ pub struct Site {
     /// Page files that failed validation (see [`Visible::broken`]).
     pub broken: Vec<crate::content::model::BrokenPage>,
     /// Every visible page's source file -> the page.
-    pub by_source: HashMap<PathBuf, PageId>,
+    pub by_source: FxHashMap<PathBuf, PageId>,
     /// Every visible page's URL (`net/practices/dagstart/`) -> the page.
-    pub by_url: HashMap<String, PageId>,
+    pub by_url: FxHashMap<String, PageId>,
     /// Every visible file's source -> the file.
-    pub file_by_source: HashMap<PathBuf, FileId>,
+    pub file_by_source: FxHashMap<PathBuf, FileId>,
     /// Every visible file's URL -> the file.
-    pub file_by_url: HashMap<String, FileId>,
+    pub file_by_url: FxHashMap<String, FileId>,
     /// Files this audience may not see (see [`Visible::hidden_files`]).
     pub hidden_files: Vec<HiddenFile>,
     /// The URLs of every hidden page and file, to recognise links to them.
@@ -159,8 +161,9 @@ pub fn assemble(visible: Visible, diagnostics: &mut Diagnostics) -> Site {
             .push(page);
     }
     let mut networks = Vec::new();
-    let (mut by_source, mut by_url) = (HashMap::new(), HashMap::new());
-    let (mut file_by_source, mut file_by_url) = (HashMap::new(), HashMap::new());
+    // Looked up for every link of every page: with a fast hash.
+    let (mut by_source, mut by_url) = (FxHashMap::default(), FxHashMap::default());
+    let (mut file_by_source, mut file_by_url) = (FxHashMap::default(), FxHashMap::default());
     for network in visible.content.networks {
         let pages = pages_by_network.remove(&network.id).unwrap_or_default();
         check_urls(&pages, diagnostics);
