@@ -127,19 +127,19 @@ impl LinkResolver for PageLinks<'_> {
             return self.rooted_link(destination, rooted, fragment, at);
         }
         let base = self.source.parent().unwrap_or(Path::new(""));
-        let target = normalize(&base.join(&decoded));
-        if has_extension(&decoded, "md") || has_extension(&decoded, "mdx") {
+        let target = normalize(&base.join(decoded));
+        if has_extension(decoded, "md") || has_extension(decoded, "mdx") {
             return self.page_link(destination, &target, fragment, at);
         }
         if let Some(link) = self
             .file_link(&target, fragment)
-            .or_else(|| self.folder_link(&decoded, &target, fragment, at))
+            .or_else(|| self.folder_link(decoded, &target, fragment, at))
         {
             return link;
         }
-        let joined = join_url(self.url, &decoded);
+        let joined = join_url(self.url, decoded);
         match self.site_link(destination, &joined, fragment, at) {
-            Link::Missing { .. } if looks_like_file(&decoded) => {
+            Link::Missing { .. } if looks_like_file(decoded) => {
                 self.missing_file(destination, &target, kind)
             }
             link => link,
