@@ -39,8 +39,8 @@ fn no_huge_pages() {
 /// What `oogst watch` does once the files are quiet after a build: give
 /// the memory the build freed back to the system now. mimalloc would do it
 /// a second after the memory was freed, in whichever call came next, and
-/// that was the edit after a full build: at 10,000 pages it took 20 to 50
-/// ms in the middle of showing the edit (10 ms without it).
+/// that was the edit after a full build: at 10,000 pages it added 20 to
+/// 50 ms to showing an edit that otherwise takes 10 ms.
 fn give_back_freed_memory() {
     // SAFETY: asks mimalloc to collect; takes no pointers.
     unsafe {
