@@ -272,7 +272,7 @@ pub fn read_file(path: &Path) -> Result<SourceFile, Diagnostic> {
 }
 
 /// The bytes of a file and when it was last written, from one look at it.
-fn read_with_time(path: &Path) -> std::io::Result<(Vec<u8>, Option<std::time::SystemTime>)> {
+pub fn read_with_time(path: &Path) -> std::io::Result<(Vec<u8>, Option<std::time::SystemTime>)> {
     use std::io::Read;
     let file = std::fs::File::open(path)?;
     let meta = file.metadata()?;

@@ -25,7 +25,7 @@ use sha2::{Digest, Sha256};
 use walkdir::WalkDir;
 
 use super::build::{BuildOptions, Stats};
-use crate::content::load::{SourceFile, SourceTree};
+use crate::content::load::{SourceFile, SourceTree, read_with_time};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::{Left, WriteReport};
 
@@ -155,9 +155,15 @@ fn folder_digest(
                     stamp_of(file.text.len() as u64, file.modified),
                     Sha256::digest(file.text.as_bytes()),
                 ),
+                // Read as the build reads its pages: one opening, one look
+                // at the time; a file written to meanwhile has another
+                // time at the next build, which is then full.
                 None => {
-                    let (stamp, bytes) = read_stamped(path).ok()?;
-                    (stamp, Sha256::digest(&bytes))
+                    let (bytes, modified) = read_with_time(path).ok()?;
+                    (
+                        stamp_of(bytes.len() as u64, modified),
+                        Sha256::digest(&bytes),
+                    )
                 }
             };
             let mut hash = Sha256::new();
@@ -170,19 +176,6 @@ fn folder_digest(
         })
         .collect::<Option<_>>()?;
     Some(each.concat())
-}
-
-/// The stamp of the file at `path` (see [`stamp`]) and as many of its
-/// bytes as that stamp says it has, from one opening: a file written to
-/// meanwhile has another time or size at the next build, which is then
-/// full.
-fn read_stamped(path: &Path) -> std::io::Result<(Vec<u8>, Vec<u8>)> {
-    use std::io::Read;
-    let mut file = fs::File::open(path)?;
-    let meta = file.metadata()?;
-    let mut bytes = vec![0; meta.len() as usize];
-    file.read_exact(&mut bytes)?;
-    Ok((stamp(&meta), bytes))
 }
 
 /// The files of the output folder as left: paths, sizes and times. Each
