@@ -4,6 +4,8 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::HiddenFile;
 use crate::content::model::{Kind, LooseFile, Page};
 use crate::content::passages;
@@ -21,8 +23,10 @@ pub(super) fn without_passages(
 ) -> Vec<(PathBuf, String)> {
     let mut anchors = Vec::new();
     let mut gone: HashSet<PathBuf> = HashSet::new();
-    for page in pages.iter_mut() {
-        let removed = match passages::find(&page.body) {
+    // Looking is the work, on every page; most have nothing to take out.
+    let found: Vec<_> = pages.par_iter().map(|p| passages::find(&p.body)).collect();
+    for (page, found) in pages.iter_mut().zip(found) {
+        let removed = match found {
             Ok(found) if found.is_empty() => continue,
             Ok(found) => passages::remove(&page.body, &found),
             Err(_) => passages::Removed {

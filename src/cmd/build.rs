@@ -1,9 +1,8 @@
 //! The build as one pass: load -> validate -> filter by audience -> assemble
 //! -> render -> write. `check` is the same pass without the write.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use rayon::prelude::*;
 
@@ -14,12 +13,15 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::error::Error;
 use crate::helpers::paths::normalize;
 use crate::highlight::Highlighter;
+use crate::output;
 use crate::output::OutputFile;
-use crate::output::{self, WriteReport};
 use crate::render::{self, RenderInputs};
 use crate::site::{self, Site};
 use crate::templates::{self, Themes};
 use crate::validate;
+
+use super::outcome::stats;
+pub use super::outcome::{Outcome, Stats};
 
 /// Where to read and write, and for whom.
 #[derive(Debug, Clone)]
@@ -67,36 +69,6 @@ pub fn default_out(audience: Audience) -> &'static str {
     }
 }
 
-/// What a successful run made, for the summary line.
-#[derive(Debug, Clone, Default)]
-pub struct Stats {
-    pub networks: usize,
-    /// Pages per kind (`meeting`, `practice`, ...), of this audience.
-    pub pages: BTreeMap<String, usize>,
-    /// Files in the output, including copies and static files.
-    pub files: usize,
-    pub write: Option<WriteReport>,
-    pub elapsed: Duration,
-    /// Left out of this build: drafts, and pages this audience may not see
-    /// (including those of hidden networks' pages counted per page).
-    pub drafts: usize,
-    pub hidden_pages: usize,
-    /// Networks this audience may not see at all.
-    pub hidden_networks: usize,
-    /// How long each kind of page took to render, slowest kind first.
-    pub timings: render::Timings,
-    /// Nothing changed since the last build into this folder: nothing was
-    /// rendered or written.
-    pub unchanged_inputs: bool,
-}
-
-/// A successful run: its numbers and its warnings.
-#[derive(Debug, Clone)]
-pub struct Outcome {
-    pub stats: Stats,
-    pub diagnostics: Diagnostics,
-}
-
 /// The site rendered in memory.
 pub struct Rendered {
     pub site: Site,
@@ -141,7 +113,7 @@ impl Prepared {
 /// Loads, checks and assembles everything; problems go to `diagnostics`.
 pub fn prepare(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Result<Prepared, Error> {
     let loaded = load_inputs(options, diagnostics)?;
-    prepare_loaded(options, loaded, diagnostics)
+    Ok(prepare_loaded(options, loaded, diagnostics, |_| ())?.0)
 }
 
 /// The first step of [`prepare`]: the configuration and the files read.
@@ -183,12 +155,14 @@ pub fn load_inputs(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Res
     })
 }
 
-/// The rest of [`prepare`], from what [`load_inputs`] read.
-pub fn prepare_loaded(
+/// The rest of [`prepare`], from what [`load_inputs`] read; `beside` runs
+/// on the files read while they are checked, on the other core.
+pub fn prepare_loaded<T: Send>(
     options: &BuildOptions,
     loaded: Loaded,
     diagnostics: &mut Diagnostics,
-) -> Result<Prepared, Error> {
+    beside: impl FnOnce(&SourceTree) -> T + Send,
+) -> Result<(Prepared, T), Error> {
     let Loaded {
         config,
         base_url,
@@ -198,9 +172,11 @@ pub fn prepare_loaded(
     if let Some(only) = &options.only_network {
         tree.keep_only(only)?;
     }
-    let mut content = validate::validate(&tree, diagnostics);
+    let (mut content, (besides, history)) = rayon::join(
+        || validate::validate(&tree, diagnostics),
+        || (beside(&tree), crate::git::history(&options.content_dir)),
+    );
     clock.lap("validate");
-    let history = crate::git::history(&options.content_dir);
     let zone = jiff::tz::TimeZone::system();
     let modified: HashMap<&Path, std::time::SystemTime> = tree
         .networks
@@ -214,21 +190,27 @@ pub fn prepare_loaded(
         page.last_change = crate::git::last_change(&history, &zone, &page.source, updated, written);
     });
     clock.lap("git history");
-    let visible = audience::filter(content, options.audience);
-    if !visible.unnamed_people.is_empty() {
-        audience::names_in_text(
-            &visible.content.pages,
-            &visible.unnamed_people,
-            &tree.page_texts(),
-            diagnostics,
-        );
-    }
-    clock.lap("audience filter");
-    let site = site::assemble(visible, diagnostics);
-    clock.lap("assemble");
-    let themes = templates::load_all(&options.themes_dir, &tree)?;
-    clock.lap("themes");
-    Ok(Prepared {
+    // The themes are read and parsed on the other core meanwhile.
+    let (site, themes) = rayon::join(
+        || {
+            let visible = audience::filter(content, options.audience);
+            if !visible.unnamed_people.is_empty() {
+                audience::names_in_text(
+                    &visible.content.pages,
+                    &visible.unnamed_people,
+                    &tree.page_texts(),
+                    diagnostics,
+                );
+            }
+            clock.lap("audience filter");
+            let site = site::assemble(visible, diagnostics);
+            clock.lap("assemble, themes");
+            site
+        },
+        || templates::load_all(&options.themes_dir, &tree),
+    );
+    let themes = themes?;
+    let prepared = Prepared {
         tree,
         site,
         themes,
@@ -237,7 +219,8 @@ pub fn prepare_loaded(
         today: jiff::Zoned::now().date(),
         language: config.language,
         stages: clock.laps,
-    })
+    };
+    Ok((prepared, besides))
 }
 
 /// Loads, checks and renders everything, writing nothing. Content errors
@@ -318,10 +301,9 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, Error> {
     }
     let checked = render::Stage::since("inputs changed?", &start);
     let mut diagnostics = Diagnostics::default();
-    let mut loaded = load_inputs(options, &mut diagnostics)?;
-    let inputs = super::unchanged::fingerprint(options, &listed, &loaded.tree);
-    loaded.clock.lap("fingerprint");
-    let mut prepared = prepare_loaded(options, loaded, &mut diagnostics)?;
+    let loaded = load_inputs(options, &mut diagnostics)?;
+    let fingerprint = |tree: &SourceTree| super::unchanged::fingerprint(options, &listed, tree);
+    let (mut prepared, inputs) = prepare_loaded(options, loaded, &mut diagnostics, fingerprint)?;
     // The files as read are not needed past the checks: their memory goes
     // to the rendering (a fifth of the peak at 30,000 pages).
     crate::helpers::drop_later(std::mem::take(&mut prepared.tree));
@@ -374,25 +356,4 @@ fn unchanged_since(
     let checked = render::Stage::since("inputs changed?", start);
     stats.timings.stages.push(checked);
     Some(Outcome { stats, diagnostics })
-}
-
-pub(super) fn stats(site: &Site, files: usize) -> Stats {
-    let mut pages: BTreeMap<String, usize> = BTreeMap::new();
-    for network in &site.networks {
-        for page in &network.pages {
-            *pages.entry(page.kind.name().to_string()).or_default() += 1;
-        }
-    }
-    Stats {
-        networks: site.networks.len(),
-        pages,
-        files,
-        write: None,
-        elapsed: Duration::ZERO,
-        drafts: site.hidden.iter().filter(|h| h.draft).count(),
-        hidden_pages: site.hidden.iter().filter(|h| !h.draft).count(),
-        hidden_networks: site.hidden_networks.len(),
-        timings: render::Timings::default(),
-        unchanged_inputs: false,
-    }
 }

@@ -3,7 +3,8 @@
 
 use std::time::Instant;
 
-use super::build::{BuildOptions, Outcome, Rendered, render_site, stats};
+use super::build::{BuildOptions, Outcome, Rendered, render_site};
+use super::outcome::stats;
 use crate::audience::Audience;
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
