@@ -955,3 +955,63 @@ fn moving_a_meeting_with_named_actions_is_built_in_full() {
     );
     assert_watch_equals_build(&watch, &site, "a meeting with named actions moved");
 }
+
+/// A meeting whose actions have names shows an edit of its other fields
+/// (here its decisions) first, its actions still linked to the meeting that
+/// follows them up; an edit of the actions themselves waits for the full
+/// build.
+#[test]
+fn a_meeting_with_named_actions_shows_an_edit_of_its_decisions_first() {
+    let site = SiteTest::small()
+        .file(
+            "content/net/meetings/2024-03-01-maart.md",
+            "---\ntitle: Maart\nvisibility: public\nactions:\n  - what: Folder maken\n    id: folder\n---\nEerst.\n",
+        )
+        .file(
+            "content/net/meetings/2024-04-01-april.md",
+            "---\ntitle: April\nvisibility: public\nactions:\n  - ref: folder\n    done: true\n---\nDaarna.\n",
+        );
+    let watch = start(&site);
+    let events = watch.events();
+    let edits = [
+        (
+            "maart",
+            "title: Maart",
+            "decisions:\n  - Een folder voor de wijk.",
+        ),
+        (
+            "april",
+            "title: April",
+            "decisions:\n  - De folder is klaar.",
+        ),
+    ];
+    for (n, (slug, title, decisions)) in edits.into_iter().enumerate() {
+        let path = format!("content/net/meetings/2024-0{}-01-{slug}.md", n + 3);
+        let to = format!("{title}\n{decisions}");
+        save_edit(&site, &events, &path, title, &to);
+        let url = format!("/net/meetings/2024-0{}-01-{slug}/", n + 3);
+        if let Err(printed) = watch.printed(&format!("Showed {url} first")) {
+            panic!("{slug}: the decisions were not shown first:\n{printed}");
+        }
+        let decision = decisions.trim_start_matches("decisions:\n  - ");
+        assert!(watch.get(&url).1.contains(decision), "{url}");
+        while watch.count_printed("Built ") < 2 + n {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(
+            events.try_recv().is_err(),
+            "{slug}: the page shown first differs from the full build's"
+        );
+    }
+    let path = "content/net/meetings/2024-03-01-maart.md";
+    save_edit(&site, &events, path, "Folder maken", "Flyer maken");
+    while watch.count_printed("Built ") < 4 {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(
+        watch.count_printed("first"),
+        2,
+        "the actions' edit was shown first"
+    );
+    assert_watch_equals_build(&watch, &site, "a meeting with named actions edited");
+}

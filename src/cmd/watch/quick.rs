@@ -288,8 +288,13 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
         (&mut page.kind, new.kind, meeting_as_written)
     {
         // Its own fields (only_shown_changed compared the rest), with its
-        // documents as this edition has them (a passage may have hidden one).
+        // documents as this edition has them (a passage may have hidden one)
+        // and named actions as the site linked them (as written, they are
+        // as they were).
         edited.documents = std::mem::take(&mut shown.documents);
+        if shown::names_actions(&edited) {
+            edited.actions = std::mem::take(&mut shown.actions);
+        }
         *shown = edited;
     }
     (page.body_line, page.slug_line) = (new.body_line, new.slug_line);

@@ -54,8 +54,9 @@ impl<'s> Edition<'s> {
 /// Whether page `new` differs from `old` only in what the page itself
 /// shows: its title, summary, extra values, tags, themes, body, its dates
 /// and, for a meeting, its own fields (attendees, agenda, decisions,
-/// actions, insights, where and when), as long as none of its actions
-/// has a name (`id:`, `ref:`) and `edition` may show it as written.
+/// actions, insights, where and when), as long as `edition` may show it as
+/// written. A meeting whose actions have names (`id:`, `ref:`) keeps its
+/// date and actions: the follow-ups across meetings hang on them.
 /// Whatever else a page has (its URL, visibility, documents, a practice's
 /// organisation and contact, which the public edition may leave out) must
 /// be as it was.
@@ -70,12 +71,19 @@ pub(super) fn only_shown_changed(old: &Page, new: &Page, edition: &Edition) -> b
     // are linked once, when the site is assembled: not the page's alone.
     // A meeting without them is placed among the others as the page is
     // rendered (the actions it carries on come from the index).
-    if !has_named_actions(old) && !has_named_actions(new) {
-        (rest.date, rest.updated, rest.review) = (old.date, old.updated, old.review);
-        if let (Kind::Meeting(was), Kind::Meeting(now)) = (&old.kind, &mut rest.kind)
-            && edition.names_only_the_named(now)
-        {
-            take_own_fields(now, was);
+    let named = has_named_actions(old) || has_named_actions(new);
+    (rest.updated, rest.review) = (old.updated, old.review);
+    if !named {
+        rest.date = old.date;
+    }
+    if let (Kind::Meeting(was), Kind::Meeting(now)) = (&old.kind, &mut rest.kind)
+        && edition.names_only_the_named(now)
+    {
+        let actions = named.then(|| now.actions.clone());
+        take_own_fields(now, was);
+        // Named actions are compared as written.
+        if let Some(actions) = actions {
+            now.actions = actions;
         }
     }
     rest.body.clone_from(&old.body);
@@ -87,13 +95,15 @@ pub(super) fn only_shown_changed(old: &Page, new: &Page, edition: &Edition) -> b
 /// Whether `page` is a meeting with an action that has a name (`id:`) or
 /// follows one up (`ref:`).
 fn has_named_actions(page: &Page) -> bool {
-    match &page.kind {
-        Kind::Meeting(m) => m
-            .actions
-            .iter()
-            .any(|a| a.id.is_some() || a.refers.is_some()),
-        _ => false,
-    }
+    matches!(&page.kind, Kind::Meeting(m) if names_actions(m))
+}
+
+/// Whether one of `meeting`'s actions has a name or follows one up.
+pub(super) fn names_actions(meeting: &Meeting) -> bool {
+    meeting
+        .actions
+        .iter()
+        .any(|a| a.id.is_some() || a.refers.is_some())
 }
 
 /// What only the meeting's page shows of it, taken from `was`; its
