@@ -9,35 +9,16 @@ use rustc_hash::FxHashMap;
 
 use crate::audience::{Audience, HiddenFile, HiddenPage, Visible};
 use crate::content::model::{Kind, LooseFile, Network, Page, Section};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::Diagnostics;
 use crate::index::NetworkIndex;
 
 mod order;
 pub mod schedule;
+mod urls;
 
 use order::sort_section;
-
-/// URL segments below a network that generated pages use.
-pub const RESERVED: &[&str] = &[
-    "",
-    "meetings",
-    "practices",
-    "handreiking",
-    "lessons",
-    "pages",
-    "static",
-    "people",
-    "organisations",
-    "themes",
-    "tags",
-    "expertise",
-    "actions",
-    "planning",
-    "documents",
-    "report",
-    "review",
-    "privacy",
-];
+use urls::check_urls;
+pub use urls::{RESERVED, taken_by_site};
 
 /// How many free pages every page's footer lists: a bounded number, so
 /// that pages stay the same size however many free pages there are.
@@ -283,59 +264,6 @@ impl NetworkSite {
         }
         self.index = crate::index::build(&self.network, &self.pages, &sections);
         self.sections = sections;
-    }
-}
-
-/// Two pages with one URL, or a free page that takes a section's URL.
-fn check_urls(pages: &[Page], diagnostics: &mut Diagnostics) {
-    let mut seen: BTreeMap<&str, &Page> = BTreeMap::new();
-    for page in pages {
-        let below_practices = page.path.strip_prefix("practices/").unwrap_or("");
-        if (page.section == Section::Pages && RESERVED.contains(&page.path.as_str()))
-            || crate::index::Facet::from_segment(below_practices).is_some()
-            || page.path == "handreiking/print"
-        {
-            diagnostics.push(
-                Diagnostic::error(
-                    &page.source,
-                    1,
-                    1,
-                    format!(
-                        "the page's URL '{}/' is taken by the site itself",
-                        page.path
-                    ),
-                )
-                .with_hint(match page.path.is_empty() {
-                    true => "the network's home page is made from _network.md: move this text below its front matter, or give the page a `slug:`",
-                    false => "give the page another file name or `slug:`",
-                }),
-            );
-        }
-        if let Some(first) = seen.insert(&page.path, page) {
-            // Point at the `slug:` that made the clash, when one did.
-            let (at, other) = match (page.slug_line, first.slug_line) {
-                (None, Some(_)) => (first, page),
-                _ => (page, first),
-            };
-            let hint = match at.slug_line {
-                Some(_) => "change this `slug:`, or rename the other file",
-                None => "rename one of the files or give it another `slug:`",
-            };
-            diagnostics.push(
-                Diagnostic::error(
-                    &at.source,
-                    at.slug_line.unwrap_or(1),
-                    1,
-                    format!(
-                        "this page and {} both map to the URL '{}/{}/'",
-                        other.source.display(),
-                        page.network,
-                        page.path
-                    ),
-                )
-                .with_hint(hint),
-            );
-        }
     }
 }
 

@@ -1,7 +1,8 @@
 // Live reload in a real browser, as a writer sees it: start `oogst watch`,
 // open a page in headless Chromium, edit its file, and see the page change
 // without a manual reload; break the front matter, see the error overlay;
-// fix it, see the page again. Run by tests/testsuite/watch.rs; by hand:
+// fix it, see the page again; give it a new slug, follow it there. Run by
+// tests/testsuite/watch.rs; by hand:
 //
 //   npm ci --prefix tests/browser
 //   OOGST=target/debug/oogst node tests/browser/live-reload.js \
@@ -56,6 +57,12 @@ async function main(watch) {
     await page.waitForFunction(() => !document.getElementById('oogst-errors'), null, patience);
     if (!(await body()).includes(newText)) throw new Error('the fixed page is not shown');
     console.log('ok: after the fix the overlay is gone and the page is back');
+
+    // A new slug moves the page; the browser follows it there.
+    edit('title: ', 'slug: verplaatst\ntitle: ');
+    await page.waitForURL(u => u.pathname.endsWith('/verplaatst/'), patience);
+    await page.waitForFunction(t => document.body.innerText.includes(t), newText, patience);
+    console.log(`ok: a new slug takes the browser to ${new URL(page.url()).pathname}`);
   } finally {
     await browser.close();
   }

@@ -96,12 +96,22 @@ impl Watch {
         reader.get_ref().set_read_timeout(None).unwrap();
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
+            let mut moved = false;
             for line in reader.lines().map_while(Result::ok) {
                 // `version` comes on connecting; the tests want the changes.
-                if let Some(event) = line.strip_prefix("event: ")
-                    && event != "version"
-                    && tx.send(event.to_string()).is_err()
-                {
+                // A page that moved comes with its URLs: `moved /a/ /b/`.
+                let sent = match (line.strip_prefix("event: "), line.strip_prefix("data: ")) {
+                    (Some("moved"), _) => {
+                        moved = true;
+                        Ok(())
+                    }
+                    (Some(event), _) if event != "version" => tx.send(event.to_string()),
+                    (_, Some(urls)) if std::mem::take(&mut moved) => {
+                        tx.send(format!("moved {urls}"))
+                    }
+                    _ => Ok(()),
+                };
+                if sent.is_err() {
                     break;
                 }
             }
@@ -396,6 +406,7 @@ fn live_reload_works_in_chromium() {
         "ok: the edit shows without a manual reload",
         "ok: the overlay shows the error: content/net/practices/dagstart.md:2:8: fout",
         "ok: after the fix the overlay is gone and the page is back",
+        "ok: a new slug takes the browser to /net/practices/verplaatst/",
     ] {
         assert!(printed.contains(seen), "{printed}");
     }
@@ -1014,4 +1025,42 @@ fn a_meeting_with_named_actions_shows_an_edit_of_its_decisions_first() {
         "the actions' edit was shown first"
     );
     assert_watch_equals_build(&watch, &site, "a meeting with named actions edited");
+}
+
+/// A new `slug:` moves the page: it is rendered first at its new URL and the
+/// browser that showed it goes there (other pages reload); the full build
+/// then finds nothing to change, and the old URL is gone. A slug that
+/// another page has waits for the full build, which says so.
+#[test]
+fn a_new_slug_shows_the_page_first_at_its_new_url() {
+    let path = "content/net/pages/contact.md";
+    let site = SiteTest::small().file(
+        path,
+        "---\ntitle: Contact\nslug: bereik-ons\n---\nBel ons.\n",
+    );
+    let watch = start(&site);
+    let events = watch.events();
+    site.write(path, site.read(path).replace("bereik-ons", "bel-ons"));
+    let event = events.recv_timeout(PATIENCE);
+    assert_eq!(event.as_deref(), Ok("moved /net/bereik-ons/ /net/bel-ons/"));
+    if let Err(printed) = watch.printed("Showed /net/bel-ons/ first") {
+        panic!("the moved page was not shown first:\n{printed}");
+    }
+    assert!(watch.get("/net/bel-ons/").1.contains("Bel ons."));
+    while watch.count_printed("Built ") < 2 {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        events.try_recv().is_err(),
+        "the page shown first differs from the full build's"
+    );
+    assert!(watch.get("/net/bereik-ons/").0.contains("404"));
+    assert_watch_equals_build(&watch, &site, "a page moved");
+    // The URL of another page: no page first, and the clash is reported.
+    site.write(path, site.read(path).replace("bel-ons", "over"));
+    assert_eq!(events.recv_timeout(PATIENCE).as_deref(), Ok("reload"));
+    let page = watch.get("/net/bel-ons/").1;
+    assert!(page.contains("id=\"oogst-errors\""), "{page}");
+    assert!(page.contains("pages/contact.md"), "{page}");
+    assert_eq!(watch.count_printed("first"), 1, "a clash was shown first");
 }

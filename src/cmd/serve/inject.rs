@@ -11,6 +11,10 @@ const RELOAD_SCRIPT: &str = r#"<script>
   window.oogstEvents = source;
   source.addEventListener("version", function (e) { if (e.data !== served) { location.reload(); } });
   source.addEventListener("reload", function () { location.reload(); });
+  source.addEventListener("moved", function (e) {
+    var urls = e.data.split(" "), here = location.pathname.replace(/index\.html$/, "");
+    if (here === urls[0]) { location.replace(urls[1]); } else { location.reload(); }
+  });
   source.addEventListener("css", function () {
     document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
       var url = link.href.replace(/[?&]oogst=\d+/, "");

@@ -165,8 +165,19 @@ impl Served {
     /// Tells every open page to reload (`reload`), or to reload only its
     /// stylesheets (`css`). Returns how many pages were told.
     pub fn notify(&self, event: &str) -> usize {
+        self.send(event, event)
+    }
+
+    /// Tells the open pages that the page at `from` moved to `to` (both
+    /// site-relative URLs): the page that was there goes to the new one,
+    /// the others reload. Returns how many pages were told.
+    pub fn notify_moved(&self, from: &str, to: &str) -> usize {
+        self.send("moved", &format!("/{from} /{to}"))
+    }
+
+    fn send(&self, event: &str, data: &str) -> usize {
         let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
-        let message = format!("event: {event}\ndata: {event}\n\n");
+        let message = format!("event: {event}\ndata: {data}\n\n");
         clients.retain_mut(|c| {
             c.write_all(message.as_bytes())
                 .and_then(|_| c.flush())

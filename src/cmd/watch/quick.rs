@@ -217,6 +217,8 @@ pub(super) fn render_first(
     }
     let &id = state.pages.get(&path.canonicalize().ok()?)?;
     let text = std::fs::read_to_string(path).ok()?;
+    let network = &state.prepared.site.networks[id.network];
+    let before = crate::helpers::urls::of(&[&network.network.id, &network.pages[id.page].path]);
     if !take_shown_edit(&mut state.prepared, id, text) {
         return None;
     }
@@ -237,14 +239,18 @@ pub(super) fn render_first(
     let url = file.path.trim_end_matches("index.html").to_string();
     let files = in_memory(vec![file]);
     served.first(files.clone(), &state.fixed);
-    let told = served.notify("reload");
+    // A new slug: the page that showed it goes to where it is now.
+    let told = match url == before {
+        true => served.notify("reload"),
+        false => served.notify_moved(&before, &url),
+    };
     reporter.first(&url, started.elapsed(), told);
     Some((files, told))
 }
 
 /// Puts the new front matter and body of page `id` in place when only what
-/// the page shows of it changed (each version validated alone); false
-/// otherwise.
+/// the page shows of it changed, or its slug (each version validated
+/// alone); false otherwise.
 fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> bool {
     let source = &prepared.site.networks[id.network].pages[id.page].source;
     let Some((n, i)) = prepared
@@ -271,10 +277,12 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
     let edition = shown::Edition::of(&prepared.site, network);
     if !shown::only_shown_changed(&old, &new, &edition)
         || !public_as_written(&prepared.site, &text, &new.body)
+        || (new.path != old.path && !may_move(&prepared.site, id, &new.path))
     {
         return false;
     }
     let meeting_as_written = edition.shows_meeting_as_written(&new);
+    move_page(&mut prepared.site, id, &new.path);
     prepared.tree.networks[n].pages[i].file.text = text;
     let page = &mut prepared.site.networks[id.network].pages[id.page];
     page.title = new.title;
@@ -306,4 +314,37 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
     // (which the page's menus and related practices come from) follow.
     prepared.site.networks[id.network].reindex();
     true
+}
+
+/// Whether page `id` may move to `path` (a new `slug:`) with the page
+/// alone rendered first: it holds no other page (whose URLs would move
+/// with it) and is no folder's introduction, and nothing of the site has
+/// the new URL: no page, hidden page or file, and no page the site makes.
+fn may_move(site: &crate::site::Site, id: PageId, path: &str) -> bool {
+    let network = &site.networks[id.network];
+    let page = &network.pages[id.page];
+    let url = crate::helpers::urls::of(&[&network.network.id, path]);
+    let holds = |p: &crate::content::model::Page| p.parent.as_ref() == Some(&page.source);
+    !page.is_index
+        && !network.pages.iter().any(holds)
+        && !site.by_url.contains_key(&url)
+        && !site.hidden_urls.contains(&url)
+        && !site.file_by_url.contains_key(url.trim_end_matches('/'))
+        && !crate::site::taken_by_site(page.section, path)
+}
+
+/// Puts page `id` at `path`, and its URL in the site's map of URLs.
+fn move_page(site: &mut crate::site::Site, id: PageId, path: &str) {
+    let network = &mut site.networks[id.network];
+    let page = &mut network.pages[id.page];
+    if page.path == path {
+        return;
+    }
+    site.by_url.remove(&crate::helpers::urls::of(&[
+        &network.network.id,
+        &page.path,
+    ]));
+    page.path = path.to_string();
+    site.by_url
+        .insert(crate::helpers::urls::of(&[&network.network.id, path]), id);
 }

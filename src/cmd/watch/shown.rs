@@ -57,9 +57,9 @@ impl<'s> Edition<'s> {
 /// actions, insights, where and when), as long as `edition` may show it as
 /// written. A meeting whose actions have names (`id:`, `ref:`) keeps its
 /// date and actions: the follow-ups across meetings hang on them.
-/// Whatever else a page has (its URL, visibility, documents, a practice's
+/// Whatever else a page has (visibility, documents, a practice's
 /// organisation and contact, which the public edition may leave out) must
-/// be as it was.
+/// be as it was. Its URL is the caller's to check (see `quick::may_move`).
 pub(super) fn only_shown_changed(old: &Page, new: &Page, edition: &Edition) -> bool {
     let mut rest = new.clone();
     rest.title.clone_from(&old.title);
@@ -87,6 +87,7 @@ pub(super) fn only_shown_changed(old: &Page, new: &Page, edition: &Edition) -> b
         }
     }
     rest.body.clone_from(&old.body);
+    rest.path.clone_from(&old.path);
     // Where the body and the slug start: lines shift as keys are added.
     (rest.body_line, rest.slug_line) = (old.body_line, old.slug_line);
     rest == *old
