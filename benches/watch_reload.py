@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Measures `oogst watch`: the time from saving a file to the reload event,
-for a one-page body edit (incremental), a title edit and an edit of a
-meeting's decisions (the page is rendered first, then the full build), on generated sites of 1,000 and
-10,000 pages. For the title edit also the time until the edited page is
+for a one-page body edit (incremental), a title edit, an edit of a
+meeting's decisions and a new slug (the page is rendered first, then the
+full build; for the slug the event takes the browser to the new URL), on
+generated sites of 1,000 and 10,000 pages. For the title edit also the time until the edited page is
 served with its new title, and until the whole site is in (its section's
 list, which waits for the full build, shows the new title). Also the cost
 of reading the git history at 10,000 pages (a build inside and outside a
@@ -50,9 +51,9 @@ def events(addr):
     return sock
 
 
-def wait_reload(sock):
+def wait_reload(sock, event=b"event: reload"):
     data = b""
-    while b"event: reload" not in data:
+    while event not in data:
         chunk = sock.recv(4096)
         if not chunk:
             raise RuntimeError("event stream closed")
@@ -99,6 +100,33 @@ def timed_edits(root, addr, path, old, new, shown_at=(), times=5, shows=None, se
     return results
 
 
+def timed_moves(addr, path, url_of, times=5):
+    """Times `times` new slugs of the page at `path`: per edit, the seconds
+    until the `moved` event (the browser goes to the new URL), then until
+    that URL (`url_of(number)`) serves the page. Waits for the full build
+    after each edit."""
+    sock = events(addr)
+    results = []
+    for i in range(times):
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        old = "title: " if i == 0 else f"slug: verplaatst-{i - 1}\ntitle: "
+        text = text.replace(old, f"slug: verplaatst-{i}\ntitle: ", 1)
+        time.sleep(0.3)
+        start = time.monotonic()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        wait_reload(sock, b"event: moved")
+        times_of_edit = [time.monotonic() - start]
+        if "<main" not in get(addr, url_of(i)):
+            raise RuntimeError(f"{url_of(i)} does not serve the moved page")
+        times_of_edit.append(time.monotonic() - start)
+        results.append(times_of_edit)
+        time.sleep(2)
+    sock.close()
+    return results
+
+
 def one_page(root):
     net = sorted(d for d in os.listdir(os.path.join(root, "content")) if not d.startswith("."))[0]
     return first_of(root, net, "lessons")
@@ -121,8 +149,8 @@ def build_time(root, runs=3):
 def main():
     sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000]
     subprocess.run(["cargo", "build", "--release", "--quiet", "--manifest-path", os.path.join(ROOT, "Cargo.toml")], check=True)
-    print("| pages | body edit: reload | title edit: reload | title edit: page shown | title edit: whole site in | meeting's decisions: reload | meeting's decisions: page shown |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print("| pages | body edit: reload | title edit: reload | title edit: page shown | title edit: whole site in | meeting's decisions: reload | meeting's decisions: page shown | new slug: browser moved | new slug: page shown |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for pages in sizes:
         work = tempfile.mkdtemp()
         try:
@@ -137,11 +165,13 @@ def main():
                 meeting = first_of(root, net, "meetings")
                 at = [f"/{net}/meetings/{os.path.basename(meeting)[:-3]}/"]
                 decided = timed_edits(root, addr, meeting, "themes: [werkdruk]\n", "themes: [werkdruk]\ndecisions: [Besluit nummer {}]\n", at, shows="Besluit nummer {}", settle=True)
+                practice = first_of(root, net, "practices")
+                moved = timed_moves(addr, practice, lambda i: f"/{net}/practices/verplaatst-{i}/")
             finally:
                 proc.terminate()
                 proc.wait()
             ms = lambda runs, k: f"{statistics.median(r[k] for r in runs) * 1000:.0f} ms"
-            print(f"| {pages} | {ms(body, 0)} | {ms(title, 0)} | {ms(title, 1)} | {ms(title, 2)} | {ms(decided, 0)} | {ms(decided, 1)} |")
+            print(f"| {pages} | {ms(body, 0)} | {ms(title, 0)} | {ms(title, 1)} | {ms(title, 2)} | {ms(decided, 0)} | {ms(decided, 1)} | {ms(moved, 0)} | {ms(moved, 1)} |")
             if pages == max(sizes):
                 outside = build_time(root)
                 env = dict(os.environ, GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="b@x", GIT_COMMITTER_NAME="Bench", GIT_COMMITTER_EMAIL="b@x")
