@@ -28,8 +28,15 @@ impl Drop for Watch {
 const PATIENCE: Duration = Duration::from_secs(60);
 
 fn start(site: &SiteTest) -> Watch {
+    start_with(site, &[])
+}
+
+/// `oogst watch` with `args` besides the port and root.
+fn start_with(site: &SiteTest, args: &[&str]) -> Watch {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("oogst"))
-        .args(["watch", "--port", "0", "--root"])
+        .args(["watch", "--port", "0"])
+        .args(args)
+        .arg("--root")
         .arg(site.path(""))
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -543,8 +550,16 @@ fn a_page_for_participants_says_how_to_preview_it() {
 /// Every text file `oogst watch` serves equals what a clean `oogst build`
 /// writes, byte for byte (apart from the live-reload script it adds).
 fn assert_watch_equals_build(watch: &Watch, site: &SiteTest, after: &str) {
-    site.run(&["build"]).success();
-    let public = site.path("public");
+    assert_edition_equals_build(watch, site, after, "public");
+}
+
+/// [`assert_watch_equals_build`] for the edition for `audience`.
+fn assert_edition_equals_build(watch: &Watch, site: &SiteTest, after: &str, audience: &str) {
+    site.run(&["build", "--audience", audience]).success();
+    let public = site.path(match audience {
+        "network" => "public-network",
+        _ => "public",
+    });
     let mut compared = 0;
     for file in crate::harness::walkdir(&public) {
         let rel = file
@@ -1063,4 +1078,62 @@ fn a_new_slug_shows_the_page_first_at_its_new_url() {
     assert!(page.contains("id=\"oogst-errors\""), "{page}");
     assert!(page.contains("pages/contact.md"), "{page}");
     assert_eq!(watch.count_printed("first"), 1, "a clash was shown first");
+}
+
+/// In the participants' edition every page is there whatever its
+/// visibility, which the page shows as a badge: a new visibility is shown
+/// first like a title. (In the public edition it makes or takes a page
+/// away, and waits for the full build: see the leak tests.)
+#[test]
+fn a_new_visibility_is_shown_first_in_the_participants_edition() {
+    let site = SiteTest::small();
+    let watch = start_with(&site, &["--audience", "network"]);
+    let events = watch.events();
+    let url = "/net/meetings/2024-02-01-kick-off/";
+    assert!(watch.get(url).1.contains("Alleen voor deelnemers"));
+    let path = "content/net/meetings/2024-02-01-kick-off.md";
+    let text = site.read(path);
+    let edited = match text.contains("visibility: network") {
+        true => text.replace("visibility: network", "visibility: public"),
+        false => text.replacen("title: ", "visibility: public\ntitle: ", 1),
+    };
+    site.write(path, edited);
+    assert_eq!(events.recv_timeout(PATIENCE).as_deref(), Ok("reload"));
+    if let Err(printed) = watch.printed(&format!("Showed {url} first")) {
+        panic!("the new visibility was not shown first:\n{printed}");
+    }
+    let page = watch.get(url).1;
+    assert!(!page.contains("badge network-only"), "{page}");
+    while watch.count_printed("Built ") < 2 {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        events.try_recv().is_err(),
+        "the page shown first differs from the full build's"
+    );
+    assert_edition_equals_build(&watch, &site, "a new visibility", "network");
+}
+
+/// In the public edition a page made for participants only is never shown
+/// first: the full build takes it away, and its address answers 404.
+#[test]
+fn a_page_made_network_only_leaves_the_public_preview_in_full() {
+    let path = "content/net/lessons/twee-alineas.md";
+    let site = SiteTest::small().file(path, TWO_PARAGRAPHS);
+    let watch = start(&site);
+    let events = watch.events();
+    let url = "/net/lessons/twee-alineas/";
+    assert!(watch.get(url).1.contains("De eerste alinea."));
+    save_edit(
+        &site,
+        &events,
+        path,
+        "title: ",
+        "visibility: network\ntitle: ",
+    );
+    assert_eq!(watch.count_printed("first"), 0, "shown first");
+    let (status, body) = watch.get(url);
+    assert!(status.contains("404"), "{status}");
+    assert!(!body.contains("De eerste alinea."), "{body}");
+    assert_watch_equals_build(&watch, &site, "a page made network-only");
 }

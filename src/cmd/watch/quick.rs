@@ -290,6 +290,8 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
     page.extra = new.extra;
     page.tags = new.tags;
     page.themes = new.themes;
+    // Only the participants' edition lets it change (see only_shown_changed).
+    page.visibility = new.visibility;
     (page.date, page.updated, page.review) = (new.date, new.updated, new.review);
     page.body = new.body;
     if let (Kind::Meeting(shown), Kind::Meeting(mut edited), true) =

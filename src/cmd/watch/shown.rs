@@ -18,6 +18,12 @@ impl<'s> Edition<'s> {
         Edition { named }
     }
 
+    /// Whether this edition shows every page, whatever its visibility (the
+    /// participants' edition): there a page's visibility is only a badge.
+    pub(super) fn shows_every_page(&self) -> bool {
+        self.named.is_none()
+    }
+
     /// Whether page `new` is a meeting this edition shows as written, so
     /// that the site may take it from the edit. Otherwise the site keeps
     /// the meeting as the full build left it, with the people it may not
@@ -57,9 +63,11 @@ impl<'s> Edition<'s> {
 /// actions, insights, where and when), as long as `edition` may show it as
 /// written. A meeting whose actions have names (`id:`, `ref:`) keeps its
 /// date and actions: the follow-ups across meetings hang on them.
-/// Whatever else a page has (visibility, documents, a practice's
-/// organisation and contact, which the public edition may leave out) must
-/// be as it was. Its URL is the caller's to check (see `quick::may_move`).
+/// In the participants' edition its visibility is only a badge too.
+/// Whatever else a page has (its visibility in the public edition,
+/// documents, a practice's organisation and contact, which the public
+/// edition may leave out) must be as it was. Its URL is the caller's to
+/// check (see `quick::may_move`).
 pub(super) fn only_shown_changed(old: &Page, new: &Page, edition: &Edition) -> bool {
     let mut rest = new.clone();
     rest.title.clone_from(&old.title);
@@ -88,6 +96,9 @@ pub(super) fn only_shown_changed(old: &Page, new: &Page, edition: &Edition) -> b
     }
     rest.body.clone_from(&old.body);
     rest.path.clone_from(&old.path);
+    if edition.shows_every_page() {
+        rest.visibility = old.visibility;
+    }
     // Where the body and the slug start: lines shift as keys are added.
     (rest.body_line, rest.slug_line) = (old.body_line, old.slug_line);
     rest == *old
