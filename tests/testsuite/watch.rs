@@ -1137,3 +1137,40 @@ fn a_page_made_network_only_leaves_the_public_preview_in_full() {
     assert!(!body.contains("De eerste alinea."), "{body}");
     assert_watch_equals_build(&watch, &site, "a page made network-only");
 }
+
+/// A chapter (in the book's contents on its own page) and a practice move
+/// to a new slug the same way: the page shown first is the full build's.
+#[test]
+fn a_chapter_and_a_practice_move_to_a_new_slug_first() {
+    let site = SiteTest::small();
+    let watch = start(&site);
+    let events = watch.events();
+    for (n, (path, from, to, old, new)) in [
+        (
+            "content/net/handreiking/02-samen/01-afspraken.md",
+            "title: Afspraken maken",
+            "title: Afspraken maken\nslug: regels",
+            "/net/handreiking/samen/afspraken/",
+            "/net/handreiking/samen/regels/",
+        ),
+        (
+            "content/net/practices/dagstart.md",
+            "title: Dagstart van tien minuten",
+            "title: Dagstart van tien minuten\nslug: ochtend",
+            "/net/practices/dagstart/",
+            "/net/practices/ochtend/",
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        site.write(path, site.read(path).replace(from, to));
+        let event = events.recv_timeout(PATIENCE);
+        assert_eq!(event.as_deref(), Ok(format!("moved {old} {new}").as_str()));
+        while watch.count_printed("Built ") < 2 + n {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(events.try_recv().is_err(), "{path}: second reload");
+    }
+    assert_watch_equals_build(&watch, &site, "a chapter and a practice moved");
+}
