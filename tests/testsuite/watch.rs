@@ -945,12 +945,10 @@ fn a_front_matter_edit_that_names_a_private_person_is_built_in_full() {
     assert!(!page.contains("Carla") && !page.contains("carla"), "{page}");
 }
 
-/// A meeting whose actions have names orders their follow-ups by its
-/// date, across meetings: moving it waits for the full build, which links
-/// them again, and ends equal to a clean build.
-#[test]
-fn moving_a_meeting_with_named_actions_is_built_in_full() {
-    let site = SiteTest::small()
+/// The small site with two public meetings: March names an action, April
+/// closes it.
+fn follow_up_pair() -> SiteTest {
+    SiteTest::small()
         .file(
             "content/net/meetings/2024-03-01-maart.md",
             "---\ntitle: Maart\nvisibility: public\nactions:\n  - what: Folder maken\n    id: folder\n---\nEerst.\n",
@@ -958,7 +956,15 @@ fn moving_a_meeting_with_named_actions_is_built_in_full() {
         .file(
             "content/net/meetings/2024-04-01-april.md",
             "---\ntitle: April\nvisibility: public\nactions:\n  - ref: folder\n    done: true\n---\nDaarna.\n",
-        );
+        )
+}
+
+/// A meeting whose actions have names orders their follow-ups by its
+/// date, across meetings: moving it waits for the full build, which links
+/// them again, and ends equal to a clean build.
+#[test]
+fn moving_a_meeting_with_named_actions_is_built_in_full() {
+    let site = follow_up_pair();
     let watch = start(&site);
     let events = watch.events();
     let path = "content/net/meetings/2024-03-01-maart.md";
@@ -988,15 +994,7 @@ fn moving_a_meeting_with_named_actions_is_built_in_full() {
 /// build.
 #[test]
 fn a_meeting_with_named_actions_shows_an_edit_of_its_decisions_first() {
-    let site = SiteTest::small()
-        .file(
-            "content/net/meetings/2024-03-01-maart.md",
-            "---\ntitle: Maart\nvisibility: public\nactions:\n  - what: Folder maken\n    id: folder\n---\nEerst.\n",
-        )
-        .file(
-            "content/net/meetings/2024-04-01-april.md",
-            "---\ntitle: April\nvisibility: public\nactions:\n  - ref: folder\n    done: true\n---\nDaarna.\n",
-        );
+    let site = follow_up_pair();
     let watch = start(&site);
     let events = watch.events();
     let edits = [
