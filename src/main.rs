@@ -48,6 +48,24 @@ fn give_back_freed_memory() {
     }
 }
 
+/// mimalloc's `mi_option_purge_delay` (`mimalloc.h`, v3; the crate names
+/// no constant for it).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// What a command that runs once (build, check, publish) does with the
+/// memory it frees: keeps it for what it makes next, instead of giving it
+/// back a second after it was freed and having the kernel zero it again
+/// when it is taken anew. At 10,000 pages: 84,000 -> 69,000 page faults, 3.04 -> 2.87 CPU-s
+/// and 1.62 -> 1.53 s (median of 12 alternating runs), for a peak of 285
+/// instead of 270 MiB. `oogst watch` keeps purging: it lives on between
+/// builds, and gives memory back when the files are quiet.
+fn keep_freed_memory() {
+    // SAFETY: sets one option of mimalloc; takes no pointers.
+    unsafe {
+        libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1);
+    }
+}
+
 /// A reader that stops reading (`oogst build --timings | head`) ends the
 /// program quietly, as it ends other command-line tools, instead of a
 /// panic on the next line printed. Rust ignores the signal by default.
@@ -63,7 +81,11 @@ fn quiet_on_closed_pipe() {
 fn main() -> ExitCode {
     no_huge_pages();
     quiet_on_closed_pipe();
-    match Cli::parse().command {
+    let command = Cli::parse().command;
+    if !matches!(command, Command::Watch { .. }) {
+        keep_freed_memory();
+    }
+    match command {
         Command::Build {
             common,
             out,
@@ -251,5 +273,19 @@ fn privacy_report(common: Common) -> ExitCode {
             }
         }
         Err(error) => finish(Err(error), "Checked", None, tell),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MI_OPTION_PURGE_DELAY;
+
+    /// The number is mimalloc's purge delay: its default is 1,000 ms,
+    /// which no neighbouring option has.
+    #[test]
+    fn purge_delay_option_is_the_one_set() {
+        // SAFETY: reads one option of mimalloc; takes no pointers.
+        let delay = unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) };
+        assert_eq!(delay, 1_000);
     }
 }
