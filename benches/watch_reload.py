@@ -101,6 +101,36 @@ def timed_edits(root, addr, path, old, new, shown_at=(), times=5, shows=None, se
     return results
 
 
+def timed_withdrawals(root, addr, net, times=5):
+    """Times `times` edits that make a lesson network-only (each a
+    different one): per edit, the seconds until the reload, then until its
+    URL answers 404; then waits for the full build."""
+    folder = os.path.join(root, "content", net, "lessons")
+    names = sorted(f for f in os.listdir(folder) if f.endswith(".md"))[1 : times + 1]
+    sock = events(addr)
+    results = []
+    for name in names:
+        path = os.path.join(folder, name)
+        with open(path, encoding="utf-8") as f:
+            text = f.read().replace("title: ", "visibility: network\ntitle: ", 1)
+        time.sleep(0.3)
+        start = time.monotonic()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        wait_reload(sock)
+        reloaded = time.monotonic() - start
+        conn = http.client.HTTPConnection(addr[0], addr[1], timeout=120)
+        conn.request("GET", f"/{net}/lessons/{name[:-3]}/")
+        status = conn.getresponse().status
+        conn.close()
+        if status != 404:
+            raise RuntimeError(f"{name} still answers {status}")
+        results.append([reloaded, time.monotonic() - start])
+        time.sleep(2)
+    sock.close()
+    return results
+
+
 def one_page(root):
     net = sorted(d for d in os.listdir(os.path.join(root, "content")) if not d.startswith("."))[0]
     return first_of(root, net, "lessons")
@@ -123,8 +153,8 @@ def build_time(root, runs=3):
 def main():
     sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000]
     subprocess.run(["cargo", "build", "--release", "--quiet", "--manifest-path", os.path.join(ROOT, "Cargo.toml")], check=True)
-    print("| pages | body edit: reload | title edit: reload | title edit: page shown | title edit: whole site in | meeting's decisions: reload | meeting's decisions: page shown | new slug: browser moved | new slug: page shown |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| pages | body edit: reload | title edit: reload | title edit: page shown | title edit: whole site in | meeting's decisions: reload | meeting's decisions: page shown | new slug: browser moved | new slug: page shown | made network-only: reload | made network-only: 404 |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for pages in sizes:
         work = tempfile.mkdtemp()
         try:
@@ -144,11 +174,12 @@ def main():
                 # which then serves the page (a 404 has no <main>).
                 moved_to = [f"/{net}/practices/verplaatst-{{}}/"]
                 moved = timed_edits(root, addr, practice, "title: ", "slug: verplaatst-{}\ntitle: ", moved_to, shows='<main id="main"', settle=True, event=b"event: moved")
+                withdrawn = timed_withdrawals(root, addr, net)
             finally:
                 proc.terminate()
                 proc.wait()
             ms = lambda runs, k: f"{statistics.median(r[k] for r in runs) * 1000:.0f} ms"
-            print(f"| {pages} | {ms(body, 0)} | {ms(title, 0)} | {ms(title, 1)} | {ms(title, 2)} | {ms(decided, 0)} | {ms(decided, 1)} | {ms(moved, 0)} | {ms(moved, 1)} |")
+            print(f"| {pages} | {ms(body, 0)} | {ms(title, 0)} | {ms(title, 1)} | {ms(title, 2)} | {ms(decided, 0)} | {ms(decided, 1)} | {ms(moved, 0)} | {ms(moved, 1)} | {ms(withdrawn, 0)} | {ms(withdrawn, 1)} |")
             if pages == max(sizes):
                 outside = build_time(root)
                 env = dict(os.environ, GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="b@x", GIT_COMMITTER_NAME="Bench", GIT_COMMITTER_EMAIL="b@x")

@@ -150,6 +150,13 @@ impl oogst::cmd::watch::Reporter for TerminalReporter {
         );
     }
 
+    fn withdrawn(&self, url: &str, took: std::time::Duration, told: usize) {
+        println!(
+            "Took /{url} out of this edition in {:.2} s; reloaded {told} page(s); building the rest",
+            took.as_secs_f64()
+        );
+    }
+
     fn built(
         &self,
         pages: usize,

@@ -1112,16 +1112,25 @@ fn a_new_visibility_is_shown_first_in_the_participants_edition() {
     assert_edition_equals_build(&watch, &site, "a new visibility", "network");
 }
 
-/// In the public edition a page made for participants only is never shown
-/// first: the full build takes it away, and its address answers 404.
+/// In the public edition a page made for participants only goes at once,
+/// with the file in its folder, before the full build takes it out of
+/// every list: its address says how to preview it, and nothing reloads
+/// again.
 #[test]
-fn a_page_made_network_only_leaves_the_public_preview_in_full() {
+fn a_page_made_network_only_leaves_the_public_preview_first() {
     let path = "content/net/lessons/twee-alineas.md";
-    let site = SiteTest::small().file(path, TWO_PARAGRAPHS);
+    let site = SiteTest::small()
+        .file(
+            path,
+            "---\ntitle: Twee alinea's\n---\nDe eerste alinea, met [het schema](twee-alineas/schema.pdf).\n",
+        )
+        .file("content/net/lessons/twee-alineas/schema.pdf", "%PDF-1.4 schema");
     let watch = start(&site);
     let events = watch.events();
     let url = "/net/lessons/twee-alineas/";
-    assert!(watch.get(url).1.contains("De eerste alinea."));
+    let schema = "/net/lessons/twee-alineas/schema.pdf";
+    assert!(watch.get(url).1.contains("De eerste alinea"));
+    assert!(watch.get(schema).0.contains("200"));
     save_edit(
         &site,
         &events,
@@ -1129,11 +1138,48 @@ fn a_page_made_network_only_leaves_the_public_preview_in_full() {
         "title: ",
         "visibility: network\ntitle: ",
     );
-    assert_eq!(watch.count_printed("first"), 0, "shown first");
+    if let Err(printed) = watch.printed(&format!("Took {url} out")) {
+        panic!("the page was not taken out first:\n{printed}");
+    }
     let (status, body) = watch.get(url);
     assert!(status.contains("404"), "{status}");
-    assert!(!body.contains("De eerste alinea."), "{body}");
+    assert!(body.contains("--audience network"), "{body}");
+    assert!(!body.contains("De eerste alinea"), "{body}");
+    assert!(watch.get(schema).0.contains("404"));
+    while watch.count_printed("Built ") < 2 {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        events.try_recv().is_err(),
+        "the page taken out is back in the full build"
+    );
+    assert_eq!(watch.count_printed("Showed"), 0, "shown first");
+    assert!(watch.get(url).0.contains("404"));
+    assert!(!watch.get("/net/lessons/").1.contains("Twee alinea"));
     assert_watch_equals_build(&watch, &site, "a page made network-only");
+}
+
+/// A page made a draft leaves the participants' edition the same way; no
+/// edition has it, so its address is simply not found.
+#[test]
+fn a_page_made_a_draft_leaves_the_preview_first() {
+    let site = SiteTest::small().file(LESSON, TWO_PARAGRAPHS);
+    let watch = start_with(&site, &["--audience", "network"]);
+    let events = watch.events();
+    let url = "/net/lessons/twee-alineas/";
+    assert!(watch.get(url).1.contains("De eerste alinea."));
+    save_edit(&site, &events, LESSON, "title: ", "draft: true\ntitle: ");
+    if let Err(printed) = watch.printed(&format!("Took {url} out")) {
+        panic!("the draft was not taken out first:\n{printed}");
+    }
+    let (status, body) = watch.get(url);
+    assert!(status.contains("404"), "{status}");
+    assert!(!body.contains("--audience network"), "{body}");
+    while watch.count_printed("Built ") < 2 {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(events.try_recv().is_err(), "a second reload");
+    assert_edition_equals_build(&watch, &site, "a page made a draft", "network");
 }
 
 /// A chapter (in the book's contents on its own page) and a practice move

@@ -92,6 +92,30 @@ impl Served {
         self.changed();
     }
 
+    /// Takes `gone` (the files of a page this edition no longer has, and
+    /// of the files in its folder) out at once and counts `hidden` (its
+    /// URL, unless it is a draft) among the pages the participants'
+    /// edition has; of the rest only the files in `fixed`
+    /// are served until the whole site is in, as after [`Served::first`].
+    /// Fail closed: from here no request gets the page, nor a list from
+    /// before the edit that still names it.
+    pub fn withdraw(&self, gone: &[String], hidden: Option<String>, fixed: &HashSet<String>) {
+        let mut servable = fixed.clone();
+        servable.extend(gone.iter().cloned());
+        let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        *pending = Some(servable);
+        let mut files = self.files.write().unwrap_or_else(|e| e.into_inner());
+        for key in gone {
+            files.remove(key);
+        }
+        drop(files);
+        self.hidden
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend(hidden);
+        self.changed();
+    }
+
     /// Puts in the whole site built after [`Served::first`], whose pages
     /// served first are the same in it: nothing that was served changes,
     /// so open pages need not reload again.
@@ -245,6 +269,45 @@ mod tests {
         ]));
         assert_eq!(request.join().unwrap().unwrap().as_slice(), b"new b");
         assert_eq!(served.servable("gone/index.html"), None);
+    }
+
+    #[test]
+    fn a_withdrawn_page_and_its_files_go_at_once_and_the_rest_waits() {
+        let served = Arc::new(Served::default());
+        served.replace(files(&[
+            ("a/index.html", "a"),
+            ("a/schema.pdf", "pdf"),
+            ("b/index.html", "lists a"),
+            ("static/site.css", "css"),
+        ]));
+        let fixed: HashSet<String> = ["static/site.css", "a/schema.pdf"].map(String::from).into();
+        let version = served.version();
+        let gone = ["a/index.html", "a/schema.pdf"].map(String::from);
+        served.withdraw(&gone, Some("a/".into()), &fixed);
+        assert_ne!(served.version(), version, "open pages are not told");
+        // Answered at once: gone, and said to be hidden.
+        assert_eq!(served.servable("a/index.html"), None);
+        assert_eq!(served.servable("a/schema.pdf"), None);
+        assert!(served.is_hidden("a/index.html"));
+        assert_eq!(
+            served.servable("static/site.css").unwrap().as_slice(),
+            b"css"
+        );
+        // A page that may still list it waits for the whole site.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let waiting = Arc::clone(&served);
+        let request = std::thread::spawn(move || {
+            let file = waiting.servable("b/index.html");
+            tx.send(()).unwrap();
+            file
+        });
+        assert!(
+            rx.recv_timeout(std::time::Duration::from_millis(200))
+                .is_err(),
+            "b was served from before the edit"
+        );
+        served.settle(files(&[("b/index.html", "new b")]));
+        assert_eq!(request.join().unwrap().unwrap().as_slice(), b"new b");
     }
 
     #[test]

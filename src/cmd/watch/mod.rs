@@ -23,6 +23,7 @@ use quick::State;
 
 mod quick;
 mod shown;
+mod withdraw;
 
 /// What to watch and where to serve it.
 #[derive(Debug, Clone)]
@@ -42,6 +43,9 @@ pub trait Reporter: Send + Sync {
     /// The page at `url` was rendered first after an edit and is served;
     /// the rest of the site is being built (requests for it wait).
     fn first(&self, url: &str, took: Duration, pages_told: usize);
+    /// An edit took the page at `url` out of this edition; it is no
+    /// longer served, and the rest of the site is being built.
+    fn withdrawn(&self, url: &str, took: Duration, pages_told: usize);
     fn built(&self, pages: usize, diagnostics: &Diagnostics, took: Duration, pages_told: usize);
     fn failed(&self, error: &Error);
     /// The language the person reads messages about the content in (the
@@ -109,7 +113,8 @@ pub fn watch(options: &WatchOptions, reporter: &dyn Reporter) -> Result<(), Stri
             if quick::update_one_page(current, path, &options.build.root, &served, reporter) {
                 continue;
             }
-            first = quick::render_first(current, path, &served, reporter);
+            first = quick::render_first(current, path, &served, reporter)
+                .or_else(|| withdraw::withdraw_first(current, path, &served, reporter));
         }
         let only_css = paths
             .iter()
@@ -198,10 +203,10 @@ fn rebuild(
         Ok((prepared, output)) => {
             let pages = prepared.site.networks.iter().map(|n| n.pages.len()).sum();
             served.set_language(prepared.language);
-            served.set_hidden(prepared.site.hidden_urls.clone());
+            served.set_hidden(for_participants(&prepared.site));
             let files = in_memory(output.files);
             let told = match first {
-                Some((first, told)) if first.iter().all(|(k, v)| files.get(k) == Some(v)) => {
+                Some((first, told)) if first.iter().all(|(k, v)| files.get(k) == v.as_ref()) => {
                     served.settle(files);
                     told
                 }
@@ -220,6 +225,23 @@ fn rebuild(
             None
         }
     }
+}
+
+/// The URLs this edition leaves out that the participants' edition has:
+/// a request for one says how to preview it. Not drafts: no edition has
+/// them.
+fn for_participants(site: &crate::site::Site) -> std::collections::HashSet<String> {
+    let drafts: Vec<String> = site
+        .hidden
+        .iter()
+        .filter(|h| h.draft)
+        .map(|h| crate::helpers::urls::of(&[&h.network, &h.path]))
+        .collect();
+    site.hidden_urls
+        .iter()
+        .filter(|url| !drafts.contains(url))
+        .cloned()
+        .collect()
 }
 
 fn in_memory(files: Vec<OutputFile>) -> HashMap<String, Arc<Vec<u8>>> {

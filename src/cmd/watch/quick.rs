@@ -19,10 +19,10 @@ use crate::site::PageId;
 
 /// What the last good build left, to render a one-page edit alone.
 pub struct State {
-    prepared: build::Prepared,
+    pub(super) prepared: build::Prepared,
     bodies: crate::render::Bodies,
     /// Each visible page's file (canonical path) -> (network, page).
-    pages: HashMap<PathBuf, PageId>,
+    pub(super) pages: HashMap<PathBuf, PageId>,
     /// The problems of the last full build, and of each page rendered
     /// alone since: a good edit to one page must not hide the errors that
     /// an earlier edit left in another.
@@ -30,7 +30,7 @@ pub struct State {
     edited: HashMap<PageId, Diagnostics>,
     /// The files an edit that [`render_first`] takes cannot change: copied
     /// files and the themes' static files, served while the rest is built.
-    fixed: HashSet<String>,
+    pub(super) fixed: HashSet<String>,
 }
 
 impl State {
@@ -195,9 +195,9 @@ fn public_as_written(site: &crate::site::Site, text: &str, body: &str) -> bool {
             .any(|(_, name)| !name.trim().is_empty() && lower.contains(&name.to_lowercase()))
 }
 
-/// The files served first after an edit, and how many open pages were
-/// told to reload.
-pub(super) type First = (HashMap<String, Arc<Vec<u8>>>, usize);
+/// The files served first after an edit (none for a file taken out), and
+/// how many open pages were told to reload.
+pub(super) type First = (HashMap<String, Option<Arc<Vec<u8>>>>, usize);
 
 /// A change to the front matter of one page that only the page itself
 /// shows (see [`only_shown_changed`]): renders that page first and serves
@@ -245,24 +245,14 @@ pub(super) fn render_first(
         false => served.notify_moved(&before, &url),
     };
     reporter.first(&url, started.elapsed(), told);
-    Some((files, told))
+    Some((files.into_iter().map(|(k, v)| (k, Some(v))).collect(), told))
 }
 
 /// Puts the new front matter and body of page `id` in place when only what
 /// the page shows of it changed, or its slug (each version validated
 /// alone); false otherwise.
 fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> bool {
-    let source = &prepared.site.networks[id.network].pages[id.page].source;
-    let Some((n, i)) = prepared
-        .tree
-        .networks
-        .iter()
-        .enumerate()
-        .find_map(|(n, net)| {
-            let i = net.pages.iter().position(|s| &s.file.path == source)?;
-            Some((n, i))
-        })
-    else {
+    let Some((n, i)) = source_of(prepared, id) else {
         return false;
     };
     let network = &prepared.tree.networks[n];
@@ -318,6 +308,29 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
     true
 }
 
+/// Where page `id`'s file is in the files as read: (network, page).
+pub(super) fn source_of(prepared: &build::Prepared, id: PageId) -> Option<(usize, usize)> {
+    let source = &prepared.site.networks[id.network].pages[id.page].source;
+    prepared
+        .tree
+        .networks
+        .iter()
+        .enumerate()
+        .find_map(|(n, net)| {
+            let i = net.pages.iter().position(|s| &s.file.path == source)?;
+            Some((n, i))
+        })
+}
+
+/// Whether page `id` holds other pages in its folder, or is a folder's
+/// own page: then other URLs go and come with it.
+pub(super) fn holds_pages(site: &crate::site::Site, id: PageId) -> bool {
+    let network = &site.networks[id.network];
+    let page = &network.pages[id.page];
+    let holds = |p: &crate::content::model::Page| p.parent.as_ref() == Some(&page.source);
+    page.is_index || network.pages.iter().any(holds)
+}
+
 /// Whether page `id` may move to `path` (a new `slug:`) with the page
 /// alone rendered first: it holds no other page (whose URLs would move
 /// with it) and is no folder's introduction, and nothing of the site has
@@ -326,9 +339,7 @@ fn may_move(site: &crate::site::Site, id: PageId, path: &str) -> bool {
     let network = &site.networks[id.network];
     let page = &network.pages[id.page];
     let url = crate::helpers::urls::of(&[&network.network.id, path]);
-    let holds = |p: &crate::content::model::Page| p.parent.as_ref() == Some(&page.source);
-    !page.is_index
-        && !network.pages.iter().any(holds)
+    !holds_pages(site, id)
         && !site.by_url.contains_key(&url)
         && !site.hidden_urls.contains(&url)
         && !site.file_by_url.contains_key(url.trim_end_matches('/'))

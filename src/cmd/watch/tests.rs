@@ -15,6 +15,7 @@ impl Reporter for Silent {
     fn serving(&self, _: &str) {}
     fn changed(&self, _: &[PathBuf]) {}
     fn first(&self, _: &str, _: Duration, _: usize) {}
+    fn withdrawn(&self, _: &str, _: Duration, _: usize) {}
     fn built(&self, _: usize, _: &Diagnostics, _: Duration, _: usize) {}
     fn failed(&self, _: &Error) {}
     fn language(&self) -> crate::content::model::Language {
