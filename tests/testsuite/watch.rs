@@ -1218,3 +1218,54 @@ fn a_chapter_and_a_practice_move_to_a_new_slug_first() {
     }
     assert_watch_equals_build(&watch, &site, "a chapter and a practice moved");
 }
+
+/// A meeting's documents get new titles and a new order: the page shows
+/// them first, with only the documents this edition has. A confidential
+/// passage elsewhere hides one from the public edition: it stays out of
+/// the page shown first, as out of the full build.
+#[test]
+fn new_document_titles_are_shown_first_without_a_hidden_document() {
+    let meeting = "content/net/meetings/2024-05-01-overleg.md";
+    let site = SiteTest::small()
+        .file(
+            meeting,
+            "---\ntitle: Overleg mei\ndate: 2024-05-01\nvisibility: public\ndocuments:\n  - file: notulen.pdf\n    title: Notulen\n  - file: geheim.pdf\n    title: Geheim verslag\n---\nWe spraken.\n",
+        )
+        .file("content/net/meetings/2024-05-01-overleg/notulen.pdf", "%PDF-1.4 n")
+        .file("content/net/meetings/2024-05-01-overleg/geheim.pdf", "%PDF-1.4 g")
+        .file(
+            LESSON,
+            "---\ntitle: Twee alinea's\n---\nDe eerste alinea.\n\n::: vertrouwelijk\nZie [het verslag](../meetings/2024-05-01-overleg/geheim.pdf).\n:::\n",
+        );
+    let watch = start(&site);
+    let events = watch.events();
+    let url = "/net/meetings/2024-05-01-overleg/";
+    let page = watch.get(url).1;
+    assert!(
+        page.contains("Notulen") && !page.contains("Geheim"),
+        "{page}"
+    );
+    let text = site.read(meeting);
+    let edited = text
+        .replace("title: Notulen", "title: Notulen van mei")
+        .replace("title: Geheim verslag", "title: Geheim verslag van mei");
+    site.write(meeting, edited);
+    assert_eq!(events.recv_timeout(PATIENCE).as_deref(), Ok("reload"));
+    if let Err(printed) = watch.printed(&format!("Showed {url} first")) {
+        panic!("the new titles were not shown first:\n{printed}");
+    }
+    let page = watch.get(url).1;
+    assert!(page.contains("Notulen van mei"), "{page}");
+    assert!(
+        !page.contains("Geheim") && !page.contains("geheim"),
+        "{page}"
+    );
+    while watch.count_printed("Built ") < 2 {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        events.try_recv().is_err(),
+        "the page shown first differs from the full build's"
+    );
+    assert_watch_equals_build(&watch, &site, "new document titles");
+}

@@ -287,11 +287,14 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
     if let (Kind::Meeting(shown), Kind::Meeting(mut edited), true) =
         (&mut page.kind, new.kind, meeting_as_written)
     {
-        // Its own fields (only_shown_changed compared the rest), with its
-        // documents as this edition has them (a passage may have hidden one)
-        // and named actions as the site linked them (as written, they are
-        // as they were).
-        edited.documents = std::mem::take(&mut shown.documents);
+        // Its own fields (only_shown_changed compared the rest), with only
+        // the documents this edition has (a passage elsewhere may hide
+        // one), as titled and ordered now, and named actions as the site
+        // linked them (as written, they are as they were).
+        let kept = std::mem::take(&mut shown.documents);
+        edited
+            .documents
+            .retain(|d| kept.iter().any(|k| k.source == d.source));
         if shown::names_actions(&edited) {
             edited.actions = std::mem::take(&mut shown.actions);
         }

@@ -60,13 +60,15 @@ impl<'s> Edition<'s> {
 /// Whether page `new` differs from `old` only in what the page itself
 /// shows: its title, summary, extra values, tags, themes, body, its dates
 /// and, for a meeting, its own fields (attendees, agenda, decisions,
-/// actions, insights, where and when), as long as `edition` may show it as
+/// actions, insights, where and when, its documents' titles and order),
+/// as long as `edition` may show it as
 /// written. A meeting whose actions have names (`id:`, `ref:`) keeps its
 /// date and actions: the follow-ups across meetings hang on them.
 /// In the participants' edition its visibility is only a badge too.
 /// Whatever else a page has (its visibility in the public edition,
-/// documents, a practice's organisation and contact, which the public
-/// edition may leave out) must be as it was. Its URL is the caller's to
+/// a practice's organisation and contact, which the public edition may
+/// leave out, and which files are a meeting's documents) must be as it
+/// was. Its URL is the caller's to
 /// check (see `quick::may_move`).
 pub(super) fn only_shown_changed(old: &Page, new: &Page, edition: &Edition) -> bool {
     let mut rest = new.clone();
@@ -118,10 +120,18 @@ pub(super) fn names_actions(meeting: &Meeting) -> bool {
         .any(|a| a.id.is_some() || a.refers.is_some())
 }
 
-/// What only the meeting's page shows of it, taken from `was`; its
-/// documents (files the build copies) and the count of people left
-/// unnamed stay to compare.
+/// What only the meeting's page shows of it, taken from `was`; the count
+/// of people left unnamed stays to compare, and so do its documents'
+/// files (which the build copies), but not their titles or order.
 fn take_own_fields(now: &mut Meeting, was: &Meeting) {
+    let files = |m: &Meeting| {
+        let mut files: Vec<_> = m.documents.iter().map(|d| d.source.clone()).collect();
+        files.sort();
+        files
+    };
+    if files(now) == files(was) {
+        now.documents.clone_from(&was.documents);
+    }
     let Meeting {
         prepared_by,
         series,
