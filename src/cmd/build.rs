@@ -318,11 +318,15 @@ pub fn build(options: &BuildOptions) -> Result<Outcome, Error> {
         &mut diagnostics,
     );
     clock.lap("markdown");
-    let (files, mut timings) =
-        render::render_pages(&prepared.site, &prepared.inputs(), &bodies, &writer, clock)?;
+    let rendered =
+        render::render_pages(&prepared.site, &prepared.inputs(), &bodies, &writer, clock);
+    // Problems in the content come first: a page at a URL the site keeps
+    // for itself is named with its file and line, not as the second
+    // file the writer was given for that URL.
     if diagnostics.has_errors() {
         return Err(Error::Content(diagnostics));
     }
+    let (files, mut timings) = rendered?;
     let swapped = render::Mark::now();
     let (report, left) = writer.finish_left()?;
     timings.stages.splice(0..0, prepared.stages.iter().copied());

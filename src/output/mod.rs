@@ -18,7 +18,7 @@ use crate::content::model::Visibility;
 use crate::error::Error;
 pub use file::{Collect, FileData, OutputFile, Sink};
 pub use stage::Stamp;
-pub use writer::{Left, Writer};
+pub use writer::{Discard, Left, Writer};
 
 pub use stage::staging_paths;
 
@@ -195,6 +195,22 @@ mod tests {
         OutputFile {
             path: path.into(),
             data: FileData::Bytes(text.as_bytes().to_vec()),
+        }
+    }
+
+    /// `oogst check` keeps no file, but refuses what the writer refuses.
+    #[test]
+    fn discarding_refuses_what_the_writer_refuses() {
+        let discard = Discard::new(Path::new("public"));
+        discard.put(bytes("a/index.html", "A")).unwrap();
+        for (path, problem) in [
+            ("a/index.html", "two files of the site have this path"),
+            ("../x.html", "leaves the output folder"),
+            (MARKER, "leaves the output folder"),
+        ] {
+            let error = discard.put(bytes(path, "B")).unwrap_err();
+            let cause = std::error::Error::source(&error).unwrap().to_string();
+            assert!(cause.contains(problem), "{path}: {cause}");
         }
     }
 
