@@ -1,7 +1,6 @@
 //! `oogst check`: the whole pipeline but the write, for both audiences,
 //! with the content review of what the participants see.
 
-use std::borrow::Cow;
 use std::time::Instant;
 
 use super::build::{BuildOptions, Outcome, Prepared, prepare};
@@ -65,21 +64,11 @@ fn render_checked(options: &BuildOptions) -> Result<Checked, Error> {
     let mut diagnostics = Diagnostics::default();
     let prepared = prepare(options, &mut diagnostics)?;
     let discard = crate::output::Discard::new(&options.out_dir);
-    // Each body's HTML is let go of once its page is made, as in a build;
-    // the markdown stays for the content review.
-    let markdown = prepared
-        .site
-        .networks
-        .iter()
-        .map(|n| {
-            n.pages
-                .iter()
-                .map(|p| Cow::Borrowed(p.body.as_str()))
-                .collect()
-        })
-        .collect();
     let inputs = prepared.inputs();
-    let bodies = render::render_taken(&prepared.site, &inputs, markdown, &mut diagnostics);
+    let mut bodies = render::render_bodies(&prepared.site, &inputs, &mut diagnostics);
+    // Each body's HTML is let go of once its page is made, as in a build;
+    // the markdown stays in the site for the content review.
+    bodies.once = true;
     let clock = render::Clock::start();
     let rendered = render::render_pages(&prepared.site, &inputs, &bodies, &discard, clock);
     drop(bodies);

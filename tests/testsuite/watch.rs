@@ -132,6 +132,27 @@ impl Watch {
         printed.iter().filter(|l| l.contains(needle)).count()
     }
 
+    /// Waits until watch has finished `builds` full builds (the first one
+    /// included).
+    fn wait_for_builds(&self, builds: usize) {
+        while self.count_printed("Built ") < builds {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits for full build number `builds`, after which no open page may
+    /// have been told to reload again: what was served first is what the
+    /// full build made. `failure` says what a second reload means.
+    fn assert_no_second_reload(
+        &self,
+        events: &mpsc::Receiver<String>,
+        builds: usize,
+        failure: &str,
+    ) {
+        self.wait_for_builds(builds);
+        assert!(events.try_recv().is_err(), "{failure}");
+    }
+
     /// Waits until watch has printed a line containing `needle`: it prints
     /// after it has told the open pages, so the line may trail the event.
     fn printed(&self, needle: &str) -> Result<(), String> {
@@ -884,9 +905,7 @@ fn a_front_matter_edit_that_names_a_private_person_is_built_in_full() {
     let events = watch.events();
     let path = "content/net/practices/dagstart.md";
     save_edit(&site, &events, path, "contact: anna", "contact: carla");
-    while watch.count_printed("Built ") < 2 {
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    watch.wait_for_builds(2);
     assert_eq!(watch.count_printed("first"), 0, "shown first");
     let page = watch.get("/net/practices/dagstart/").1;
     assert!(!page.contains("Carla") && !page.contains("carla"), "{page}");
@@ -975,9 +994,7 @@ fn moving_a_meeting_with_named_actions_is_built_in_full() {
         "title: Maart",
         "title: Maart\ndate: 2024-03-08",
     );
-    while watch.count_printed("Built ") < 2 {
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    watch.wait_for_builds(2);
     assert_eq!(watch.count_printed("first"), 0, "shown first");
     assert!(
         watch
@@ -1019,12 +1036,10 @@ fn a_meeting_with_named_actions_shows_an_edit_of_its_decisions_first() {
         }
         let decision = decisions.trim_start_matches("decisions:\n  - ");
         assert!(watch.get(&url).1.contains(decision), "{url}");
-        while watch.count_printed("Built ") < 2 + n {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        assert!(
-            events.try_recv().is_err(),
-            "{slug}: the page shown first differs from the full build's"
+        watch.assert_no_second_reload(
+            &events,
+            2 + n,
+            &format!("{slug}: the page shown first differs from the full build's"),
         );
     }
     let path = "content/net/meetings/2024-03-01-maart.md";
@@ -1060,12 +1075,10 @@ fn a_new_slug_shows_the_page_first_at_its_new_url() {
         panic!("the moved page was not shown first:\n{printed}");
     }
     assert!(watch.get("/net/bel-ons/").1.contains("Bel ons."));
-    while watch.count_printed("Built ") < 2 {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    assert!(
-        events.try_recv().is_err(),
-        "the page shown first differs from the full build's"
+    watch.assert_no_second_reload(
+        &events,
+        2,
+        "the page shown first differs from the full build's",
     );
     assert!(watch.get("/net/bereik-ons/").0.contains("404"));
     assert_watch_equals_build(&watch, &site, "a page moved");
@@ -1102,12 +1115,10 @@ fn a_new_visibility_is_shown_first_in_the_participants_edition() {
     }
     let page = watch.get(url).1;
     assert!(!page.contains("badge network-only"), "{page}");
-    while watch.count_printed("Built ") < 2 {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    assert!(
-        events.try_recv().is_err(),
-        "the page shown first differs from the full build's"
+    watch.assert_no_second_reload(
+        &events,
+        2,
+        "the page shown first differs from the full build's",
     );
     assert_edition_equals_build(&watch, &site, "a new visibility", "network");
 }
@@ -1146,13 +1157,7 @@ fn a_page_made_network_only_leaves_the_public_preview_first() {
     assert!(body.contains("--audience network"), "{body}");
     assert!(!body.contains("De eerste alinea"), "{body}");
     assert!(watch.get(schema).0.contains("404"));
-    while watch.count_printed("Built ") < 2 {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    assert!(
-        events.try_recv().is_err(),
-        "the page taken out is back in the full build"
-    );
+    watch.assert_no_second_reload(&events, 2, "the page taken out is back in the full build");
     assert_eq!(watch.count_printed("Showed"), 0, "shown first");
     assert!(watch.get(url).0.contains("404"));
     assert!(!watch.get("/net/lessons/").1.contains("Twee alinea"));
@@ -1175,10 +1180,7 @@ fn a_page_made_a_draft_leaves_the_preview_first() {
     let (status, body) = watch.get(url);
     assert!(status.contains("404"), "{status}");
     assert!(!body.contains("--audience network"), "{body}");
-    while watch.count_printed("Built ") < 2 {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    assert!(events.try_recv().is_err(), "a second reload");
+    watch.assert_no_second_reload(&events, 2, "a second reload");
     assert_edition_equals_build(&watch, &site, "a page made a draft", "network");
 }
 
@@ -1211,10 +1213,7 @@ fn a_chapter_and_a_practice_move_to_a_new_slug_first() {
         site.write(path, site.read(path).replace(from, to));
         let event = events.recv_timeout(PATIENCE);
         assert_eq!(event.as_deref(), Ok(format!("moved {old} {new}").as_str()));
-        while watch.count_printed("Built ") < 2 + n {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        assert!(events.try_recv().is_err(), "{path}: second reload");
+        watch.assert_no_second_reload(&events, 2 + n, &format!("{path}: second reload"));
     }
     assert_watch_equals_build(&watch, &site, "a chapter and a practice moved");
 }
@@ -1260,12 +1259,10 @@ fn new_document_titles_are_shown_first_without_a_hidden_document() {
         !page.contains("Geheim") && !page.contains("geheim"),
         "{page}"
     );
-    while watch.count_printed("Built ") < 2 {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    assert!(
-        events.try_recv().is_err(),
-        "the page shown first differs from the full build's"
+    watch.assert_no_second_reload(
+        &events,
+        2,
+        "the page shown first differs from the full build's",
     );
     assert_watch_equals_build(&watch, &site, "new document titles");
 }

@@ -92,11 +92,11 @@ impl Served {
         self.changed();
     }
 
-    /// Takes `gone` (the files of a page this edition no longer has, and
-    /// of the files in its folder) out at once and counts `hidden` (its
-    /// URL, unless it is a draft) among the pages the participants'
-    /// edition has; of the rest only the files in `fixed`
-    /// are served until the whole site is in, as after [`Served::first`].
+    /// Takes `gone` (the page this edition no longer has, and the files in
+    /// its folder) out at once, and counts `hidden` (its URL, unless it is
+    /// a draft) among the pages the participants' edition has; of the rest
+    /// only the files in `fixed` are served until the whole site is in, as
+    /// after [`Served::first`].
     /// Fail closed: from here no request gets the page, nor a list from
     /// before the edit that still names it.
     pub fn withdraw(&self, gone: &[String], hidden: Option<String>, fixed: &HashSet<String>) {
@@ -230,6 +230,29 @@ mod tests {
             .collect()
     }
 
+    /// A request for `key` on its own thread, which must still wait after
+    /// 200 ms (`early` says what an answer then would mean).
+    fn waiting_request(
+        served: &Arc<Served>,
+        key: &'static str,
+        early: &str,
+    ) -> std::thread::JoinHandle<Option<Arc<Vec<u8>>>> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let waiting = Arc::clone(served);
+        let request = std::thread::spawn(move || {
+            let file = waiting.servable(key);
+            // Nobody listens any more once the wait was checked.
+            let _ = tx.send(());
+            file
+        });
+        assert!(
+            rx.recv_timeout(std::time::Duration::from_millis(200))
+                .is_err(),
+            "{early}"
+        );
+        request
+    }
+
     #[test]
     fn while_the_rest_is_built_only_the_page_shown_first_and_fixed_files_are_served() {
         let served = Arc::new(Served::default());
@@ -251,17 +274,10 @@ mod tests {
 
         // A request for another page waits for the whole site, and then
         // gets the new page, never the old one.
-        let (tx, rx) = std::sync::mpsc::channel();
-        let waiting = Arc::clone(&served);
-        let request = std::thread::spawn(move || {
-            let file = waiting.servable("b/index.html");
-            tx.send(()).unwrap();
-            file
-        });
-        assert!(
-            rx.recv_timeout(std::time::Duration::from_millis(200))
-                .is_err(),
-            "b was served before the build was in"
+        let request = waiting_request(
+            &served,
+            "b/index.html",
+            "b was served before the build was in",
         );
         served.settle(files(&[
             ("a/index.html", "new a"),
@@ -294,18 +310,7 @@ mod tests {
             b"css"
         );
         // A page that may still list it waits for the whole site.
-        let (tx, rx) = std::sync::mpsc::channel();
-        let waiting = Arc::clone(&served);
-        let request = std::thread::spawn(move || {
-            let file = waiting.servable("b/index.html");
-            tx.send(()).unwrap();
-            file
-        });
-        assert!(
-            rx.recv_timeout(std::time::Duration::from_millis(200))
-                .is_err(),
-            "b was served from before the edit"
-        );
+        let request = waiting_request(&served, "b/index.html", "b was served from before the edit");
         served.settle(files(&[("b/index.html", "new b")]));
         assert_eq!(request.join().unwrap().unwrap().as_slice(), b"new b");
     }
