@@ -7,13 +7,15 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use rustc_hash::FxHashMap;
 
-use super::words::{Analyzer, fold_lower_into, next_word};
+use super::words::{Analyzer, Word, each_word};
 use super::{Document, Field};
 use crate::content::model::Language;
 use crate::helpers::compact;
 
 /// How many characters of each page ship for snippets.
 const SNIPPET_CHARS: usize = 1_500;
+/// How many words [`Analyser`] keeps at hand.
+const RECENT: usize = 1 << 10;
 /// A word seen more often than this in one page counts no more.
 const MAX_BODY_COUNT: u32 = 5;
 
@@ -34,8 +36,12 @@ pub(super) struct Table {
     pub(super) words: Vec<(Arc<str>, u32)>,
     /// Every word any thread has met: none for a word left out, else its
     /// numbers (see [`Stems::number`]).
-    known: FxHashMap<Box<str>, Option<(Option<u32>, u32)>>,
+    known: FxHashMap<Box<str>, Ids>,
 }
+
+/// What a word is to the index: none for a word left out, else the number
+/// of the word (when its stem differs from it) and of its stem.
+type Ids = Option<(Option<u32>, u32)>;
 
 impl Stems {
     pub fn new(language: Language) -> Self {
@@ -52,7 +58,7 @@ impl Stems {
     /// What `word` is to the index: none for a word left out, else its
     /// numbers. A word no thread has met yet is stemmed outside the lock;
     /// the others are looked up, so each word is stemmed about once.
-    fn ids(&self, word: &str, analyzer: &Analyzer) -> Option<(Option<u32>, u32)> {
+    fn ids(&self, word: &str, analyzer: &Analyzer) -> Ids {
         if let Some(&ids) = self.table().known.get(word) {
             return ids;
         }
@@ -92,6 +98,13 @@ impl Stems {
     }
 }
 
+/// Where a packed word is kept in [`Analyser`]'s `recent`: the top bits of
+/// the word multiplied by an odd constant, so every byte counts.
+fn recent_slot(packed: u128) -> usize {
+    const ODD: u128 = 0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835;
+    (packed.wrapping_mul(ODD) >> (128 - RECENT.trailing_zeros())) as usize
+}
+
 /// One document as the index keeps it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Analysed {
@@ -112,9 +125,17 @@ pub struct Analyser<'s> {
     stems: &'s Stems,
     analyzer: Analyzer,
     /// Per word: none for a word left out, else its number (when its stem
-    /// differs from it) and its stem's.
-    seen: FxHashMap<String, Option<(Option<u32>, u32)>>,
-    folded: String,
+    /// differs from it) and its stem's. Words of up to 16 bytes (nearly
+    /// all) are keyed by their bytes packed into a number (see [`Word`]),
+    /// so a lookup compares numbers and follows no pointer.
+    packed: FxHashMap<u128, Ids>,
+    /// The words met most recently, by a hash of their packed bytes: the
+    /// common words stay here, in a table small enough to stay in cache.
+    /// An empty slot holds 0, which is no word.
+    recent: Box<[(u128, Ids)]>,
+    long: FxHashMap<String, Ids>,
+    /// The buffer words are folded into.
+    word: String,
     /// Per stem number: the analysis that last met it (see `analysed`),
     /// its weight in that document, and how often the body had it.
     weights: Vec<(u32, u32, u32)>,
@@ -127,10 +148,35 @@ impl<'s> Analyser<'s> {
         Analyser {
             stems,
             analyzer: Analyzer::new(stems.language),
-            seen: FxHashMap::default(),
-            folded: String::new(),
+            packed: FxHashMap::default(),
+            recent: vec![(0, None); RECENT].into_boxed_slice(),
+            long: FxHashMap::default(),
+            word: String::new(),
             weights: Vec::new(),
             analysed: 0,
+        }
+    }
+
+    /// What `word` is to the index (see [`Stems::ids`]): one lookup in
+    /// this thread's table, and the shared one for a word new to it.
+    fn ids(&mut self, word: Word) -> Ids {
+        let (stems, analyzer) = (self.stems, &self.analyzer);
+        let new = |word: Word| stems.ids(word.text(&mut [0; 16]), analyzer);
+        match word {
+            Word::Packed(packed) => {
+                let slot = recent_slot(packed);
+                let (key, ids) = self.recent[slot];
+                if key == packed {
+                    return ids;
+                }
+                let ids = *self.packed.entry(packed).or_insert_with(|| new(word));
+                self.recent[slot] = (packed, ids);
+                ids
+            }
+            Word::Long(text) => match self.long.get(text) {
+                Some(&ids) => ids,
+                None => *self.long.entry(text.to_string()).or_insert(new(word)),
+            },
         }
     }
 
@@ -142,22 +188,11 @@ impl<'s> Analyser<'s> {
         let this = self.analysed;
         let mut stems: Vec<u32> = Vec::new();
         let mut words = Vec::new();
-        for (field, text) in &doc.fields {
-            self.folded.clear();
-            fold_lower_into(text, &mut self.folded);
-            let mut rest = self.folded.as_str();
-            while let Some(word) = next_word(&mut rest) {
-                // One lookup per word: stop words are remembered as none.
-                let ids = match self.seen.get(word) {
-                    Some(&ids) => ids,
-                    None => {
-                        let ids = self.stems.ids(word, &self.analyzer);
-                        self.seen.insert(word.to_string(), ids);
-                        ids
-                    }
-                };
-                let Some((word_id, stem_id)) = ids else {
-                    continue;
+        let mut word = std::mem::take(&mut self.word);
+        for &(field, ref text) in &doc.fields {
+            each_word(text, &mut word, |word| {
+                let Some((word_id, stem_id)) = self.ids(word) else {
+                    return;
                 };
                 words.extend(word_id);
                 let at = stem_id as usize;
@@ -169,15 +204,16 @@ impl<'s> Analyser<'s> {
                     (*seen_in, *score, *body) = (this, 0, 0);
                     stems.push(stem_id);
                 }
-                if *field == Field::Body {
+                if field == Field::Body {
                     *body += 1;
                     if *body > MAX_BODY_COUNT {
-                        continue;
+                        return;
                     }
                 }
-                *score += *field as u32;
-            }
+                *score += field as u32;
+            });
         }
+        self.word = word;
         words.sort_unstable();
         words.dedup();
         // Kept until the index is made: each in an allocation of its size.
@@ -202,46 +238,35 @@ impl<'s> Analyser<'s> {
 fn snippet_text(doc: &Document) -> String {
     let mut out = String::new();
     let mut chars = 0;
-    let texts = doc
+    let words = doc
         .fields
         .iter()
-        .filter(|(f, _)| matches!(f, Field::Meta | Field::Body));
-    for (_, text) in texts {
-        // Within a word, or between words (a space is due before the next).
-        let mut in_word = false;
-        for c in text.chars() {
-            if is_space(c) {
-                in_word = false;
-                continue;
-            }
-            if !in_word {
-                // A word starts: none once the text is full, else a space
-                // before it (the space may fill the text).
-                if chars >= SNIPPET_CHARS {
-                    return out;
-                }
-                in_word = true;
-                if !out.is_empty() {
-                    out.push(' ');
-                    chars += 1;
-                }
-            }
-            if chars < SNIPPET_CHARS {
-                out.push(c);
-                chars += 1;
-            }
+        .filter(|(f, _)| matches!(f, Field::Meta | Field::Body))
+        .flat_map(|(_, text)| text.split_whitespace());
+    for word in words {
+        // None once the text is full, else a space before it (the space
+        // may fill the text) and what fits of the word.
+        if chars >= SNIPPET_CHARS {
+            break;
         }
+        if !out.is_empty() {
+            out.push(' ');
+            chars += 1;
+        }
+        let room = SNIPPET_CHARS - chars;
+        // A word of no more bytes than there is room for fits.
+        let cut = match word.len() <= room {
+            true => word.len(),
+            false => word.char_indices().nth(room).map_or(word.len(), |(i, _)| i),
+        };
+        let part = &word[..cut];
+        out.push_str(part);
+        chars += match part.is_ascii() {
+            true => part.len(),
+            false => part.chars().count(),
+        };
     }
     out
-}
-
-/// `char::is_whitespace`, with ASCII first.
-fn is_space(c: char) -> bool {
-    match c {
-        ' ' | '\t'..='\r' => true,
-        c if c.is_ascii() => false,
-        c => c.is_whitespace(),
-    }
 }
 
 #[cfg(test)]

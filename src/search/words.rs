@@ -77,50 +77,146 @@ fn dutch_plural(word: &str) -> std::borrow::Cow<'_, str> {
 /// Lower case with diacritics folded, one character for one where possible.
 pub fn fold_lower(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    fold_lower_into(text, &mut out);
+    for c in text.chars() {
+        folded_lower(c, |f| out.push(f));
+    }
     out
 }
 
-/// [`fold_lower`] into `out`, which is extended. Runs of ASCII are
-/// copied and lowered at once; other characters go one by one.
-pub(super) fn fold_lower_into(text: &str, out: &mut String) {
-    out.reserve(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        let start = out.len();
-        out.push_str(&rest[..ascii]);
-        out[start..].make_ascii_lowercase();
-        rest = &rest[ascii..];
-        let Some(c) = rest.chars().next() else {
-            break;
-        };
-        match fold(c) {
-            Some(f) => out.push_str(&f.to_lowercase()),
-            None => out.extend(c.to_lowercase()),
-        }
-        rest = &rest[c.len_utf8()..];
+/// The characters `c` folds and lowers to, one by one.
+fn folded_lower(c: char, mut each: impl FnMut(char)) {
+    match (c.is_ascii(), fold(c)) {
+        (true, _) => each(c.to_ascii_lowercase()),
+        (false, Some(f)) => f.chars().for_each(|f| each(f.to_ascii_lowercase())),
+        (false, None) => c.to_lowercase().for_each(each),
     }
 }
 
-/// The next run of alphanumeric characters in `rest`, which moves past
-/// it: the words of `text.split(|c| !c.is_alphanumeric())` without the
-/// empty ones, with a fast path for ASCII.
-pub(super) fn next_word<'t>(rest: &mut &'t str) -> Option<&'t str> {
-    let text = *rest;
-    let start = skip_while(text, 0, false);
-    let end = skip_while(text, start, true);
-    *rest = &text[end..];
-    (end > start).then(|| &text[start..end])
+/// A word as [`each_word`] finds it: up to 16 bytes, packed into a number
+/// (its bytes in order, padded with zeros, which no word holds), else
+/// its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Word<'a> {
+    Packed(u128),
+    Long(&'a str),
 }
 
-/// Per byte of a text: 1 for an ASCII letter or digit, 0 for any other
-/// ASCII, 2 for a byte of a longer character.
+impl Word<'_> {
+    /// `word` as a [`Word`].
+    pub(super) fn of(word: &str) -> Word<'_> {
+        if word.len() > 16 {
+            return Word::Long(word);
+        }
+        let mut bytes = [0u8; 16];
+        bytes[..word.len()].copy_from_slice(word.as_bytes());
+        Word::Packed(u128::from_le_bytes(bytes))
+    }
+
+    /// The word's text, in `buffer` when packed.
+    pub(super) fn text<'b>(&'b self, buffer: &'b mut [u8; 16]) -> &'b str {
+        match *self {
+            Word::Long(text) => text,
+            Word::Packed(packed) => {
+                *buffer = packed.to_le_bytes();
+                let len = buffer.iter().position(|&b| b == 0).unwrap_or(16);
+                std::str::from_utf8(&buffer[..len]).expect("a packed word is text")
+            }
+        }
+    }
+}
+
+/// Calls `each` with the words of `text`, in order: the runs of
+/// alphanumeric characters of [`fold_lower`]`(text)`, found in one pass
+/// over `text`. A word of ASCII letters and digits is packed as it is
+/// read; others are made in the buffer `word`.
+pub(super) fn each_word(text: &str, word: &mut String, mut each: impl FnMut(Word)) {
+    word.clear();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match CLASS[bytes[i] as usize] {
+            ALNUM => {
+                let (end, packed) = ascii_run(bytes, i);
+                let whole = word.is_empty()
+                    && CLASS.get(bytes.get(end).copied().map_or(0, usize::from)) != Some(&LONGER);
+                match (whole, end - i <= 16) {
+                    (true, true) => each(Word::Packed(packed)),
+                    _ => {
+                        let start = word.len();
+                        word.push_str(&text[i..end]);
+                        word[start..].make_ascii_lowercase();
+                    }
+                }
+                i = end;
+            }
+            OTHER => {
+                flush(word, &mut each);
+                i += 1;
+            }
+            _ => {
+                let c = text[i..].chars().next().expect("i is on a character");
+                folded_lower(c, |f| match f.is_alphanumeric() {
+                    true => word.push(f),
+                    false => flush(word, &mut each),
+                });
+                i += c.len_utf8();
+            }
+        }
+    }
+    flush(word, &mut each);
+}
+
+/// Hands the word made in `word`, if any, to `each`, and empties it.
+fn flush(word: &mut String, each: &mut impl FnMut(Word)) {
+    if !word.is_empty() {
+        each(Word::of(word));
+        word.clear();
+    }
+}
+
+/// The end of the run of ASCII letters and digits that starts at `start`,
+/// and its first 16 bytes lowered and packed (see [`Word`]).
+fn ascii_run(bytes: &[u8], start: usize) -> (usize, u128) {
+    let rest = &bytes[start..];
+    let len = rest
+        .iter()
+        .position(|&b| CLASS[b as usize] != ALNUM)
+        .unwrap_or(rest.len());
+    let kept = len.min(16);
+    // Sixteen bytes at once where the text has them, then the bytes after
+    // the run masked off.
+    let packed = match rest.get(..16) {
+        Some(sixteen) => {
+            let all = u128::from_le_bytes(sixteen.try_into().expect("16 bytes"));
+            all & (u128::MAX >> (8 * (16 - kept)))
+        }
+        None => {
+            let mut short = [0u8; 16];
+            short[..kept].copy_from_slice(&rest[..kept]);
+            u128::from_le_bytes(short)
+        }
+    };
+    (start + len, ascii_lowercase(packed))
+}
+
+/// `packed` with each byte from `A` to `Z` lowered; every byte is ASCII.
+fn ascii_lowercase(packed: u128) -> u128 {
+    const EACH: u128 = u128::MAX / 0xff;
+    // A byte's high bit is set by adding 0x3f from `A` on, and by adding
+    // 0x25 from `[` (after `Z`) on; no sum carries into the next byte.
+    let from_a = packed + EACH * 0x3f;
+    let after_z = packed + EACH * 0x25;
+    let upper = from_a & !after_z & (EACH * 0x80);
+    packed | (upper >> 2)
+}
+
+/// Classes of the bytes of a text: an ASCII letter or digit, any other
+/// ASCII, or a byte of a longer character.
+const ALNUM: u8 = 1;
+const OTHER: u8 = 0;
+const LONGER: u8 = 2;
 const CLASS: [u8; 256] = {
-    let mut class = [2u8; 256];
+    let mut class = [LONGER; 256];
     let mut b = 0;
     while b < 128 {
         class[b] = (b as u8).is_ascii_alphanumeric() as u8;
@@ -128,27 +224,6 @@ const CLASS: [u8; 256] = {
     }
     class
 };
-
-/// The place after the characters of `text` from `i` on that are part of
-/// a word (when `word`) or are not; ASCII is told apart byte by byte.
-fn skip_while(text: &str, mut i: usize, word: bool) -> usize {
-    let bytes = text.as_bytes();
-    let same = u8::from(word);
-    while let Some(&b) = bytes.get(i) {
-        match CLASS[b as usize] {
-            class if class == same => i += 1,
-            2 => {
-                let c = text[i..].chars().next().expect("i is on a character");
-                if c.is_alphanumeric() != word {
-                    break;
-                }
-                i += c.len_utf8();
-            }
-            _ => break,
-        }
-    }
-    i
-}
 
 #[cfg(test)]
 mod tests {
@@ -161,6 +236,8 @@ mod tests {
             "ﬁ ǅ İstanbul ß Ωmega — “quoted” end",
             "",
             "   ",
+            "abcÉfg x²y ﬁnal İİ ΣΑΣ ǅemal 3½ a\u{307}b",
+            "Kwaliteitsverpleegkundigen ABCDEFGHIJKLMNOPQ abcdefghijklmnop Coördinatiewerkgroepen",
         ];
         for text in texts {
             let plain: String = text
@@ -174,14 +251,47 @@ mod tests {
                 })
                 .collect();
             assert_eq!(fold_lower(text), plain, "{text}");
-            let mut rest = text;
-            let words: Vec<&str> = std::iter::from_fn(|| next_word(&mut rest)).collect();
-            let split: Vec<&str> = text
+            let mut words = Vec::new();
+            each_word(text, &mut String::new(), |w| {
+                assert_eq!(w, Word::of(w.text(&mut [0; 16])), "{text}");
+                words.push(w.text(&mut [0; 16]).to_string());
+            });
+            let folded = fold_lower(text);
+            let split: Vec<&str> = folded
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .collect();
             assert_eq!(words, split, "{text}");
         }
+    }
+
+    #[test]
+    fn packed_words_are_lowered_byte_by_byte() {
+        for word in [
+            "AZaz09@[`{",
+            "Zorg",
+            "OOGST2026abcdefg",
+            "a",
+            "ZZZZZZZZZZZZZZZZ",
+        ] {
+            let text = format!("{word} tail");
+            let mut found = Vec::new();
+            each_word(&text, &mut String::new(), |w| {
+                found.push((
+                    w.text(&mut [0; 16]).to_string(),
+                    matches!(w, Word::Packed(_)),
+                ));
+            });
+            let lowered = word.to_ascii_lowercase();
+            let first: String = lowered
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap()
+                .into();
+            assert_eq!(found[0], (first, true), "{word}");
+        }
+        let packed = u128::from_le_bytes(*b"@AZ[`az{MNOPQRST");
+        assert_eq!(ascii_lowercase(packed).to_le_bytes(), *b"@az[`az{mnopqrst");
     }
 
     fn stem_nl(word: &str) -> String {
