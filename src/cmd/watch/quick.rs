@@ -272,6 +272,7 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
         return false;
     }
     let meeting_as_written = edition.shows_meeting_as_written(&new);
+    let practice_as_written = edition.shows_practice_as_written(&new);
     move_page(&mut prepared.site, id, &new.path);
     prepared.tree.networks[n].pages[i].file.text = text;
     let page = &mut prepared.site.networks[id.network].pages[id.page];
@@ -284,21 +285,23 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
     page.visibility = new.visibility;
     (page.date, page.updated, page.review) = (new.date, new.updated, new.review);
     page.body = new.body;
-    if let (Kind::Meeting(shown), Kind::Meeting(mut edited), true) =
-        (&mut page.kind, new.kind, meeting_as_written)
-    {
-        // Its own fields (only_shown_changed compared the rest), with only
-        // the documents this edition has (a passage elsewhere may hide
-        // one), as titled and ordered now, and named actions as the site
-        // linked them (as written, they are as they were).
-        let kept = std::mem::take(&mut shown.documents);
-        edited
-            .documents
-            .retain(|d| kept.iter().any(|k| k.source == d.source));
-        if shown::names_actions(&edited) {
-            edited.actions = std::mem::take(&mut shown.actions);
+    match (&mut page.kind, new.kind) {
+        (Kind::Meeting(shown), Kind::Meeting(mut edited)) if meeting_as_written => {
+            // Its own fields (only_shown_changed compared the rest), with
+            // only the documents this edition has (a passage elsewhere may
+            // hide one), as titled and ordered now, and named actions as
+            // the site linked them (as written, they are as they were).
+            let kept = std::mem::take(&mut shown.documents);
+            edited
+                .documents
+                .retain(|d| kept.iter().any(|k| k.source == d.source));
+            if shown::names_actions(&edited) {
+                edited.actions = std::mem::take(&mut shown.actions);
+            }
+            *shown = edited;
         }
-        *shown = edited;
+        (Kind::Practice(shown), Kind::Practice(edited)) if practice_as_written => *shown = edited,
+        _ => {}
     }
     (page.body_line, page.slug_line) = (new.body_line, new.slug_line);
     page.last_change = Some(crate::content::model::LastChange {

@@ -1,7 +1,7 @@
 //! Which front-matter edits change only what the page itself shows, so
 //! that `oogst watch` may render the page first (see `quick`).
 
-use crate::content::model::{Kind, Meeting, Network, Page, Visibility};
+use crate::content::model::{Kind, Meeting, Network, Page, Practice, Visibility};
 use crate::site::Site;
 
 /// Who the preview is for, as far as a meeting's people are concerned.
@@ -33,6 +33,27 @@ impl<'s> Edition<'s> {
         matches!(&new.kind, Kind::Meeting(m) if self.names_only_the_named(m))
     }
 
+    /// Whether page `new` is a practice this edition shows as written: its
+    /// contact, if it has one, may be named here. Otherwise the site keeps
+    /// the practice as the full build left it (and [`only_shown_changed`]
+    /// lets through no change to its own fields).
+    pub(super) fn shows_practice_as_written(&self, new: &Page) -> bool {
+        matches!(&new.kind, Kind::Practice(p) if self.names_contact(p))
+    }
+
+    fn names_contact(&self, practice: &Practice) -> bool {
+        practice
+            .contact
+            .as_deref()
+            .is_none_or(|id| self.may_name(id))
+    }
+
+    /// Whether person `id` may be named in this edition.
+    fn may_name(&self, id: &str) -> bool {
+        self.named
+            .is_none_or(|network| network.people.iter().any(|p| p.id == id))
+    }
+
     /// Whether this edition shows `meeting` as written: every person it
     /// names may be named here. Anything else goes through the full
     /// build, which leaves the others out (fail closed).
@@ -40,7 +61,7 @@ impl<'s> Edition<'s> {
         let Some(network) = self.named else {
             return true;
         };
-        let person = |id: &str| network.people.iter().any(|p| p.id == id);
+        let person = |id: &str| self.may_name(id);
         let organisation = |id: &str| network.organisations.iter().any(|o| o.id == id);
         let mut prepared: Vec<&str> = Vec::new();
         meeting.attendees.iter().all(|id| person(id))
@@ -60,16 +81,16 @@ impl<'s> Edition<'s> {
 /// Whether page `new` differs from `old` only in what the page itself
 /// shows: its title, summary, extra values, tags, themes, body, its dates
 /// and, for a meeting, its own fields (attendees, agenda, decisions,
-/// actions, insights, where and when, its documents' titles and order),
-/// as long as `edition` may show it as
+/// actions, insights, where and when, its documents' titles and order)
+/// and, for a practice, its own fields (organisation, region, sector,
+/// status, results, contact), as long as `edition` may show it as
 /// written. A meeting whose actions have names (`id:`, `ref:`) keeps its
 /// date and actions: the follow-ups across meetings hang on them.
 /// In the participants' edition its visibility is only a badge too.
-/// Whatever else a page has (its visibility in the public edition,
-/// a practice's organisation and contact, which the public edition may
-/// leave out, and which files are a meeting's documents) must be as it
-/// was. Its URL is the caller's to
-/// check (see `quick::may_move`).
+/// Whatever else a page has (its visibility in the public edition, a
+/// practice's consent, which the public edition waits for, and which files
+/// are a meeting's documents) must be as it was. Its URL is the caller's
+/// to check (see `quick::may_move`).
 pub(super) fn only_shown_changed(old: &Page, new: &Page, edition: &Edition) -> bool {
     let mut rest = new.clone();
     rest.title.clone_from(&old.title);
@@ -95,6 +116,13 @@ pub(super) fn only_shown_changed(old: &Page, new: &Page, edition: &Edition) -> b
         if let Some(actions) = actions {
             now.actions = actions;
         }
+    }
+    if let (Kind::Practice(was), Kind::Practice(now)) = (&old.kind, &mut rest.kind)
+        && edition.names_contact(now)
+    {
+        let consent_by = now.consent_by.take();
+        now.clone_from(was);
+        now.consent_by = consent_by;
     }
     rest.body.clone_from(&old.body);
     rest.path.clone_from(&old.path);
