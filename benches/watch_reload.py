@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measures `oogst watch`: the time from saving a file to the reload event,
 for a one-page body edit (incremental), a title edit, an edit of a
-meeting's decisions and a new slug (the page is rendered first, then the
+meeting's decisions, of a practice's results and a new slug (the page is rendered first, then the
 full build; for the slug the event takes the browser to the new URL), on
 generated sites of 1,000 and 10,000 pages. For the title edit also the time until the edited page is
 served with its new title, and until the whole site is in (its section's
@@ -136,9 +136,9 @@ def one_page(root):
     return first_of(root, net, "lessons")
 
 
-def first_of(root, net, section):
+def first_of(root, net, section, n=0):
     folder = os.path.join(root, "content", net, section)
-    return os.path.join(folder, sorted(f for f in os.listdir(folder) if f.endswith(".md"))[0])
+    return os.path.join(folder, sorted(f for f in os.listdir(folder) if f.endswith(".md"))[n])
 
 
 def build_time(root, runs=3):
@@ -153,8 +153,8 @@ def build_time(root, runs=3):
 def main():
     sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000]
     subprocess.run(["cargo", "build", "--release", "--quiet", "--manifest-path", os.path.join(ROOT, "Cargo.toml")], check=True)
-    print("| pages | body edit: reload | title edit: reload | title edit: page shown | title edit: whole site in | meeting's decisions: reload | meeting's decisions: page shown | new slug: browser moved | new slug: page shown | made network-only: reload | made network-only: 404 |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| pages | body edit: reload | title edit: reload | title edit: page shown | title edit: whole site in | meeting's decisions: reload | meeting's decisions: page shown | practice's results: reload | practice's results: page shown | new slug: browser moved | new slug: page shown | made network-only: reload | made network-only: 404 |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for pages in sizes:
         work = tempfile.mkdtemp()
         try:
@@ -169,6 +169,9 @@ def main():
                 meeting = first_of(root, net, "meetings")
                 at = [f"/{net}/meetings/{os.path.basename(meeting)[:-3]}/"]
                 decided = timed_edits(root, addr, meeting, "themes: [werkdruk]\n", "themes: [werkdruk]\ndecisions: [Besluit nummer {}]\n", at, shows="Besluit nummer {}", settle=True)
+                other = first_of(root, net, "practices", 1)
+                at = [f"/{net}/practices/{os.path.basename(other)[:-3]}/"]
+                results = timed_edits(root, addr, other, "themes: [", "results: Resultaat nummer {}\nthemes: [", at, shows="Resultaat nummer {}", settle=True)
                 practice = first_of(root, net, "practices")
                 # A new slug: the event sends the browser to the new URL,
                 # which then serves the page (a 404 has no <main>).
@@ -179,7 +182,7 @@ def main():
                 proc.terminate()
                 proc.wait()
             ms = lambda runs, k: f"{statistics.median(r[k] for r in runs) * 1000:.0f} ms"
-            print(f"| {pages} | {ms(body, 0)} | {ms(title, 0)} | {ms(title, 1)} | {ms(title, 2)} | {ms(decided, 0)} | {ms(decided, 1)} | {ms(moved, 0)} | {ms(moved, 1)} | {ms(withdrawn, 0)} | {ms(withdrawn, 1)} |")
+            print(f"| {pages} | {ms(body, 0)} | {ms(title, 0)} | {ms(title, 1)} | {ms(title, 2)} | {ms(decided, 0)} | {ms(decided, 1)} | {ms(results, 0)} | {ms(results, 1)} | {ms(moved, 0)} | {ms(moved, 1)} | {ms(withdrawn, 0)} | {ms(withdrawn, 1)} |")
             if pages == max(sizes):
                 outside = build_time(root)
                 env = dict(os.environ, GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="b@x", GIT_COMMITTER_NAME="Bench", GIT_COMMITTER_EMAIL="b@x")

@@ -137,8 +137,10 @@ pub(super) fn each_word(text: &str, word: &mut String, mut each: impl FnMut(Word
         match CLASS[bytes[i] as usize] {
             ALNUM => {
                 let (end, packed) = ascii_run(bytes, i);
-                let whole = word.is_empty()
-                    && CLASS.get(bytes.get(end).copied().map_or(0, usize::from)) != Some(&LONGER);
+                // A longer character after the run may be a letter of
+                // the same word.
+                let joins = bytes.get(end).is_some_and(|&b| CLASS[b as usize] == LONGER);
+                let whole = word.is_empty() && !joins;
                 match (whole, end - i <= 16) {
                     (true, true) => each(Word::Packed(packed)),
                     _ => {
