@@ -29,6 +29,11 @@ pub struct Shared {
 }
 
 impl Shared {
+    /// The template values every page of the network gets.
+    pub fn values(&self) -> &Context {
+        &self.context
+    }
+
     /// The book's entries at `positions`, as a template list.
     pub fn book_part(&self, positions: &[usize]) -> tera::Value {
         let values = self.book_values.get_or_init(|| {

@@ -64,11 +64,12 @@ pub fn pages(network: &NetworkSite, for_participants: bool) -> Vec<Page> {
 
 pub fn render(env: &Env, n: usize, page: &Page) -> Result<OutputFile, Error> {
     let id = &env.site.networks[n].network.id;
-    let summaries = |i: usize| env.listed(n, i);
     let (segments, template) = address(page);
     let mut all = vec![id.as_str()];
     all.extend(segments);
-    let mut r = env.renderer(n, urls::of(&all));
+    let url = urls::of(&all);
+    let summaries = |i: usize| env.item(n, i, &url);
+    let mut r = env.renderer(n, url.clone());
     let views = r.views();
     let network = &env.site.networks[n].network;
     match page {
@@ -97,12 +98,12 @@ pub fn render(env: &Env, n: usize, page: &Page) -> Result<OutputFile, Error> {
         }
         Page::Themes => r.insert("themes", &views.theme_counts()),
         Page::Theme(t) => {
-            r.insert("theme_page", &views.theme_page(t, &|i| env.listed(n, i)));
+            r.insert("theme_page", &views.theme_page(t, &summaries));
             r.insert("is_tag", &false);
         }
         Page::Tags => r.insert("tags", &views.tag_counts()),
         Page::Tag(t) => {
-            r.insert("theme_page", &views.tag_page(t, &|i| env.listed(n, i)));
+            r.insert("theme_page", &views.tag_page(t, &summaries));
             r.insert("is_tag", &true);
         }
         Page::Expertise => r.insert("areas", &views.expertise()),

@@ -10,9 +10,10 @@
 //! together from the pages' analyses. `oogst watch` keeps the bodies for
 //! its next change.
 //!
-//! This file runs the jobs listed by `jobs` (timed by `timings`);
-//! `bodies` renders the markdown, the template jobs are in `pages`,
-//! `print`, `directory` and `portal` (with `context` for what they share),
+//! This file runs the jobs listed by `jobs` (timed by `timings`), with
+//! what they share in `env`; `bodies` renders the markdown, the template
+//! jobs are in `pages`, `print`, `directory` and `portal` (with `context`
+//! for the template values and `items` for the list entries they share),
 //! and `feed_files`, `search_files` and `files` make the feeds, the search
 //! indexes and the copied and static files.
 
@@ -20,8 +21,10 @@ mod bodies;
 mod calendar_files;
 mod context;
 mod directory;
+mod env;
 mod feed_files;
 mod files;
+mod items;
 mod jobs;
 mod pages;
 mod portal;
@@ -31,23 +34,21 @@ mod timings;
 mod year;
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::content::model::Section;
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
 use crate::highlight::Highlighter;
 use crate::site::{PageId, Site};
 use crate::templates::Themes;
-use crate::view::Summary;
 
 use crate::output::{FileData, OutputFile, Sink};
 pub use bodies::Bodies;
 use calendar_files::calendar_files;
 use context::{Renderer, Shared};
+use env::Env;
 use feed_files::{feed_files, sitemap_file};
 use files::{copied_files, static_files};
 use jobs::{Job, jobs};
@@ -207,129 +208,6 @@ fn run_jobs(env: &Env, sink: &dyn Sink) -> Result<(Vec<String>, Vec<JobTiming>),
     let pages = timings(rendered.iter().map(|&(_, kind, took, _)| (kind, took)));
     let paths = rendered.into_iter().map(|(_, _, _, path)| path).collect();
     Ok((paths, pages))
-}
-
-/// Everything a job needs.
-struct Env<'a> {
-    site: &'a Site,
-    inputs: &'a RenderInputs<'a>,
-    shared: &'a [Shared],
-    bodies: &'a Bodies,
-    /// Per network, the catalogue's practices as template values, made
-    /// once for all its filter pages: (page index, shown, hidden).
-    catalogue: Vec<OnceLock<Vec<(usize, tera::Value, tera::Value)>>>,
-    /// Per network and page, its list entry as a template value, made the
-    /// first time a list shows it.
-    entries: Vec<Vec<OnceLock<tera::Value>>>,
-}
-
-impl<'a> Env<'a> {
-    /// With empty slots for the values made once per build.
-    fn new(
-        site: &'a Site,
-        inputs: &'a RenderInputs<'a>,
-        shared: &'a [Shared],
-        bodies: &'a Bodies,
-    ) -> Self {
-        let slots =
-            |n: &crate::site::NetworkSite| n.pages.iter().map(|_| OnceLock::new()).collect();
-        Env {
-            site,
-            inputs,
-            shared,
-            bodies,
-            catalogue: site.networks.iter().map(|_| OnceLock::new()).collect(),
-            entries: site.networks.iter().map(slots).collect(),
-        }
-    }
-
-    fn renderer(&self, n: usize, url: String) -> Renderer<'a> {
-        Renderer::new(self.site, self.inputs, self.shared, n, url)
-    }
-
-    /// The portal's title, in its language: the name of what spans networks.
-    fn portal_title(&self) -> String {
-        self.inputs
-            .themes
-            .portal
-            .strings
-            .for_language(self.inputs.language)
-            .get("site_title")
-            .cloned()
-            .unwrap_or_default()
-    }
-
-    /// The list entry of page `i` of network `n`.
-    fn summary(&self, n: usize, i: usize) -> Summary {
-        let network = &self.site.networks[n];
-        let views = crate::view::Views {
-            site: network,
-            strings: &self.shared[n].strings,
-            today: self.inputs.today,
-            audience: self.site.audience,
-        };
-        views.summary(&network.pages[i], &self.bodies.networks[n].pages[i].summary)
-    }
-
-    /// The list entry of page `i` of network `n`, as a shared template value.
-    fn listed(&self, n: usize, i: usize) -> crate::view::Listed {
-        let value =
-            self.entries[n][i].get_or_init(|| tera::Value::from_serializable(&self.summary(n, i)));
-        crate::view::Listed::Value(value.clone())
-    }
-
-    /// The catalogue's practices of network `n` as template values, shown
-    /// and hidden: serialised once, shared by every filter page.
-    fn catalogue(&self, n: usize) -> &[(usize, tera::Value, tera::Value)] {
-        self.catalogue[n].get_or_init(|| {
-            let network = &self.site.networks[n];
-            network.sections[&Section::Practices]
-                .iter()
-                .copied()
-                .filter(|&i| network.pages[i].path != Section::Practices.dir())
-                .map(|i| {
-                    let shown = tera::Value::from_serializable(&self.summary(n, i));
-                    // The hidden entry shares the shown one's values.
-                    let mut hidden = shown.as_map().expect("a summary is a map").clone();
-                    hidden.insert(tera::value::Key::Str("unselected"), true.into());
-                    (i, shown, tera::Value::from(hidden))
-                })
-                .collect()
-        })
-    }
-
-    /// The list entry of meeting `i` of network `n` on one of its dates
-    /// (a recurring meeting's later ones).
-    fn summary_on(&self, n: usize, i: usize, when: crate::content::model::When) -> Summary {
-        let mut summary = self.summary(n, i);
-        summary.date = Some(crate::view::DateView::new(
-            when,
-            self.site.networks[n].network.language,
-        ));
-        summary
-    }
-
-    fn render(&self, job: &Job) -> Result<OutputFile, Error> {
-        match job {
-            Job::Portal => portal::portal(self),
-            Job::PortalThemes => portal::themes(self),
-            Job::PortalTheme(id, label) => portal::theme(self, id, label),
-            Job::Coverage => portal::coverage(self),
-            Job::Dashboard => portal::dashboard(self),
-            Job::PortalExpertise => portal::expertise(self),
-            Job::PortalSearch => portal::search(self),
-            Job::Search(n) => pages::search(self, *n),
-            Job::Home(n) => pages::home(self, *n),
-            Job::Section(n, section) => pages::section(self, *n, *section),
-            Job::Page(n, p) => pages::page(self, *n, *p),
-            Job::Print(n) => print::page(self, *n),
-            Job::SearchIndex(n) => Ok(search_index(self, *n)),
-            Job::Facet(n, facet, key) => pages::facet(self, *n, *facet, key),
-            Job::FacetStyles(n) => pages::facet_styles(self, *n),
-            Job::Directory(n, page) => directory::render(self, *n, page),
-            Job::Year(n, page) => year::render(self, *n, page),
-        }
-    }
 }
 
 /// After the body of `page` changed (and nothing else):

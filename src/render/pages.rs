@@ -192,7 +192,7 @@ pub fn facet(env: &Env, n: usize, facet: Facet, key: &str) -> Result<OutputFile,
     // can widen or combine the selection on this page too.
     let chosen: std::collections::HashSet<usize> = value.pages.iter().copied().collect();
     let pages: Vec<tera::Value> = env
-        .catalogue(n)
+        .catalogue(n, &r.url)
         .iter()
         .map(|(i, shown, hidden)| match chosen.contains(i) {
             true => shown.clone(),
@@ -279,7 +279,7 @@ pub fn page(env: &Env, n: usize, p: usize) -> Result<OutputFile, Error> {
             _ => None,
         },
         practice: match &page.kind {
-            Kind::Practice(pr) => Some(views.practice(p, pr, &|i| env.listed(n, i))),
+            Kind::Practice(pr) => Some(views.practice(p, pr, &|i| env.item(n, i, &r.url))),
             _ => None,
         },
         prev: prev.map(|i| views.link(&network.pages[i])),

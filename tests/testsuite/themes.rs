@@ -60,3 +60,94 @@ fn a_missing_theme_and_a_broken_template_are_clear_errors() {
     let run = site.run(&["build"]).failure();
     assert!(run.stderr().contains("page.html"), "{}", run.stderr());
 }
+
+/// A theme's `partials/page_item.html` renders every entry of every list:
+/// the lists that share entries rendered once per depth (a theme's and a
+/// tag's page, a practice's related practices, the catalogue's filter
+/// pages) and those that render their own (a section's, the portal's),
+/// each entry with the root of the page that lists it.
+#[test]
+fn a_themes_list_entry_shows_in_every_list_with_its_own_root() {
+    let site = SiteTest::small()
+        .file(
+            "themes/default/templates/partials/page_item.html",
+            "<li>ENTRY {{ root }}{{ p.url }}{% if p.unselected %} HIDDEN{% endif %}</li>",
+        )
+        .file(
+            "themes/default/templates/partials/page_list.html",
+            "<ul>{% for p in pages %}{% if p.html %}{{ p.html | safe }}{% else %}<!-- own -->{% include \"partials/page_item.html\" %}{% endif %}{% endfor %}</ul>",
+        )
+        .file(
+            "content/net/practices/buddy.md",
+            "---\ntitle: Buddy voor nieuwe collega's\nthemes: [werkdruk, leren]\ntags: [inwerken]\nstatus: idea\n---\nEen buddy.\n",
+        );
+    site.build();
+    let dagstart = "net/practices/dagstart/";
+    let buddy = "net/practices/buddy/";
+    let shared = [
+        // At depth 3 (the first list to show an entry makes it) ...
+        (
+            "net/practices/dagstart/",
+            format!("<li>ENTRY ../../../{buddy}</li>"),
+        ),
+        (
+            "net/themes/werkdruk/",
+            format!("<li>ENTRY ../../../{dagstart}</li>"),
+        ),
+        (
+            "net/themes/werkdruk/",
+            format!("<li>ENTRY ../../../{buddy}</li>"),
+        ),
+        (
+            "net/tags/inwerken/",
+            format!("<li>ENTRY ../../../{buddy}</li>"),
+        ),
+        // ... and at depth 4: shown, and hidden where not of the value.
+        (
+            "net/practices/status/idea/",
+            format!("<li>ENTRY ../../../../{buddy}</li>"),
+        ),
+        (
+            "net/practices/status/idea/",
+            format!("<li>ENTRY ../../../../{dagstart} HIDDEN</li>"),
+        ),
+    ];
+    for (page, entry) in shared {
+        let file = format!("public/{page}index.html");
+        site.check_file_contains(&file, &entry)
+            .check_file_lacks(&file, "<!-- own -->");
+    }
+    let own = [
+        (
+            "net/practices/",
+            format!("<!-- own --><li>ENTRY ../../{dagstart}</li>"),
+        ),
+        (
+            "themes/werkdruk/",
+            format!("<!-- own --><li>ENTRY ../../{buddy}</li>"),
+        ),
+    ];
+    for (page, entry) in own {
+        site.check_file_contains(&format!("public/{page}index.html"), &entry);
+    }
+}
+
+/// An entry that asks for the page listing it (here its URL) cannot be
+/// shared between lists: each list renders it itself, so it is right on
+/// every page.
+#[test]
+fn a_list_entry_that_reads_its_page_is_rendered_by_each_list() {
+    let site = SiteTest::small().file(
+        "themes/default/templates/partials/page_item.html",
+        "<li>ENTRY {{ p.title }} ON {{ current_url }}</li>",
+    );
+    site.build();
+    site.check_file_contains(
+        "public/net/themes/werkdruk/index.html",
+        "<li>ENTRY Dagstart van tien minuten ON net/themes/werkdruk/</li>",
+    )
+    .check_file_contains(
+        "public/net/people/anna/index.html",
+        "<li>ENTRY Dagstart van tien minuten ON net/people/anna/</li>",
+    );
+}
