@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::content::model::{Kind, Page};
+use crate::content::model::{Action, Kind, Meeting, Page, When};
 
 /// What is wrong with a network's action names: where, and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,13 +27,34 @@ pub enum ProblemKind {
     NotEarlier { defined_in: usize },
 }
 
-/// Checks the action names of one network's meetings: every `id:` once,
-/// every `ref:` to an action of an earlier meeting.
-pub fn problems(pages: &[&Page]) -> Vec<Problem> {
+/// A meeting as its action names are checked: its date and its actions.
+pub type Dated<'a> = (Option<When>, &'a [Action]);
+
+/// A meeting `page`'s date and actions; none for another page.
+pub fn dated(page: &Page) -> Option<Dated<'_>> {
+    match &page.kind {
+        Kind::Meeting(m) => Some((page.date, &m.actions)),
+        _ => None,
+    }
+}
+
+/// Whether one of `meeting`'s actions has a name (`id:`) or follows one
+/// up (`ref:`): only those are linked across meetings.
+pub fn names_actions(meeting: &Meeting) -> bool {
+    meeting
+        .actions
+        .iter()
+        .any(|a| a.id.is_some() || a.refers.is_some())
+}
+
+/// Checks the action names of one network's meetings (`pages`, in order
+/// of date): every `id:` once, every `ref:` to an action of an earlier
+/// meeting.
+pub fn problems(pages: &[Dated]) -> Vec<Problem> {
     let mut defined: HashMap<&str, usize> = HashMap::new();
     let mut problems = Vec::new();
-    for (p, page) in pages.iter().enumerate() {
-        for id in actions(page).filter_map(|a| a.id.as_deref()) {
+    for (p, &(_, actions)) in pages.iter().enumerate() {
+        for id in actions.iter().filter_map(|a| a.id.as_deref()) {
             match defined.get(id) {
                 Some(&first) => problems.push(Problem {
                     page: p,
@@ -46,14 +67,14 @@ pub fn problems(pages: &[&Page]) -> Vec<Problem> {
             }
         }
     }
-    for (p, page) in pages.iter().enumerate() {
-        for name in actions(page).filter_map(|a| a.refers.as_deref()) {
+    for (p, &(date, actions)) in pages.iter().enumerate() {
+        for name in actions.iter().filter_map(|a| a.refers.as_deref()) {
             let kind = match defined.get(name) {
                 None => ProblemKind::Unknown {
                     nearest: crate::diagnostic::nearest(name, defined.keys().copied())
                         .map(str::to_string),
                 },
-                Some(&d) if pages[d].date >= page.date => ProblemKind::NotEarlier { defined_in: d },
+                Some(&d) if pages[d].0 >= date => ProblemKind::NotEarlier { defined_in: d },
                 Some(_) => continue,
             };
             problems.push(Problem {
@@ -135,7 +156,7 @@ fn meeting_actions(page: &mut Page) -> &mut Vec<crate::content::model::Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::model::{Action, Meeting, Section};
+    use crate::content::model::Section;
     use crate::test_support::page;
 
     fn meeting(path: &str, date: &str, actions: Vec<Action>) -> Page {
@@ -204,7 +225,7 @@ mod tests {
             ),
             meeting("c", "2024-03-01", vec![reference("flier", true)]),
         ];
-        let refs: Vec<&Page> = pages.iter().collect();
+        let refs: Vec<Dated> = pages.iter().filter_map(dated).collect();
         let kinds: Vec<ProblemKind> = problems(&refs).into_iter().map(|p| p.kind).collect();
         assert_eq!(
             kinds,

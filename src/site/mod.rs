@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use rustc_hash::FxHashMap;
 
 use crate::audience::{Audience, HiddenFile, HiddenPage, Visible};
-use crate::content::model::{Kind, LooseFile, Network, Page, Section};
+use crate::content::followup;
+use crate::content::model::{Action, Kind, LooseFile, Network, Page, Section};
 use crate::diagnostic::Diagnostics;
 use crate::index::NetworkIndex;
 
@@ -38,6 +39,10 @@ pub struct NetworkSite {
     /// The files this audience may see: those of visible pages and the
     /// loose files of sections it may see.
     pub files: Vec<SiteFile>,
+    /// The actions of each meeting that names one or follows one up (by
+    /// page index), as this edition has them before they were linked
+    /// across meetings: `oogst watch` links them again after an edit.
+    pub written_actions: BTreeMap<usize, Vec<Action>>,
 }
 
 /// A file that is not a page, as this audience may see it.
@@ -229,7 +234,15 @@ fn site_files(site: &NetworkSite, loose: &[LooseFile]) -> Vec<SiteFile> {
 }
 
 fn network_site(network: Network, mut pages: Vec<Page>) -> NetworkSite {
-    crate::content::followup::resolve(&mut pages);
+    let written_actions = pages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, page)| match &page.kind {
+            Kind::Meeting(m) if followup::names_actions(m) => Some((i, m.actions.clone())),
+            _ => None,
+        })
+        .collect();
+    followup::resolve(&mut pages);
     let mut site = NetworkSite {
         network,
         pages,
@@ -237,12 +250,25 @@ fn network_site(network: Network, mut pages: Vec<Page>) -> NetworkSite {
         book_links: HashMap::new(),
         index: Default::default(),
         files: Vec::new(),
+        written_actions,
     };
     site.reindex();
     site
 }
 
 impl NetworkSite {
+    /// Links the meetings' named actions across meetings again, from
+    /// their actions as written (see `written_actions`), after an edit
+    /// changed them or a meeting's date.
+    pub fn relink_actions(&mut self) {
+        for (&i, actions) in &self.written_actions {
+            if let Kind::Meeting(m) = &mut self.pages[i].kind {
+                m.actions.clone_from(actions);
+            }
+        }
+        followup::resolve(&mut self.pages);
+    }
+
     /// Orders the sections, links the book's chapters and indexes the
     /// pages, as they are now: after assembling, and after `oogst watch`
     /// changed a page's title or themes in place.

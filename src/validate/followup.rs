@@ -1,7 +1,7 @@
 //! The action names of a network's meetings, checked across them: each
 //! `id:` once, each `ref:` to an action of an earlier meeting.
 
-use crate::content::followup::{ProblemKind, problems};
+use crate::content::followup::{ProblemKind, dated, problems};
 use crate::content::load::NetworkSource;
 use crate::content::model::{Page, Section};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -11,10 +11,11 @@ use super::FileCheck;
 pub(super) fn check(source: &NetworkSource, pages: &[Page], diagnostics: &mut Diagnostics) {
     let mut meetings: Vec<&Page> = pages
         .iter()
-        .filter(|p| p.section == Section::Meetings)
+        .filter(|p| p.section == Section::Meetings && dated(p).is_some())
         .collect();
     meetings.sort_by_key(|p| p.date);
-    for problem in problems(&meetings) {
+    let dated: Vec<_> = meetings.iter().filter_map(|p| dated(p)).collect();
+    for problem in problems(&dated) {
         let page = meetings[problem.page];
         let Some(file) = source.pages.iter().find(|f| f.file.path == page.source) else {
             continue;

@@ -11,8 +11,8 @@ use std::time::Instant;
 use super::{Reporter, error_text, in_memory, shown};
 use crate::cmd::build;
 use crate::cmd::serve::Served;
-use crate::content::front_matter;
 use crate::content::model::Kind;
+use crate::content::{followup, front_matter};
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
 use crate::site::PageId;
@@ -263,11 +263,12 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
     let (Some(new), _) = crate::validate::validate_alone(network, i, text.clone()) else {
         return false;
     };
-    let network = &prepared.site.networks[id.network].network;
-    let edition = shown::Edition::of(&prepared.site, network);
+    let edition = shown::Edition::of(&prepared.site, &prepared.site.networks[id.network].network);
+    let named = shown::names_actions(&old) || shown::names_actions(&new);
     if !shown::only_shown_changed(&old, &new, &edition)
         || !public_as_written(&prepared.site, &text, &new.body)
         || (new.path != old.path && !may_move(&prepared.site, id, &new.path))
+        || (named && !shown::actions_link(network, i, &new))
     {
         return false;
     }
@@ -295,9 +296,6 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
             edited
                 .documents
                 .retain(|d| kept.iter().any(|k| k.source == d.source));
-            if shown::names_actions(&edited) {
-                edited.actions = std::mem::take(&mut shown.actions);
-            }
             *shown = edited;
         }
         (Kind::Practice(shown), Kind::Practice(edited)) if practice_as_written => *shown = edited,
@@ -308,9 +306,24 @@ fn take_shown_edit(prepared: &mut build::Prepared, id: PageId, text: String) -> 
         date: page.updated.map_or(prepared.today, |u| u.date),
         authors: Vec::new(),
     });
-    // The order of the lists, the book and the index of themes and tags
-    // (which the page's menus and related practices come from) follow.
-    prepared.site.networks[id.network].reindex();
+    // The follow-ups of named actions, the order of the lists, the book
+    // and the index of themes and tags (which the page's menus and
+    // related practices come from) follow.
+    let site = &mut prepared.site.networks[id.network];
+    if let Kind::Meeting(meeting) = &site.pages[id.page].kind
+        && meeting_as_written
+    {
+        match followup::names_actions(meeting) {
+            true => site
+                .written_actions
+                .insert(id.page, meeting.actions.clone()),
+            false => site.written_actions.remove(&id.page),
+        };
+    }
+    if named {
+        site.relink_actions();
+    }
+    site.reindex();
     true
 }
 

@@ -1,7 +1,9 @@
 //! Which front-matter edits change only what the page itself shows, so
 //! that `oogst watch` may render the page first (see `quick`).
 
-use crate::content::model::{Kind, Meeting, Network, Page, Practice, Visibility};
+use crate::content::followup::{self, Dated};
+use crate::content::model::{Kind, Meeting, Network, Page, Practice, Section, Visibility};
+use crate::content::source::NetworkSource;
 use crate::site::Site;
 
 /// Who the preview is for, as far as a meeting's people are concerned.
@@ -84,9 +86,8 @@ impl<'s> Edition<'s> {
 /// actions, insights, where and when, its documents' titles and order)
 /// and, for a practice, its own fields (organisation, region, sector,
 /// status, results, contact), as long as `edition` may show it as
-/// written. A meeting whose actions have names (`id:`, `ref:`) keeps its
-/// date and actions: the follow-ups across meetings hang on them.
-/// In the participants' edition its visibility is only a badge too.
+/// written. In the participants' edition its visibility is only a badge
+/// too.
 /// Whatever else a page has (its visibility in the public edition, a
 /// practice's consent, which the public edition waits for, and which files
 /// are a meeting's documents) must be as it was. Its URL is the caller's
@@ -98,24 +99,15 @@ pub(super) fn only_shown_changed(old: &Page, new: &Page, edition: &Edition) -> b
     rest.extra.clone_from(&old.extra);
     rest.tags.clone_from(&old.tags);
     rest.themes.clone_from(&old.themes);
-    // A meeting's date orders the follow-ups of its named actions, which
-    // are linked once, when the site is assembled: not the page's alone.
-    // A meeting without them is placed among the others as the page is
-    // rendered (the actions it carries on come from the index).
-    let named = has_named_actions(old) || has_named_actions(new);
-    (rest.updated, rest.review) = (old.updated, old.review);
-    if !named {
-        rest.date = old.date;
-    }
+    // A meeting is placed among the others as the page is rendered (the
+    // actions it carries on come from the index); the follow-ups of named
+    // actions, which its date orders, are linked again (see
+    // `actions_link`).
+    (rest.date, rest.updated, rest.review) = (old.date, old.updated, old.review);
     if let (Kind::Meeting(was), Kind::Meeting(now)) = (&old.kind, &mut rest.kind)
         && edition.names_only_the_named(now)
     {
-        let actions = named.then(|| now.actions.clone());
         take_own_fields(now, was);
-        // Named actions are compared as written.
-        if let Some(actions) = actions {
-            now.actions = actions;
-        }
     }
     if let (Kind::Practice(was), Kind::Practice(now)) = (&old.kind, &mut rest.kind)
         && edition.names_contact(now)
@@ -135,17 +127,36 @@ pub(super) fn only_shown_changed(old: &Page, new: &Page, edition: &Edition) -> b
 }
 
 /// Whether `page` is a meeting with an action that has a name (`id:`) or
-/// follows one up (`ref:`).
-fn has_named_actions(page: &Page) -> bool {
-    matches!(&page.kind, Kind::Meeting(m) if names_actions(m))
+/// follows one up (`ref:`): only those are linked across meetings.
+pub(super) fn names_actions(page: &Page) -> bool {
+    matches!(&page.kind, Kind::Meeting(m) if followup::names_actions(m))
 }
 
-/// Whether one of `meeting`'s actions has a name or follows one up.
-pub(super) fn names_actions(meeting: &Meeting) -> bool {
-    meeting
-        .actions
+/// Whether the named actions of the network's meetings, with its page
+/// file `edited` now read as `new`, link without a problem, so that watch
+/// may link them itself: no name given twice, followed up without being
+/// given, or followed up in the same or an earlier meeting. Checked as the
+/// full build checks them, over every meeting of the network as read,
+/// those this edition leaves out too; otherwise the full build, which
+/// says what is wrong.
+pub(super) fn actions_link(source: &NetworkSource, edited: usize, new: &Page) -> bool {
+    // Only a meeting that names an action can have a problem with it.
+    let may_name = |text: &str| text.contains("id:") || text.contains("ref:");
+    let others: Vec<Page> = source
+        .pages
         .iter()
-        .any(|a| a.id.is_some() || a.refers.is_some())
+        .enumerate()
+        .filter(|&(i, f)| i != edited && f.section == Section::Meetings)
+        .filter(|(_, f)| may_name(&f.file.text))
+        .filter_map(|(i, f)| crate::validate::validate_alone(source, i, f.file.text.clone()).0)
+        .collect();
+    let mut dated: Vec<Dated> = others
+        .iter()
+        .chain([new])
+        .filter_map(followup::dated)
+        .collect();
+    dated.sort_by_key(|&(date, _)| date);
+    followup::problems(&dated).is_empty()
 }
 
 /// What only the meeting's page shows of it, taken from `was`; the count
