@@ -15,6 +15,7 @@ use crate::content::model::Section;
 use crate::error::Error;
 use crate::site::Site;
 use crate::view::{Listed, Summary};
+
 /// Everything a job needs.
 pub(super) struct Env<'a> {
     pub(super) site: &'a Site,
@@ -24,10 +25,10 @@ pub(super) struct Env<'a> {
     /// Per network, the catalogue's practices as template values, made
     /// once for all its filter pages: (page index, shown, hidden).
     pub(super) catalogue: Vec<OnceLock<Vec<(usize, tera::Value, tera::Value)>>>,
-    /// Per network and page, its list entry as a template value, made the
-    /// first time a list shows it.
+    /// Per network and page, its list entry as a template value (see
+    /// [`items::entry`]), made the first time a list shows it.
     pub(super) entries: Vec<Vec<OnceLock<tera::Value>>>,
-    /// The entries' HTML, per place and depth of the lists that show them.
+    /// The entries with their HTML, per depth of the lists that show them.
     items: Items,
 }
 
@@ -85,6 +86,8 @@ impl<'a> Env<'a> {
         Listed::Value(self.entry(n, i).clone())
     }
 
+    /// Page `i` of network `n`'s list entry, made the first time a list
+    /// shows it.
     fn entry(&self, n: usize, i: usize) -> &tera::Value {
         self.entries[n][i]
             .get_or_init(|| items::entry(tera::Value::from_serializable(&self.summary(n, i))))
