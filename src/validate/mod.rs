@@ -67,6 +67,32 @@ pub fn validate(tree: &SourceTree, diagnostics: &mut Diagnostics) -> Content {
     content
 }
 
+/// The pages `pages` of `source` as read, each validated alone (see
+/// [`validate_alone`]); those that fail are left out.
+pub fn validate_some(
+    source: &NetworkSource,
+    pages: impl Iterator<Item = usize>,
+) -> Vec<crate::content::model::Page> {
+    let mut diagnostics = Diagnostics::default();
+    let (network, registry) = network::validate_network(source, &mut diagnostics);
+    let owners = owners::owners(source);
+    pages
+        .filter_map(|i| {
+            let files = files_of(source, &owners.asset_owner, i);
+            page::validate_page(&source.pages[i], &network, &registry, &files).0
+        })
+        .collect()
+}
+
+/// The files of `source` that page `page` owns (see `owners`).
+fn files_of<'s>(source: &'s NetworkSource, owner: &[Option<usize>], page: usize) -> Vec<&'s Asset> {
+    let owned = source.assets.iter().zip(owner);
+    owned
+        .filter(|(_, owner)| **owner == Some(page))
+        .map(|(asset, _)| asset)
+        .collect()
+}
+
 /// Validates page `page` of `source` alone, as if its file held `text`:
 /// for `oogst watch`, to see what an edit changed without validating every
 /// page. The checks across pages (follow-ups, series) are not made; the
@@ -79,13 +105,7 @@ pub fn validate_alone(
     let mut diagnostics = Diagnostics::default();
     let (network, registry) = network::validate_network(source, &mut diagnostics);
     let owners = owners::owners(source);
-    let owned: Vec<&Asset> = source
-        .assets
-        .iter()
-        .zip(&owners.asset_owner)
-        .filter(|(_, owner)| **owner == Some(page))
-        .map(|(asset, _)| asset)
-        .collect();
+    let owned = files_of(source, &owners.asset_owner, page);
     let mut edited = source.pages[page].clone();
     edited.file.text = text;
     let (page, page_diagnostics) = page::validate_page(&edited, &network, &registry, &owned);

@@ -1066,13 +1066,14 @@ fn moving_a_meeting_with_named_actions_shows_it_first() {
 
 /// Action names are checked across every meeting of the network, those
 /// the public preview leaves out too, as the full build checks them: a
-/// name that a meeting for the network only gives already is not shown
-/// first, and the full build says it is given twice.
+/// name that a meeting for the network only gives already (here under a
+/// quoted key) is not shown first, and the full build says it is given
+/// twice.
 #[test]
 fn an_action_name_a_hidden_meeting_gives_is_not_shown_first() {
     let site = follow_up_pair().file(
         "content/net/meetings/2024-02-15-begroting.md",
-        "---\ntitle: Begroting\nactions:\n  - what: Begroting opstellen\n    id: begroting\n---\nAlleen voor het netwerk.\n",
+        "---\ntitle: Begroting\nactions:\n  - what: Begroting opstellen\n    \"id\": begroting\n---\nAlleen voor het netwerk.\n",
     );
     let watch = start(&site);
     let events = watch.events();

@@ -2,6 +2,7 @@
 //! that `oogst watch` may render the page first (see `quick`).
 
 use crate::content::followup::{self, Dated};
+use crate::content::front_matter;
 use crate::content::model::{Kind, Meeting, Network, Page, Practice, Section, Visibility};
 use crate::content::source::NetworkSource;
 use crate::site::Site;
@@ -140,16 +141,17 @@ pub(super) fn names_actions(page: &Page) -> bool {
 /// those this edition leaves out too; otherwise the full build, which
 /// says what is wrong.
 pub(super) fn actions_link(source: &NetworkSource, edited: usize, new: &Page) -> bool {
-    // Only a meeting that names an action can have a problem with it.
-    let may_name = |text: &str| text.contains("id:") || text.contains("ref:");
-    let others: Vec<Page> = source
-        .pages
-        .iter()
-        .enumerate()
-        .filter(|&(i, f)| i != edited && f.section == Section::Meetings)
-        .filter(|(_, f)| may_name(&f.file.text))
-        .filter_map(|(i, f)| crate::validate::validate_alone(source, i, f.file.text.clone()).0)
-        .collect();
+    // Only a meeting that names an action can have a problem with it, and
+    // its front matter then has the key (`id:`, `"id":`, `ref :` ...).
+    let may_name = |text: &str| match front_matter::split(text) {
+        Ok(split) => split.front_matter.contains("id") || split.front_matter.contains("ref"),
+        Err(_) => true,
+    };
+    let meetings =
+        source.pages.iter().enumerate().filter(|&(i, f)| {
+            i != edited && f.section == Section::Meetings && may_name(&f.file.text)
+        });
+    let others = crate::validate::validate_some(source, meetings.map(|(i, _)| i));
     let mut dated: Vec<Dated> = others
         .iter()
         .chain([new])
