@@ -1,7 +1,7 @@
 //! The action names of a network's meetings, checked across them: each
 //! `id:` once, each `ref:` to an action of an earlier meeting.
 
-use crate::content::followup::{ProblemKind, dated, problems};
+use crate::content::followup::{Dated, ProblemKind, dated, problems};
 use crate::content::load::NetworkSource;
 use crate::content::model::{Page, Section};
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -9,14 +9,15 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use super::FileCheck;
 
 pub(super) fn check(source: &NetworkSource, pages: &[Page], diagnostics: &mut Diagnostics) {
-    let mut meetings: Vec<&Page> = pages
+    let mut meetings: Vec<(&Page, Dated)> = pages
         .iter()
-        .filter(|p| p.section == Section::Meetings && dated(p).is_some())
+        .filter(|p| p.section == Section::Meetings)
+        .filter_map(|p| Some((p, dated(p)?)))
         .collect();
-    meetings.sort_by_key(|p| p.date);
-    let dated: Vec<_> = meetings.iter().filter_map(|p| dated(p)).collect();
+    meetings.sort_by_key(|&(p, _)| p.date);
+    let dated: Vec<Dated> = meetings.iter().map(|&(_, d)| d).collect();
     for problem in problems(&dated) {
-        let page = meetings[problem.page];
+        let page = meetings[problem.page].0;
         let Some(file) = source.pages.iter().find(|f| f.file.path == page.source) else {
             continue;
         };
@@ -26,7 +27,7 @@ pub(super) fn check(source: &NetworkSource, pages: &[Page], diagnostics: &mut Di
         let check = FileCheck::new(&page.source, &split);
         let name = &problem.name;
         let (line, column) = check.loc.value("actions", name);
-        let title = |p: usize| meetings[p].title.clone();
+        let title = |p: usize| meetings[p].0.title.clone();
         let (message, hint) = match problem.kind {
             ProblemKind::Repeated { first } => (
                 format!("two actions are named '{name}'"),
