@@ -66,6 +66,14 @@ fn start_with(site: &SiteTest, args: &[&str]) -> Watch {
 
 impl Watch {
     /// GET `path`: (status line, body).
+    /// Asserts that the page at `path` shows the error overlay, and in it
+    /// `needle` (the file at fault, say).
+    fn assert_error_over(&self, path: &str, needle: &str) {
+        let page = self.get(path).1;
+        assert!(page.contains("id=\"oogst-errors\""), "{page}");
+        assert!(page.contains(needle), "{page}");
+    }
+
     fn get(&self, path: &str) -> (String, String) {
         let mut stream = TcpStream::connect(&self.addr).unwrap();
         write!(
@@ -1054,9 +1062,10 @@ fn moving_a_meeting_with_named_actions_shows_it_first() {
         "title: April",
         "title: April\ndate: 2024-02-01",
     );
-    let page = watch.get("/net/meetings/2024-04-01-april/").1;
-    assert!(page.contains("id=\"oogst-errors\""), "{page}");
-    assert!(page.contains("meetings/2024-04-01-april.md"), "{page}");
+    watch.assert_error_over(
+        "/net/meetings/2024-04-01-april/",
+        "meetings/2024-04-01-april.md",
+    );
     assert_eq!(
         watch.count_printed("first"),
         1,
@@ -1080,9 +1089,7 @@ fn an_action_name_a_hidden_meeting_gives_is_not_shown_first() {
     let path = "content/net/meetings/2024-03-01-maart.md";
     let named = "id: folder\n  - what: Begroting\n    id: begroting";
     save_edit(&site, &events, path, "id: folder", named);
-    let page = watch.get("/net/meetings/2024-03-01-maart/").1;
-    assert!(page.contains("id=\"oogst-errors\""), "{page}");
-    assert!(page.contains("begroting"), "{page}");
+    watch.assert_error_over("/net/meetings/2024-03-01-maart/", "begroting");
     assert_eq!(
         watch.count_printed("first"),
         0,
@@ -1180,9 +1187,7 @@ fn a_new_slug_shows_the_page_first_at_its_new_url() {
     // The URL of another page: no page first, and the clash is reported.
     site.write(path, site.read(path).replace("bel-ons", "over"));
     assert_eq!(events.recv_timeout(PATIENCE).as_deref(), Ok("reload"));
-    let page = watch.get("/net/bel-ons/").1;
-    assert!(page.contains("id=\"oogst-errors\""), "{page}");
-    assert!(page.contains("pages/contact.md"), "{page}");
+    watch.assert_error_over("/net/bel-ons/", "pages/contact.md");
     assert_eq!(watch.count_printed("first"), 1, "a clash was shown first");
 }
 
