@@ -119,10 +119,7 @@ impl<'a> Env<'a> {
         self.catalogue[n].get_or_init(|| {
             let network = &self.site.networks[n];
             let at = self.list_at(n, url);
-            let with_html = |entry: &tera::Value| match items::render(entry, &at) {
-                Some(html) => items::with(entry, html),
-                None => entry.clone(),
-            };
+            let with_html = |entry: &tera::Value| items::with_html_now(entry, &at);
             let practices: Vec<usize> = network.sections[&Section::Practices]
                 .iter()
                 .copied()

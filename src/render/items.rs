@@ -70,6 +70,16 @@ impl Items {
     }
 }
 
+/// `entry` with its HTML for a list at `at`, made now and kept by the
+/// caller (the catalogue's entries); `entry` itself when the template
+/// fails.
+pub fn with_html_now(entry: &Value, at: &ListAt) -> Value {
+    match render(entry, at) {
+        Some(html) => with(entry, html),
+        None => entry.clone(),
+    }
+}
+
 /// A list entry made of `summary`, with an empty `html` for [`with`] to
 /// fill in place.
 pub fn entry(summary: Value) -> Value {
@@ -80,7 +90,7 @@ pub fn entry(summary: Value) -> Value {
 
 /// `entry` rendered by the theme's [`ITEM`] for a list at `at`; none when
 /// the template fails.
-pub fn render(entry: &Value, at: &ListAt) -> Option<Value> {
+fn render(entry: &Value, at: &ListAt) -> Option<Value> {
     let mut context = at.shared.clone();
     context.insert("root", &urls::root_prefix(at.url));
     context.insert_value("p", entry.clone());
@@ -91,7 +101,7 @@ pub fn render(entry: &Value, at: &ListAt) -> Option<Value> {
 
 /// `entry` with its `html`: a copy of its values, which its own `html`
 /// (see [`entry`]) lets take the HTML without growing.
-pub fn with(entry: &Value, html: Value) -> Value {
+fn with(entry: &Value, html: Value) -> Value {
     let mut map = entry.as_map().cloned().unwrap_or_default();
     map.insert(Key::Str("html"), html);
     Value::from(map)
