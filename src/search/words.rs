@@ -153,7 +153,7 @@ pub(super) fn each_word(text: &str, word: &mut String, mut each: impl FnMut(Word
             }
             OTHER => {
                 flush(word, &mut each);
-                i += 1;
+                i = other_run(bytes, i);
             }
             _ => {
                 let c = text[i..].chars().next().expect("i is on a character");
@@ -180,35 +180,72 @@ fn flush(word: &mut String, each: &mut impl FnMut(Word)) {
 /// and its first 16 bytes lowered and packed (see [`Word`]).
 fn ascii_run(bytes: &[u8], start: usize) -> (usize, u128) {
     let rest = &bytes[start..];
+    // Sixteen bytes at once where the text has them: the run ends at the
+    // first byte that is no ASCII letter or digit, found without a loop.
+    if let Some(sixteen) = rest.get(..16) {
+        let all = u128::from_le_bytes(sixteen.try_into().expect("16 bytes"));
+        let len = (!alnum_bytes(all) & HIGH).trailing_zeros() as usize / 8;
+        if len < 16 {
+            let packed = all & (u128::MAX >> (8 * (16 - len)));
+            return (start + len, ascii_lowercase(packed));
+        }
+    }
     let len = rest
         .iter()
         .position(|&b| CLASS[b as usize] != ALNUM)
         .unwrap_or(rest.len());
     let kept = len.min(16);
-    // Sixteen bytes at once where the text has them, then the bytes after
-    // the run masked off.
-    let packed = match rest.get(..16) {
-        Some(sixteen) => {
-            let all = u128::from_le_bytes(sixteen.try_into().expect("16 bytes"));
-            all & (u128::MAX >> (8 * (16 - kept)))
+    let mut short = [0u8; 16];
+    short[..kept].copy_from_slice(&rest[..kept]);
+    (start + len, ascii_lowercase(u128::from_le_bytes(short)))
+}
+
+/// The end of the run of ASCII bytes that are no letter or digit (spaces
+/// and punctuation) that starts at `start`.
+fn other_run(bytes: &[u8], start: usize) -> usize {
+    let mut at = start;
+    while let Some(sixteen) = bytes.get(at..at + 16) {
+        let all = u128::from_le_bytes(sixteen.try_into().expect("16 bytes"));
+        // A byte of a longer character has its high bit set.
+        let other = !alnum_bytes(all) & !all & HIGH;
+        let len = (!other & HIGH).trailing_zeros() as usize / 8;
+        if len < 16 {
+            return at + len;
         }
-        None => {
-            let mut short = [0u8; 16];
-            short[..kept].copy_from_slice(&rest[..kept]);
-            u128::from_le_bytes(short)
-        }
+        at += 16;
+    }
+    at + bytes[at..]
+        .iter()
+        .position(|&b| CLASS[b as usize] != OTHER)
+        .unwrap_or(bytes.len() - at)
+}
+
+/// Each byte is one, in every byte of a `u128`.
+const EACH: u128 = u128::MAX / 0xff;
+/// The high bit of every byte.
+const HIGH: u128 = EACH * 0x80;
+
+/// The high bit of each byte of `bytes` that is an ASCII letter or digit.
+/// Each byte is tested with its high bit cleared, so that no sum carries
+/// into the next byte; a byte that had it set is no ASCII.
+fn alnum_bytes(bytes: u128) -> u128 {
+    let low = bytes & (EACH * 0x7f);
+    // The high bit of a byte from `lo` to `hi` (both at most 0x7f).
+    let within = |x: u128, lo: u8, hi: u8| {
+        (x + EACH * (0x80 - lo as u128)) & !(x + EACH * (0x7f - hi as u128))
     };
-    (start + len, ascii_lowercase(packed))
+    let digits = within(low, b'0', b'9');
+    let letters = within(low | EACH * 0x20, b'a', b'z');
+    (digits | letters) & !bytes & HIGH
 }
 
 /// `packed` with each byte from `A` to `Z` lowered; every byte is ASCII.
 fn ascii_lowercase(packed: u128) -> u128 {
-    const EACH: u128 = u128::MAX / 0xff;
     // A byte's high bit is set by adding 0x3f from `A` on, and by adding
     // 0x25 from `[` (after `Z`) on; no sum carries into the next byte.
     let from_a = packed + EACH * 0x3f;
     let after_z = packed + EACH * 0x25;
-    let upper = from_a & !after_z & (EACH * 0x80);
+    let upper = from_a & !after_z & HIGH;
     packed | (upper >> 2)
 }
 
@@ -242,29 +279,78 @@ mod tests {
             "Kwaliteitsverpleegkundigen ABCDEFGHIJKLMNOPQ abcdefghijklmnop Coördinatiewerkgroepen",
         ];
         for text in texts {
-            let plain: String = text
-                .chars()
-                .map(|c| match c.is_ascii() {
-                    true => c.to_ascii_lowercase().to_string(),
-                    false => fold(c).map_or_else(
-                        || c.to_lowercase().collect::<String>(),
-                        |f| f.to_lowercase(),
-                    ),
-                })
-                .collect();
-            assert_eq!(fold_lower(text), plain, "{text}");
-            let mut words = Vec::new();
-            each_word(text, &mut String::new(), |w| {
-                assert_eq!(w, Word::of(w.text(&mut [0; 16])), "{text}");
-                words.push(w.text(&mut [0; 16]).to_string());
-            });
-            let folded = fold_lower(text);
-            let split: Vec<&str> = folded
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect();
-            assert_eq!(words, split, "{text}");
+            assert_words_match_plain(text);
         }
+    }
+
+    /// Texts of every length and mix, around the 16 bytes read at once:
+    /// letters, digits, spaces and punctuation, and longer characters.
+    #[test]
+    fn words_match_the_plain_definitions_in_generated_texts() {
+        let pieces = [
+            "a",
+            "Z",
+            "7",
+            " ",
+            "  ",
+            ".",
+            "-",
+            "\n",
+            "é",
+            "Ë",
+            "ß",
+            "—",
+            "ﬁ",
+            "İ",
+            "zorg",
+            "Netwerkbijeenkomsten",
+            "ABCDEFGHIJKLMNOP",
+            "x1y2",
+            "09",
+            "/:",
+            "@[`{",
+            "\u{7f}",
+        ];
+        let mut seed: u64 = 0x5eed;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            let len = (seed >> 33) % 40;
+            for _ in 0..len {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+            assert_words_match_plain(&text);
+        }
+    }
+
+    /// `each_word` finds the words of `text` that folding and splitting
+    /// it plainly gives, each packed as it would be alone.
+    fn assert_words_match_plain(text: &str) {
+        let plain: String = text
+            .chars()
+            .map(|c| match c.is_ascii() {
+                true => c.to_ascii_lowercase().to_string(),
+                false => fold(c).map_or_else(
+                    || c.to_lowercase().collect::<String>(),
+                    |f| f.to_lowercase(),
+                ),
+            })
+            .collect();
+        assert_eq!(fold_lower(text), plain, "{text}");
+        let mut words = Vec::new();
+        each_word(text, &mut String::new(), |w| {
+            assert_eq!(w, Word::of(w.text(&mut [0; 16])), "{text}");
+            words.push(w.text(&mut [0; 16]).to_string());
+        });
+        let folded = fold_lower(text);
+        let split: Vec<&str> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        assert_eq!(words, split, "{text}");
     }
 
     #[test]
