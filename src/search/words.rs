@@ -235,7 +235,7 @@ fn alnum_bytes(bytes: u128) -> u128 {
         (x + EACH * (0x80 - lo as u128)) & !(x + EACH * (0x7f - hi as u128))
     };
     let digits = within(low, b'0', b'9');
-    let letters = within(low | EACH * 0x20, b'a', b'z');
+    let letters = within(low | (EACH * 0x20), b'a', b'z');
     (digits | letters) & !bytes & HIGH
 }
 
