@@ -14,8 +14,10 @@ mod people;
 
 pub use people::names_in_text;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashMap;
 
 use crate::content::model::{Content, Kind, LooseFile, Network, Page, Section, Visibility};
 use crate::helpers::urls;
@@ -88,10 +90,13 @@ pub fn filter(content: Content, audience: Audience) -> Visible {
         .collect();
     let waiting = waiting_for_consent(&content, audience);
     let seen = visible_pages(&content.pages, audience, &open_networks, &waiting);
-    let (mut pages, hidden): (Vec<Page>, Vec<Page>) = content
+    let (shown, hidden): (Vec<(Page, bool)>, Vec<(Page, bool)>) = content
         .pages
         .into_iter()
-        .partition(|p| seen.get(&p.source).copied().unwrap_or(false));
+        .zip(seen)
+        .partition(|&(_, seen)| seen);
+    let mut pages: Vec<Page> = shown.into_iter().map(|(page, _)| page).collect();
+    let hidden: Vec<Page> = hidden.into_iter().map(|(page, _)| page).collect();
     let mut hidden_files: Vec<HiddenFile> = hidden.iter().flat_map(page_files).collect();
     let mut loose_all = content.loose;
     let mut networks_all = content.networks;
@@ -166,44 +171,51 @@ fn waiting_for_consent(content: &Content, audience: Audience) -> HashSet<PathBuf
         .collect()
 }
 
-/// For each page's source, whether `audience` sees it.
+/// For each of `pages`, whether `audience` sees it.
 fn visible_pages(
     pages: &[Page],
     audience: Audience,
     open_networks: &HashSet<String>,
     waiting: &HashSet<PathBuf>,
-) -> HashMap<PathBuf, bool> {
-    let by_source: HashMap<&Path, &Page> = pages.iter().map(|p| (p.source.as_path(), p)).collect();
-    let mut seen = HashMap::new();
-    for page in pages {
-        sees(
-            audience,
-            page,
-            &by_source,
-            (open_networks, waiting),
-            &mut seen,
-        );
+) -> Vec<bool> {
+    let by_source: FxHashMap<&Path, usize> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.source.as_path(), i))
+        .collect();
+    let mut seen = vec![None; pages.len()];
+    let known = (&by_source, open_networks, waiting);
+    for page in 0..pages.len() {
+        sees(audience, pages, page, known, &mut seen);
     }
-    seen.into_iter()
-        .map(|(k, v)| (k.to_path_buf(), v))
-        .collect()
+    seen.into_iter().map(|s| s == Some(true)).collect()
 }
 
-/// Whether `audience` sees `page`: by its own settings, its network's, and
-/// those of every page whose folder holds it. A parent that is not there
-/// (its file failed to validate) hides its children.
-fn sees<'a>(
+/// What [`sees`] looks up: each page's place by its source, the networks
+/// the audience may see, and the practices waiting for consent.
+type Known<'a, 'k> = (
+    &'k FxHashMap<&'a Path, usize>,
+    &'k HashSet<String>,
+    &'k HashSet<PathBuf>,
+);
+
+/// Whether `audience` sees page `at` of `pages`: by its own settings, its
+/// network's, and those of every page whose folder holds it. A parent
+/// that is not there (its file failed to validate) hides its children.
+fn sees(
     audience: Audience,
-    page: &'a Page,
-    by_source: &HashMap<&'a Path, &'a Page>,
-    (open_networks, waiting): (&HashSet<String>, &HashSet<PathBuf>),
-    seen: &mut HashMap<&'a Path, bool>,
+    pages: &[Page],
+    at: usize,
+    known: Known,
+    seen: &mut [Option<bool>],
 ) -> bool {
-    if let Some(&known) = seen.get(page.source.as_path()) {
+    if let Some(known) = seen[at] {
         return known;
     }
     // Marked hidden first, so a cycle (which folders cannot make) ends.
-    seen.insert(&page.source, false);
+    seen[at] = Some(false);
+    let (by_source, open_networks, waiting) = known;
+    let page = &pages[at];
     let own = open_networks.contains(&page.network)
         && may_see(audience, page)
         && !waiting.contains(&page.source);
@@ -212,9 +224,9 @@ fn sees<'a>(
             None => true,
             Some(parent) => by_source
                 .get(parent.as_path())
-                .is_some_and(|p| sees(audience, p, by_source, (open_networks, waiting), seen)),
+                .is_some_and(|&p| sees(audience, pages, p, known, seen)),
         };
-    seen.insert(&page.source, visible);
+    seen[at] = Some(visible);
     visible
 }
 
