@@ -90,13 +90,13 @@ pub fn filter(content: Content, audience: Audience) -> Visible {
         .collect();
     let waiting = waiting_for_consent(&content, audience);
     let seen = visible_pages(&content.pages, audience, &open_networks, &waiting);
-    let (shown, hidden): (Vec<(Page, bool)>, Vec<(Page, bool)>) = content
-        .pages
-        .into_iter()
-        .zip(seen)
-        .partition(|&(_, seen)| seen);
-    let mut pages: Vec<Page> = shown.into_iter().map(|(page, _)| page).collect();
-    let hidden: Vec<Page> = hidden.into_iter().map(|(page, _)| page).collect();
+    let (mut pages, mut hidden) = (Vec::new(), Vec::new());
+    for (page, seen) in content.pages.into_iter().zip(seen) {
+        match seen {
+            true => pages.push(page),
+            false => hidden.push(page),
+        }
+    }
     let mut hidden_files: Vec<HiddenFile> = hidden.iter().flat_map(page_files).collect();
     let mut loose_all = content.loose;
     let mut networks_all = content.networks;
