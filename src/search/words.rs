@@ -353,6 +353,29 @@ mod tests {
         assert_eq!(words, split, "{text}");
     }
 
+    /// The mask agrees with the byte classes for every byte, in every
+    /// place, beside neighbours of each kind (a high byte beside it must
+    /// not carry into it).
+    #[test]
+    fn the_mask_marks_exactly_the_ascii_letters_and_digits() {
+        for fill in [b'.', b'z', b'9', 0x80, 0xff, 0x7f] {
+            for b in 0..=255u8 {
+                for at in 0..16 {
+                    let mut bytes = [fill; 16];
+                    bytes[at] = b;
+                    let expected = bytes.iter().enumerate().fold(0u128, |mask, (i, &b)| {
+                        mask | (u128::from(CLASS[b as usize] == ALNUM) << (8 * i + 7))
+                    });
+                    assert_eq!(
+                        alnum_bytes(u128::from_le_bytes(bytes)),
+                        expected,
+                        "{b} at {at}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn packed_words_are_lowered_byte_by_byte() {
         for word in [
