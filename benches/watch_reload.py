@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Measures `oogst watch`: the time from saving a file to the reload event,
 for a one-page body edit (incremental), a title edit, an edit of a
-meeting's decisions, of a practice's results and a new slug (the page is rendered first, then the
-full build; for the slug the event takes the browser to the new URL), on
-generated sites of 1,000 and 10,000 pages. For the title edit also the time until the edited page is
-served with its new title, and until the whole site is in (its section's
-list, which waits for the full build, shows the new title). Also the cost
-of reading the git history at 10,000 pages (a build inside and outside a
-git repository).
+meeting's decisions, one of a practice's results, a new slug and a page
+made network-only (the page is rendered or taken out first, then the full
+build; for the slug the event takes the browser to the new URL), on
+generated sites of 1,000 and 10,000 pages. For the title edit also the
+time until the edited page is served with its new title, and until the
+whole site is in (its section's list, which waits for the full build,
+shows the new title). Also the cost of reading the git history at 10,000
+pages (a build inside and outside a git repository).
 
 usage: benches/watch_reload.py [PAGES ...]      (default: 1000 10000)
 """
