@@ -90,7 +90,11 @@ pub fn filter(content: Content, audience: Audience) -> Visible {
         .collect();
     let waiting = waiting_for_consent(&content, audience);
     let seen = visible_pages(&content.pages, audience, &open_networks, &waiting);
-    let (mut pages, mut hidden) = (Vec::new(), Vec::new());
+    // Pages are large: each list is made its full size at once, so that
+    // none is copied as it grows.
+    let shown = seen.iter().filter(|&&s| s).count();
+    let mut pages = Vec::with_capacity(shown);
+    let mut hidden = Vec::with_capacity(seen.len() - shown);
     for (page, seen) in content.pages.into_iter().zip(seen) {
         match seen {
             true => pages.push(page),

@@ -139,7 +139,16 @@ impl Site {
 
 /// Builds the site model; URL clashes go to `diagnostics`.
 pub fn assemble(visible: Visible, diagnostics: &mut Diagnostics) -> Site {
-    let mut pages_by_network: BTreeMap<String, Vec<Page>> = BTreeMap::new();
+    // Each network's list made its full size at once: pages are large, and
+    // a list that grows copies them.
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for page in &visible.content.pages {
+        *counts.entry(page.network.as_str()).or_default() += 1;
+    }
+    let mut pages_by_network: BTreeMap<String, Vec<Page>> = counts
+        .into_iter()
+        .map(|(network, count)| (network.to_string(), Vec::with_capacity(count)))
+        .collect();
     for page in visible.content.pages {
         pages_by_network
             .entry(page.network.clone())

@@ -46,6 +46,8 @@ pub fn validate(tree: &SourceTree, diagnostics: &mut Diagnostics) -> Content {
             .zip(&owned)
             .map(|(p, files)| page::validate_page(p, &network, &registry, files))
             .collect();
+        // Pages are large: no copy of them as the list grows.
+        content.pages.reserve(results.len());
         for (i, ((page, diags), file)) in results.into_iter().zip(&source.pages).enumerate() {
             diagnostics.extend(diags);
             match page {
