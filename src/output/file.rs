@@ -51,7 +51,26 @@ impl OutputFile {
 /// `watch`. Called from every rendering thread at once.
 pub trait Sink: Sync {
     fn put(&self, file: OutputFile) -> Result<(), Error>;
+
+    /// Puts the file at `path` whose bytes `write` writes: by default made
+    /// in memory and [`Sink::put`]. The build's writer streams them into
+    /// its staging folder instead, so that a large file (a network's search
+    /// index) is never held whole.
+    fn put_written(&self, path: String, write: &mut WriteBytes) -> Result<(), Error> {
+        let mut bytes = Vec::new();
+        write(&mut bytes).map_err(|source| Error::Write {
+            path: PathBuf::from(&path),
+            source,
+        })?;
+        self.put(OutputFile {
+            path,
+            data: FileData::Bytes(bytes),
+        })
+    }
 }
+
+/// What writes the bytes of a file for [`Sink::put_written`].
+pub type WriteBytes<'a> = dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()> + 'a;
 
 /// Keeps the files in memory, for callers that read them after rendering.
 #[derive(Default)]

@@ -16,7 +16,7 @@ use std::path::{Component, Path};
 use crate::audience::Audience;
 use crate::content::model::Visibility;
 use crate::error::Error;
-pub use file::{Collect, FileData, OutputFile, Sink};
+pub use file::{Collect, FileData, OutputFile, Sink, WriteBytes};
 pub use stage::Stamp;
 pub use writer::{Discard, Left, Writer};
 

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::error::Error;
-use crate::output::{FileData, OutputFile};
+use crate::output::{FileData, OutputFile, WriteBytes};
 
 use super::MARKER;
 
@@ -110,6 +110,38 @@ pub(super) fn stage_one(
         }
     }
     Ok((true, Stamp::of(&new)?))
+}
+
+/// [`stage_one`] for a file whose bytes `write` writes, streamed into
+/// the staging folder: when they equal the current output's file (compared
+/// a block at a time), that file is linked in its place, as for any other.
+pub(super) fn stage_written(
+    out: &Path,
+    dir: &Path,
+    path: &str,
+    exists: bool,
+    write: &mut WriteBytes,
+) -> Result<(bool, Stamp), Error> {
+    let (old, new) = (out.join(path), dir.join(path));
+    let file = fs::File::create(&new).map_err(write_error(&new))?;
+    let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, file);
+    write(&mut buffered).map_err(write_error(&new))?;
+    let file = buffered
+        .into_inner()
+        .map_err(|e| write_error(&new)(e.into_error()))?;
+    let meta = file.metadata().map_err(write_error(&new))?;
+    drop(file);
+    let same = exists
+        && fs::metadata(&old).is_ok_and(|m| m.len() == meta.len())
+        && files_equal(&new, &old).unwrap_or(false);
+    if !same {
+        return Ok((true, Stamp::from(&meta)));
+    }
+    fs::remove_file(&new).map_err(write_error(&new))?;
+    if fs::hard_link(&old, &new).is_err() {
+        fs::copy(&old, &new).map_err(write_error(&new))?;
+    }
+    Ok((false, Stamp::of(&new)?))
 }
 
 /// A file as a build left it in the staging folder: its size and when it

@@ -13,8 +13,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::audience::Audience;
 use crate::error::Error;
 
-use super::stage::{self, Stamp, sibling, stage_one, write_error};
-use super::{MARKER, OutputFile, Sink, WriteReport, is_safe_relative, lock, marker_text};
+use super::stage::{self, Stamp, sibling, stage_one, stage_written, write_error};
+use super::{
+    MARKER, OutputFile, Sink, WriteBytes, WriteReport, is_safe_relative, lock, marker_text,
+};
 
 /// A build's output being staged beside the output folder.
 pub struct Writer {
@@ -105,20 +107,40 @@ impl Writer {
     }
 }
 
-impl Sink for Writer {
-    fn put(&self, file: OutputFile) -> Result<(), Error> {
+impl Writer {
+    /// Claims `path` for a file of the site and makes its folders; says
+    /// whether the current output has a file there.
+    fn take(&self, path: &str) -> Result<bool, Error> {
         {
             let mut put = self.put.lock().unwrap_or_else(|e| e.into_inner());
-            claim(&self.out, &mut put.0, &file.path)?;
+            claim(&self.out, &mut put.0, path)?;
         }
-        self.make_folders(&file.path)?;
-        let exists = self.old.contains(file.path.as_str());
-        let (written, stamp) = stage_one(&self.out, &self.dir, &file, exists)?;
+        self.make_folders(path)?;
+        Ok(self.old.contains(path))
+    }
+
+    /// Records the file staged at `path`, and whether it was written.
+    fn staged(&self, path: String, written: bool, stamp: Stamp) {
         if written {
             self.written.fetch_add(1, Ordering::Relaxed);
         }
         let mut stamps = self.stamps.lock().unwrap_or_else(|e| e.into_inner());
-        stamps.push((file.path, stamp));
+        stamps.push((path, stamp));
+    }
+}
+
+impl Sink for Writer {
+    fn put(&self, file: OutputFile) -> Result<(), Error> {
+        let exists = self.take(&file.path)?;
+        let (written, stamp) = stage_one(&self.out, &self.dir, &file, exists)?;
+        self.staged(file.path, written, stamp);
+        Ok(())
+    }
+
+    fn put_written(&self, path: String, write: &mut WriteBytes) -> Result<(), Error> {
+        let exists = self.take(&path)?;
+        let (written, stamp) = stage_written(&self.out, &self.dir, &path, exists, write)?;
+        self.staged(path, written, stamp);
         Ok(())
     }
 }
@@ -179,5 +201,79 @@ impl Sink for Discard {
     fn put(&self, file: OutputFile) -> Result<(), Error> {
         let mut taken = self.taken.lock().unwrap_or_else(|e| e.into_inner());
         claim(&self.out, &mut taken, &file.path)
+    }
+
+    /// Claims the path; the bytes, which would only be let go of, are
+    /// not made.
+    fn put_written(&self, path: String, _: &mut WriteBytes) -> Result<(), Error> {
+        let mut taken = self.taken.lock().unwrap_or_else(|e| e.into_inner());
+        claim(&self.out, &mut taken, &path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::model::Visibility;
+    use std::os::unix::fs::MetadataExt;
+
+    /// Stages `text` at `a/index.js` through [`Sink::put_written`], and
+    /// a plain file beside it.
+    fn build(out: &Path, text: &str) -> WriteReport {
+        let writer = Writer::begin(out, Visibility::Public).unwrap();
+        let mut write = |w: &mut dyn std::io::Write| {
+            // In pieces, as a serializer writes.
+            text.as_bytes().chunks(3).try_for_each(|c| w.write_all(c))
+        };
+        writer.put_written("a/index.js".into(), &mut write).unwrap();
+        let plain = OutputFile {
+            path: "b.html".into(),
+            data: super::super::FileData::Bytes(b"B".to_vec()),
+        };
+        writer.put(plain).unwrap();
+        let taken = writer.put_written("b.html".into(), &mut write);
+        assert!(taken.is_err(), "a path is taken once, streamed or not");
+        writer.finish().unwrap()
+    }
+
+    /// A streamed file is written whole; written again with the same
+    /// bytes it is the same file (linked, not rewritten); with other bytes
+    /// of the same length it is written.
+    #[test]
+    fn streamed_files_are_written_linked_when_unchanged_and_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let text = "(zoek-index) ".repeat(10_000);
+        assert_eq!(build(&out, &text).written, 2);
+        let file = out.join("a/index.js");
+        assert_eq!(fs::read_to_string(&file).unwrap(), text);
+        let before = fs::metadata(&file).unwrap();
+        let again = build(&out, &text);
+        assert_eq!((again.written, again.unchanged), (0, 2));
+        assert_eq!(fs::metadata(&file).unwrap().ino(), before.ino());
+        let other = text.replacen("zoek", "vind", 1);
+        let changed = build(&out, &other);
+        assert_eq!((changed.written, changed.unchanged), (1, 1));
+        assert_eq!(fs::read_to_string(&file).unwrap(), other);
+    }
+
+    /// What the bytes' writer fails with fails the build, naming the
+    /// file, and leaves the output as it was.
+    #[test]
+    fn a_failing_stream_fails_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        build(&out, "oud");
+        let writer = Writer::begin(&out, Visibility::Public).unwrap();
+        let mut fail = |w: &mut dyn std::io::Write| {
+            w.write_all(b"half")?;
+            Err(std::io::Error::other("disk vol"))
+        };
+        let error = writer
+            .put_written("a/index.js".into(), &mut fail)
+            .unwrap_err();
+        assert!(error.to_string().contains("index.js"), "{error}");
+        drop(writer);
+        assert_eq!(fs::read_to_string(out.join("a/index.js")).unwrap(), "oud");
     }
 }

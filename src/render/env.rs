@@ -8,8 +8,8 @@ use rayon::prelude::*;
 
 use super::items::{self, Items, ListAt};
 use super::{
-    Bodies, Job, OutputFile, RenderInputs, Renderer, Shared, directory, pages, portal, print,
-    search_index, year,
+    Bodies, Job, OutputFile, RenderInputs, Renderer, Shared, Sink, directory, pages, portal, print,
+    put_search_index, search_index, year,
 };
 use crate::content::model::Section;
 use crate::error::Error;
@@ -152,6 +152,18 @@ impl<'a> Env<'a> {
             self.site.networks[n].network.language,
         ));
         summary
+    }
+
+    /// Renders `job` into `sink` and returns its file's path: a search
+    /// index is written as it is made, any other file made whole first.
+    pub(super) fn put(&self, job: &Job, sink: &dyn Sink) -> Result<String, Error> {
+        if let Job::SearchIndex(n) = job {
+            return put_search_index(self, *n, sink);
+        }
+        let file = self.render(job)?;
+        let path = file.path.clone();
+        sink.put(file)?;
+        Ok(path)
     }
 
     pub(super) fn render(&self, job: &Job) -> Result<OutputFile, Error> {

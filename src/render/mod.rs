@@ -52,7 +52,7 @@ use env::Env;
 use feed_files::{feed_files, sitemap_file};
 use files::{copied_files, static_files};
 use jobs::{Job, jobs};
-use search_files::search_index;
+use search_files::{put_search_index, search_index};
 use timings::timings;
 pub use timings::{Clock, JobTiming, Mark, Stage, Timings};
 
@@ -187,9 +187,7 @@ fn run_jobs(env: &Env, sink: &dyn Sink) -> Result<(Vec<String>, Vec<JobTiming>),
         (0..jobs.len()).partition(|&j| matches!(jobs[j], Job::Print(_) | Job::Page(..)));
     let render = |&j: &usize| {
         let start = std::time::Instant::now();
-        let file = env.render(&jobs[j])?;
-        let path = file.path.clone();
-        sink.put(file)?;
+        let path = env.put(&jobs[j], sink)?;
         Ok((j, jobs[j].kind(), start.elapsed(), path))
     };
     // One job per task: the lists take up to a tenth of a second each, and

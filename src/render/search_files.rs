@@ -3,13 +3,37 @@
 use super::Env;
 use super::bodies;
 use crate::content::model::{Kind, Network, Person};
+use crate::error::Error;
 use crate::helpers::urls;
-use crate::output::{FileData, OutputFile};
+use crate::output::{FileData, OutputFile, Sink};
 use crate::search;
 use crate::site::NetworkSite;
 
 /// Network `n`'s search index, as `<network>/static/search-index.js`.
 pub(super) fn search_index(env: &Env, n: usize) -> OutputFile {
+    let mut bytes = Vec::new();
+    write_search_index(env, n, &mut bytes).expect("the index serializes");
+    OutputFile {
+        path: search_index_path(env, n),
+        data: FileData::Bytes(bytes),
+    }
+}
+
+/// [`search_index`] into `sink`, written as it is made (the index of
+/// 10,000 pages is about 27 MB); returns its path.
+pub(super) fn put_search_index(env: &Env, n: usize, sink: &dyn Sink) -> Result<String, Error> {
+    let path = search_index_path(env, n);
+    sink.put_written(path.clone(), &mut |out| write_search_index(env, n, out))?;
+    Ok(path)
+}
+
+fn search_index_path(env: &Env, n: usize) -> String {
+    let id = &env.site.networks[n].network.id;
+    format!("{}static/search-index.js", urls::of(&[id]))
+}
+
+/// Makes network `n`'s search index and writes it to `out`.
+fn write_search_index(env: &Env, n: usize, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let network = &env.site.networks[n];
     let bodies = &env.bodies.networks[n];
     let mut analyser = search::Analyser::new(&bodies.stems);
@@ -24,10 +48,7 @@ pub(super) fn search_index(env: &Env, n: usize) -> OutputFile {
         &bodies.stems,
         pages.chain(&directory),
     );
-    OutputFile {
-        path: format!("{}static/search-index.js", urls::of(&[&network.network.id])),
-        data: FileData::Bytes(search::to_script(&index).into_bytes()),
-    }
+    search::write_script(&index, out)
 }
 
 /// Page `p` as the search index reads it: its title, headings (`toc`),

@@ -102,16 +102,52 @@ pub fn build<'a>(
 /// The index as a script that registers itself: works from `file://`,
 /// where a fetched `.json` would be refused.
 pub fn to_script(index: &Index) -> String {
+    let mut out = Vec::with_capacity(script_size(index));
+    write_script(index, &mut out).expect("the index serializes");
+    String::from_utf8(out).expect("JSON is UTF-8")
+}
+
+/// [`to_script`], written to `out` as it is made.
+pub fn write_script(index: &Index, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     const START: &str = "(window.OOGST_SEARCH = window.OOGST_SEARCH || []).push(";
-    let mut out = Vec::with_capacity(START.len() + script_size(index));
-    out.extend_from_slice(START.as_bytes());
-    serde_json::to_writer(&mut out, index).expect("the index serializes");
-    out.extend_from_slice(b");\n");
-    let script = String::from_utf8(out).expect("JSON is UTF-8");
-    // `</script>` cannot occur in JSON strings we make, but be safe in HTML.
-    match script.contains("</") {
-        true => script.replace("</", "<\\/"),
-        false => script,
+    out.write_all(START.as_bytes())?;
+    let json = ScriptSafe {
+        out: &mut *out,
+        after_lt: false,
+    };
+    serde_json::to_writer(json, index)?;
+    out.write_all(b");\n")
+}
+
+/// Writes JSON with every `</` written `<\/`, the same string to JSON:
+/// a page's text may hold `</script>`, and the script stays safe in HTML.
+struct ScriptSafe<'a> {
+    out: &'a mut dyn std::io::Write,
+    /// The last byte written was `<`.
+    after_lt: bool,
+}
+
+impl std::io::Write for ScriptSafe<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let Some(&last) = bytes.last() else {
+            return Ok(0);
+        };
+        let mut rest = bytes;
+        if self.after_lt && rest[0] == b'/' {
+            self.out.write_all(b"\\")?;
+        }
+        while let Some(at) = memchr::memmem::find(rest, b"</") {
+            self.out.write_all(&rest[..=at])?;
+            self.out.write_all(b"\\")?;
+            rest = &rest[at + 1..];
+        }
+        self.out.write_all(rest)?;
+        self.after_lt = last == b'<';
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 }
 
@@ -129,13 +165,55 @@ fn script_size(index: &Index) -> usize {
         .map(|(stem, docs)| stem.len() + 6 + 6 * docs.len())
         .sum();
     let words: usize = index.words.iter().map(|(w, s)| w.len() + s.len() + 6).sum();
-    (docs + terms + words + index.network.len() + 64) * 17 / 16
+    (docs + terms + words + index.network.len() + 128) * 17 / 16
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::content::model::Language;
+
+    /// Every `</` is written `<\/`, wherever the serializer's writes
+    /// split the text: as one write, at each place in two, byte by byte.
+    #[test]
+    fn scripts_escape_every_closing_tag_across_writes() {
+        let texts = [
+            "</script>",
+            "a</b></c",
+            "<</",
+            "<",
+            "/",
+            "<a/b>",
+            "x<",
+            "</</",
+            "",
+        ];
+        for text in texts {
+            let want = text.replace("</", "<\\/");
+            let written = |pieces: &[&[u8]]| {
+                let mut out = Vec::new();
+                let mut safe = ScriptSafe {
+                    out: &mut out,
+                    after_lt: false,
+                };
+                for piece in pieces {
+                    std::io::Write::write_all(&mut safe, piece).unwrap();
+                }
+                String::from_utf8(out).unwrap()
+            };
+            let bytes = text.as_bytes();
+            assert_eq!(written(&[bytes]), want);
+            for at in 0..=bytes.len() {
+                assert_eq!(
+                    written(&[&bytes[..at], &bytes[at..]]),
+                    want,
+                    "{text} at {at}"
+                );
+            }
+            let each: Vec<&[u8]> = bytes.chunks(1).collect();
+            assert_eq!(written(&each), want, "{text} byte by byte");
+        }
+    }
 
     #[test]
     fn index_weights_fields_and_maps_words_to_stems() {
