@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tera::Context;
 
-use super::{FileData, OutputFile, RenderInputs};
+use super::{FileData, OutputFile, RenderInputs, Sink};
 use crate::content::model::{NetworkStatus, Section};
 use crate::error::Error;
 use crate::helpers::urls;
@@ -157,6 +157,30 @@ impl<'a> Renderer<'a> {
         )
     }
 
+    /// [`Renderer::finish`] into `sink`, written as it is rendered (the
+    /// print page of a large handreiking is tens of MB); returns its path.
+    pub fn finish_into(self, template: &str, sink: &dyn Sink) -> Result<String, Error> {
+        let path = urls::output_file(&self.url);
+        // Why the rendering stopped, when the template (not the file) failed.
+        let mut failed = None;
+        let mut write = |out: &mut dyn std::io::Write| {
+            let mut out = Recording { out, error: None };
+            match self.theme.tera.render_to(template, &self.context, &mut out) {
+                Ok(()) => Ok(()),
+                Err(_) if out.error.is_some() => Err(out.error.take().expect("an error")),
+                Err(e) => {
+                    failed = Some(e);
+                    Err(std::io::Error::other("the template failed"))
+                }
+            }
+        };
+        let put = sink.put_written(path.clone(), &mut write);
+        match failed {
+            Some(e) => Err(template_error(template, &self.url, &e)),
+            None => put.map(|()| path),
+        }
+    }
+
     /// Renders `template` into the file `name` beside the page's
     /// `index.html` (a stylesheet, say), not into the page itself.
     pub fn finish_beside(self, template: &str, name: &str) -> Result<OutputFile, Error> {
@@ -235,15 +259,40 @@ fn render_sized(
     theme
         .tera
         .render_to(template, context, &mut html)
-        .map_err(|e| Error::Template {
-            name: format!(
-                "{template} (rendering {})",
-                if url.is_empty() { "the portal" } else { &url }
-            ),
-            message: error_chain(&e),
-        })?;
+        .map_err(|e| template_error(template, &url, &e))?;
     Ok(OutputFile {
         path: urls::output_file(&url),
         data: FileData::Bytes(html),
     })
+}
+
+/// `template` failed with `error`, rendering the page at `url`.
+fn template_error(template: &str, url: &str, error: &tera::Error) -> Error {
+    Error::Template {
+        name: format!(
+            "{template} (rendering {})",
+            if url.is_empty() { "the portal" } else { url }
+        ),
+        message: error_chain(error),
+    }
+}
+
+/// Passes writes on, and keeps the first error of the file written to:
+/// the template's own errors are told apart from the disk's.
+struct Recording<'a> {
+    out: &'a mut dyn std::io::Write,
+    error: Option<std::io::Error>,
+}
+
+impl std::io::Write for Recording<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.out.write(bytes).inspect_err(|e| {
+            self.error
+                .get_or_insert_with(|| std::io::Error::new(e.kind(), e.to_string()));
+        })
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }

@@ -155,10 +155,13 @@ impl<'a> Env<'a> {
     }
 
     /// Renders `job` into `sink` and returns its file's path: a search
-    /// index is written as it is made, any other file made whole first.
+    /// index and a print page are written as they are made, any other
+    /// file made whole first.
     pub(super) fn put(&self, job: &Job, sink: &dyn Sink) -> Result<String, Error> {
-        if let Job::SearchIndex(n) = job {
-            return put_search_index(self, *n, sink);
+        match job {
+            Job::SearchIndex(n) => return put_search_index(self, *n, sink),
+            Job::Print(n) => return print::put_page(self, *n, sink),
+            _ => {}
         }
         let file = self.render(job)?;
         let path = file.path.clone();

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::bodies::NetworkRenderer;
 use super::context::Renderer;
-use super::{Env, OutputFile};
+use super::{Env, OutputFile, Sink};
 use crate::content::model::Section;
 use crate::error::Error;
 use crate::helpers::urls;
@@ -189,6 +189,17 @@ impl NetworkRenderer<'_> {
 /// a title page: the book's title, the network, the day it was made and
 /// its version (the day its newest chapter last changed).
 pub fn page(env: &Env, n: usize) -> Result<OutputFile, Error> {
+    book_renderer(env, n).finish("print.html")
+}
+
+/// [`page`] into `sink`, written as it is rendered (the build's writer
+/// holds none of it); returns its path.
+pub fn put_page(env: &Env, n: usize, sink: &dyn Sink) -> Result<String, Error> {
+    book_renderer(env, n).finish_into("print.html", sink)
+}
+
+/// The print page's renderer, with its chapters.
+fn book_renderer<'a>(env: &Env<'a>, n: usize) -> Renderer<'a> {
     let chapters = env.bodies.networks[n].print_for_page(env.bodies.once);
     let size = chapters.iter().map(|c| c.content.len()).sum::<usize>() * 9 / 8;
     // Each chapter's content moves into its template value, so that the
@@ -197,7 +208,7 @@ pub fn page(env: &Env, n: usize) -> Result<OutputFile, Error> {
     let mut r = renderer(env, n);
     r.expect_size(size);
     r.insert("chapters", &chapters);
-    r.finish("print.html")
+    r
 }
 
 /// `chapter` as a template value, its content moved rather than copied.
