@@ -206,11 +206,17 @@ impl Sink for Discard {
         claim(&self.out, &mut taken, &file.path)
     }
 
-    /// Claims the path; the bytes, which would only be let go of, are
-    /// not made.
-    fn put_written(&self, path: String, _: &mut WriteBytes) -> Result<(), Error> {
-        let mut taken = self.taken.lock().unwrap_or_else(|e| e.into_inner());
-        claim(&self.out, &mut taken, &path)
+    /// Claims the path, and makes the bytes only to let them go: what
+    /// fails to make them (a template) fails here too.
+    fn put_written(&self, path: String, write: &mut WriteBytes) -> Result<(), Error> {
+        {
+            let mut taken = self.taken.lock().unwrap_or_else(|e| e.into_inner());
+            claim(&self.out, &mut taken, &path)?;
+        }
+        write(&mut std::io::sink()).map_err(|source| Error::Write {
+            path: self.out.join(&path),
+            source,
+        })
     }
 }
 

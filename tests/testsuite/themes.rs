@@ -93,6 +93,13 @@ fn a_print_template_failing_half_way_is_named_and_keeps_the_output() {
         .filter(|name| name.contains("oogst-new"))
         .collect();
     assert!(left.is_empty(), "{left:?}");
+    // `oogst check` renders the page too, and finds the error.
+    let run = site.run(&["check"]).failure();
+    assert!(
+        run.stderr().contains("template print.html"),
+        "{}",
+        run.stderr()
+    );
 }
 
 /// A theme's `partials/page_item.html` renders every entry of every list:
