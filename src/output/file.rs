@@ -55,7 +55,7 @@ pub trait Sink: Sync {
     /// Puts the file at `path` whose bytes `write` writes: by default made
     /// in memory and [`Sink::put`]. The build's writer streams them into
     /// its staging folder instead, so that a large file (a network's search
-    /// index) is never held whole.
+    /// index or print page) is never held whole.
     fn put_written(&self, path: String, write: &mut WriteBytes) -> Result<(), Error> {
         let mut bytes = Vec::new();
         write(&mut bytes).map_err(|source| Error::Write {

@@ -2,10 +2,9 @@
 //! soon as it is rendered, so the site is never held in memory whole. The
 //! largest files (a network's search index, its print page) are written
 //! into it while they are made ([`Sink::put_written`]), never held whole
-//! either. When
-//! every file is in, [`Writer::finish`] swaps the staging folder in; a
-//! writer dropped before that (a render error, a panic) removes it, and
-//! the output folder is left exactly as it was.
+//! either. When every file is in, [`Writer::finish`] swaps the staging
+//! folder in; a writer dropped before that (a render error, a panic)
+//! removes it, and the output folder is left exactly as it was.
 
 use std::collections::HashSet;
 use std::fs;
