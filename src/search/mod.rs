@@ -111,11 +111,16 @@ pub fn to_script(index: &Index) -> String {
 pub fn write_script(index: &Index, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     const START: &str = "(window.OOGST_SEARCH = window.OOGST_SEARCH || []).push(";
     out.write_all(START.as_bytes())?;
-    let json = ScriptSafe {
+    // The serializer's many small writes are gathered first, so that
+    // each `</` is looked for in large blocks.
+    let safe = ScriptSafe {
         out: &mut *out,
         after_lt: false,
     };
-    serde_json::to_writer(json, index)?;
+    let mut json = std::io::BufWriter::with_capacity(64 * 1024, safe);
+    serde_json::to_writer(&mut json, index)?;
+    std::io::Write::flush(&mut json)?;
+    drop(json);
     out.write_all(b");\n")
 }
 
@@ -172,6 +177,23 @@ fn script_size(index: &Index) -> usize {
 mod tests {
     use super::*;
     use crate::content::model::Language;
+
+    /// A page whose text holds `</script>` ships it escaped in the script.
+    #[test]
+    fn a_closing_tag_in_a_page_is_escaped_in_the_script() {
+        let stems = Stems::new(Language::Nl);
+        let doc = Document {
+            url: "n/a/".into(),
+            title: "Code </script>".into(),
+            kind: "Pagina".into(),
+            fields: vec![(Field::Body, "Schrijf </script><script> niet over".into())],
+        };
+        let analysed = [Analyser::new(&stems).analyse(doc)];
+        let script = to_script(&build("N", &stems, &analysed));
+        assert!(!script.contains("</"), "{script}");
+        assert_eq!(script.matches("<\\/script>").count(), 2, "{script}");
+        assert!(script.ends_with(");\n"));
+    }
 
     /// Every `</` is written `<\/`, wherever the serializer's writes
     /// split the text: as one write, at each place in two, byte by byte.
