@@ -52,12 +52,13 @@ impl OutputFile {
 pub trait Sink: Sync {
     fn put(&self, file: OutputFile) -> Result<(), Error>;
 
-    /// Puts the file at `path` whose bytes `write` writes: by default made
-    /// in memory and [`Sink::put`]. The build's writer streams them into
-    /// its staging folder instead, so that a large file (a network's search
-    /// index or print page) is never held whole.
-    fn put_written(&self, path: String, write: &mut WriteBytes) -> Result<(), Error> {
-        let mut bytes = Vec::new();
+    /// Puts the file at `path` whose bytes `write` writes, about `size`
+    /// of them: by default made in memory (in a buffer of that size) and
+    /// [`Sink::put`]. The build's writer streams them into its staging
+    /// folder instead, so that a large file (a network's search index or
+    /// print page) is never held whole.
+    fn put_written(&self, path: String, size: usize, write: &mut WriteBytes) -> Result<(), Error> {
+        let mut bytes = Vec::with_capacity(size);
         write(&mut bytes).map_err(|source| Error::Write {
             path: PathBuf::from(&path),
             source,

@@ -139,7 +139,7 @@ impl Sink for Writer {
         Ok(())
     }
 
-    fn put_written(&self, path: String, write: &mut WriteBytes) -> Result<(), Error> {
+    fn put_written(&self, path: String, _: usize, write: &mut WriteBytes) -> Result<(), Error> {
         let exists = self.take(&path)?;
         let (written, stamp) = stage_written(&self.out, &self.dir, &path, exists, write)?;
         self.staged(path, written, stamp);
@@ -207,7 +207,7 @@ impl Sink for Discard {
 
     /// Claims the path, and makes the bytes only to let them go: what
     /// fails to make them (a template) fails here too.
-    fn put_written(&self, path: String, write: &mut WriteBytes) -> Result<(), Error> {
+    fn put_written(&self, path: String, _: usize, write: &mut WriteBytes) -> Result<(), Error> {
         {
             let mut taken = self.taken.lock().unwrap_or_else(|e| e.into_inner());
             claim(&self.out, &mut taken, &path)?;
@@ -233,13 +233,15 @@ mod tests {
             // In pieces, as a serializer writes.
             text.as_bytes().chunks(3).try_for_each(|c| w.write_all(c))
         };
-        writer.put_written("a/index.js".into(), &mut write).unwrap();
+        writer
+            .put_written("a/index.js".into(), 0, &mut write)
+            .unwrap();
         let plain = OutputFile {
             path: "b.html".into(),
             data: super::super::FileData::Bytes(b"B".to_vec()),
         };
         writer.put(plain).unwrap();
-        let taken = writer.put_written("b.html".into(), &mut write);
+        let taken = writer.put_written("b.html".into(), 0, &mut write);
         assert!(taken.is_err(), "a path is taken once, streamed or not");
         writer.finish().unwrap()
     }
@@ -278,7 +280,7 @@ mod tests {
             Err(std::io::Error::other("disk vol"))
         };
         let error = writer
-            .put_written("a/index.js".into(), &mut fail)
+            .put_written("a/index.js".into(), 0, &mut fail)
             .unwrap_err();
         assert!(error.to_string().contains("index.js"), "{error}");
         drop(writer);

@@ -174,7 +174,7 @@ impl<'a> Renderer<'a> {
                 }
             }
         };
-        let put = sink.put_written(path.clone(), &mut write);
+        let put = sink.put_written(path.clone(), self.size_hint, &mut write);
         match failed {
             Some(e) => Err(template_error(template, &self.url, &e)),
             None => put.map(|()| path),

@@ -11,11 +11,11 @@ use crate::site::NetworkSite;
 
 /// Network `n`'s search index, as `<network>/static/search-index.js`.
 pub(super) fn search_index(env: &Env, n: usize) -> OutputFile {
-    let mut bytes = Vec::new();
-    write_search_index(env, n, &mut bytes).expect("the index serializes");
     OutputFile {
         path: search_index_path(env, n),
-        data: FileData::Bytes(bytes),
+        data: FileData::Bytes(with_index(env, n, |index| {
+            search::to_script(index).into_bytes()
+        })),
     }
 }
 
@@ -23,7 +23,12 @@ pub(super) fn search_index(env: &Env, n: usize) -> OutputFile {
 /// 10,000 pages is about 27 MB); returns its path.
 pub(super) fn put_search_index(env: &Env, n: usize, sink: &dyn Sink) -> Result<String, Error> {
     let path = search_index_path(env, n);
-    sink.put_written(path.clone(), &mut |out| write_search_index(env, n, out))?;
+    with_index(env, n, |index| {
+        let size = search::script_size(index);
+        sink.put_written(path.clone(), size, &mut |out| {
+            search::write_script(index, out)
+        })
+    })?;
     Ok(path)
 }
 
@@ -32,8 +37,9 @@ fn search_index_path(env: &Env, n: usize) -> String {
     format!("{}static/search-index.js", urls::of(&[id]))
 }
 
-/// Makes network `n`'s search index and writes it to `out`.
-fn write_search_index(env: &Env, n: usize, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+/// `f` of network `n`'s search index, made of its pages' analyses and
+/// its directory's.
+fn with_index<T>(env: &Env, n: usize, f: impl FnOnce(&search::Index) -> T) -> T {
     let network = &env.site.networks[n];
     let bodies = &env.bodies.networks[n];
     let mut analyser = search::Analyser::new(&bodies.stems);
@@ -43,12 +49,11 @@ fn write_search_index(env: &Env, n: usize, out: &mut dyn std::io::Write) -> std:
             .map(|d| analyser.analyse(d))
             .collect();
     let pages = bodies.pages.iter().map(|b| &b.search);
-    let index = search::build(
+    f(&search::build(
         &network.network.title,
         &bodies.stems,
         pages.chain(&directory),
-    );
-    search::write_script(&index, out)
+    ))
 }
 
 /// Page `p` as the search index reads it: its title, headings (`toc`),

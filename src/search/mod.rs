@@ -156,9 +156,9 @@ impl std::io::Write for ScriptSafe<'_> {
     }
 }
 
-/// About how many bytes the index takes as JSON (a little more, for
-/// escapes): the buffer is made this large at once instead of growing to it.
-fn script_size(index: &Index) -> usize {
+/// About how many bytes the index takes as a script (a little more, for
+/// escapes): a buffer for it is made this large at once instead of growing.
+pub fn script_size(index: &Index) -> usize {
     let docs: usize = index
         .docs
         .iter()

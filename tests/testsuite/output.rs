@@ -44,6 +44,36 @@ fn a_template_that_fails_halfway_leaves_the_output_and_no_staging_folder() {
         "{}",
         run.stderr()
     );
+    assert_left_as_it_was(&site, &before);
+}
+
+/// The print page is written into the staging folder as it renders; a
+/// print template that fails half way is still named as a template error
+/// (not as a file that could not be written), by `build` and `check`.
+#[test]
+fn a_print_template_that_fails_halfway_is_named_and_leaves_the_output() {
+    let site = SiteTest::small();
+    site.build();
+    let before: Vec<(String, Vec<u8>)> = site.snapshot("public");
+    site.write(
+        "content/net/templates/print.html",
+        "{% for c in chapters %}{{ c.content | safe }}{% endfor %}{{ nergens.veld }}",
+    );
+    for command in ["build", "check"] {
+        let run = site.run(&[command]).failure();
+        let stderr = run.stderr();
+        assert!(
+            stderr.contains("template print.html (rendering net/handreiking/print/)")
+                && !stderr.contains("cannot write"),
+            "{command}: {stderr}"
+        );
+    }
+    assert_left_as_it_was(&site, &before);
+}
+
+/// `public/` holds exactly `before`, and nothing of a build is left
+/// beside it (no staging folder, no lock).
+fn assert_left_as_it_was(site: &SiteTest, before: &[(String, Vec<u8>)]) {
     assert_eq!(before, site.snapshot("public"), "public/ changed");
     let beside: Vec<String> = std::fs::read_dir(site.path(""))
         .unwrap()

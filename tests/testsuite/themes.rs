@@ -61,47 +61,6 @@ fn a_missing_theme_and_a_broken_template_are_clear_errors() {
     assert!(run.stderr().contains("page.html"), "{}", run.stderr());
 }
 
-/// The print page is written as it renders; a template that fails
-/// half way is still a template error, named, and the last build's
-/// output stays as it was, with no staging folder left.
-#[test]
-fn a_print_template_failing_half_way_is_named_and_keeps_the_output() {
-    let site = SiteTest::small();
-    site.build();
-    let print = "public/net/handreiking/print/index.html";
-    let before = site.read(print);
-    site.write(
-        "content/net/templates/print.html",
-        "{% for c in chapters %}{{ c.content | safe }}{% endfor %}{{ nergens.veld }}",
-    );
-    let run = site.run(&["build"]).failure();
-    assert!(
-        run.stderr()
-            .contains("template print.html (rendering net/handreiking/print/)"),
-        "{}",
-        run.stderr()
-    );
-    assert!(
-        !run.stderr().contains("cannot write"),
-        "a template error, not a write error: {}",
-        run.stderr()
-    );
-    assert_eq!(site.read(print), before);
-    let left: Vec<String> = std::fs::read_dir(site.path(""))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.contains("oogst-new"))
-        .collect();
-    assert!(left.is_empty(), "{left:?}");
-    // `oogst check` renders the page too, and finds the error.
-    let run = site.run(&["check"]).failure();
-    assert!(
-        run.stderr().contains("template print.html"),
-        "{}",
-        run.stderr()
-    );
-}
-
 /// A theme's `partials/page_item.html` renders every entry of every list:
 /// the lists that share entries rendered once per depth (a theme's and a
 /// tag's page, a practice's related practices, the catalogue's filter
